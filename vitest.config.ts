@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+// Three suites, run in order by `npm test`:
+// - unit: pure domain rules and small adapters, no I/O
+// - integration: the HTTP apps against one in-memory DynamoDB Local per run
+// - infra: CDK synth assertions and cdk-nag
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/integration/support/globalSetup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
