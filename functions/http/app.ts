@@ -1,0 +1,109 @@
+/**
+ * The HTTP API as one Hono app. The local server mounts it whole; each Lambda mounts the areas
+ * it serves — the same routes and rules, never written twice.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { Hook } from '@hono/zod-openapi';
+import { newId } from '../store/ids';
+import type { AppDeps } from './appDeps';
+import type { ApiEnv } from './context';
+import { localeFromAcceptLanguage } from './locale';
+import { ApiProblem, renderProblem } from './problem';
+import { fieldErrorsFromZod } from './zodIssues';
+
+export interface ApiArea {
+  name: string;
+  register(app: OpenAPIHono<ApiEnv>): void;
+}
+
+export const API_INFO = {
+  title: 'PDPA Compliance API（個人資料保護法法遵 API）',
+  version: '1.0.0',
+  description:
+    '個人資料檔案安全維護計畫、個資盤點與風險評估、委外監督、當事人權利行使、個資事故通報與定期檢視。\n\n' +
+    'Security maintenance plans, inventory and risk assessment, vendor oversight, data-subject requests, incident notification and periodic reviews under Taiwan\'s Personal Data Protection Act.\n\n' +
+    'Errors are RFC 9457 problem+json (Accept-Language: zh-TW default, en). Lists use opaque cursors. POST accepts Idempotency-Key; updates require If-Match.',
+};
+
+const validationHook: Hook<unknown, ApiEnv, string, unknown> = (result) => {
+  if (!result.success) {
+    const prefix = result.target === 'json' ? '' : result.target === 'param' ? 'path' : result.target;
+    throw new ApiProblem('validationError', { errors: fieldErrorsFromZod(result.error, prefix) });
+  }
+};
+
+export function createApiApp(deps: AppDeps, areas: readonly ApiArea[]): OpenAPIHono<ApiEnv> {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    c.set('requestId', newId('req'));
+    c.set('locale', localeFromAcceptLanguage(c.req.header('accept-language')));
+    c.set('deps', deps);
+    c.set('idempotency', undefined);
+    await next();
+    c.header('X-Request-Id', c.get('requestId'));
+    c.header('Content-Language', c.get('locale'));
+    deps.logger.info('request', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      tenantId: c.get('tenant')?.tenantId,
+      actorId: c.get('principal')?.actorId,
+    });
+  });
+
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new ApiProblem('payloadTooLarge', { detail: { zhTW: `上限 ${deps.config.bodyLimitBytes} 位元組`, en: `The limit is ${deps.config.bodyLimitBytes} bytes` } });
+      },
+    }),
+  );
+
+  app.onError((error, c) => {
+    let problem: ApiProblem;
+    if (error instanceof ApiProblem) problem = error;
+    else if (error instanceof HTTPException && error.status === 400) problem = new ApiProblem('malformedJson', { detail: { zhTW: '請求內容不是有效的 JSON', en: 'The request body is not valid JSON' } });
+    else if (error instanceof HTTPException && error.status === 415) problem = new ApiProblem('unsupportedMediaType', { detail: { zhTW: '請以 Content-Type: application/json 傳送', en: 'Send Content-Type: application/json' } });
+    else if (error instanceof HTTPException && error.status === 413) problem = new ApiProblem('payloadTooLarge');
+    else {
+      deps.logger.error('unhandled error', { requestId: c.get('requestId'), error: error.name, message: error.message, stack: error.stack });
+      problem = new ApiProblem('internalError', { detail: { zhTW: `請提供請求編號 ${c.get('requestId')} 給客服`, en: `Quote request id ${c.get('requestId')} to support` } });
+    }
+    const body = renderProblem(problem, c.get('locale') ?? 'zh-TW', { instance: new URL(c.req.url).pathname, requestId: c.get('requestId') });
+    return c.body(JSON.stringify(body), problem.status as 400, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+  });
+
+  app.notFound((c) => {
+    const body = renderProblem(new ApiProblem('notFound', { detail: { zhTW: '沒有這個端點', en: 'No such endpoint' } }), c.get('locale') ?? 'zh-TW', {
+      instance: new URL(c.req.url).pathname,
+      requestId: c.get('requestId'),
+    });
+    return c.body(JSON.stringify(body), 404, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+  });
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'API key (`pdpa_…`, shown once at creation) or an OIDC JWT (RS256) from the configured identity provider.',
+  });
+
+  for (const area of areas) area.register(app);
+
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO, servers: [{ url: deps.config.publicBaseUrl }] });
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'PDPA Compliance API' }));
+  return app;
+}
+
+/** The OpenAPI document without serving it (for the committed file and the route-walk test). */
+export function openApiDocument(app: OpenAPIHono<ApiEnv>, publicBaseUrl: string) {
+  return app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: publicBaseUrl }] });
+}

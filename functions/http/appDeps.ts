@@ -1,0 +1,53 @@
+/** Everything the HTTP apps need from the outside world; local and AWS wire it differently. */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DataKeyProvider } from '../crypto/dataKeys';
+import type { ProvisioningOptions } from '../store/tenantTableProvisioning';
+
+export interface OidcSettings {
+  /** Where the identity provider publishes its signing keys. */
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+  tenantClaim: string;
+  roleClaim: string;
+  scopeClaim: string;
+}
+
+export interface StructuredLogger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** A one-time deadline (EventBridge Scheduler `at(...)` in AWS, the local scheduler locally). */
+export interface DeadlineSchedule {
+  name: string;
+  tenantId: string;
+  at: string;
+  target: { kind: string; resourceId: string; detail?: Record<string, unknown> };
+}
+
+export interface DeadlineScheduler {
+  upsert(schedule: DeadlineSchedule): Promise<void>;
+  remove(name: string): Promise<void>;
+}
+
+export interface AppDeps {
+  dynamo: DynamoDBClient;
+  controlPlane: { doc: DynamoDBDocumentClient; tableName: string };
+  /** A client allowed to reach only this tenant's table (STS session policy in AWS). */
+  tenantDocumentClient(tenantId: string): Promise<DynamoDBDocumentClient>;
+  clock: () => Date;
+  cursorSecret: Buffer;
+  oidc?: OidcSettings;
+  dataKeys: DataKeyProvider;
+  provisioning: ProvisioningOptions;
+  deadlineScheduler: DeadlineScheduler;
+  logger: StructuredLogger;
+  config: {
+    consoleBaseUrl: string;
+    publicBaseUrl: string;
+    bodyLimitBytes: number;
+  };
+}

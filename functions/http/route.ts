@@ -1,0 +1,97 @@
+/**
+ * Every endpoint is declared with defineRoute: its zod schemas (validation, types and the
+ * OpenAPI document in one), who may call it (`access`, also published as `x-access`), and the
+ * problem responses every route shares. Authentication and authorisation run before input
+ * validation, so an anonymous caller learns nothing about the input shape.
+ */
+import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { decideAccess, type AccessPolicy } from '../../domain/access/roles';
+import { authenticate, loadTenantScope } from './authenticate';
+import type { ApiEnv } from './context';
+import { idempotency } from './idempotency';
+import { ApiProblem } from './problem';
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    code: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), reason: z.string(), reasonZhTW: z.string(), reasonEn: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema } },
+});
+
+export function authorize(access: AccessPolicy): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    if (access.plane === 'public') return next();
+    const deps = c.get('deps');
+    const principal = await authenticate(deps, c.req.header('authorization'));
+    const decision = decideAccess(principal, access);
+    if (!decision.allowed) {
+      throw new ApiProblem('forbidden', {
+        code: decision.reason,
+        detail:
+          decision.reason === 'missingScope'
+            ? { zhTW: `此整合憑證缺少權限範圍 ${access.integrationScope ?? ''}`, en: `This integration credential lacks the scope ${access.integrationScope ?? ''}` }
+            : { zhTW: '此憑證的角色不可執行此操作', en: 'This credential\'s role may not perform this operation' },
+      });
+    }
+    c.set('principal', principal);
+    if (access.plane === 'tenant' && principal.tenantId) {
+      c.set('tenant', await loadTenantScope(deps, principal.tenantId));
+    }
+    await next();
+  };
+}
+
+type DeclaredRoute = Omit<RouteConfig, 'middleware' | 'security'> & { access: AccessPolicy };
+
+export function defineRoute<const R extends DeclaredRoute>(config: R) {
+  const { access, ...route } = config;
+  const hasPathParams = route.path.includes('{');
+  const isUpdate = route.method === 'patch' || route.method === 'put' || route.method === 'delete';
+  const middleware: MiddlewareHandler<ApiEnv>[] = [authorize(access)];
+  if (route.method === 'post') middleware.push(idempotency());
+  const errorResponses = {
+    400: problemResponse('Invalid input (per-field errors) / 輸入不正確'),
+    ...(access.plane === 'public' ? {} : { 401: problemResponse('Missing, invalid, expired or revoked credential / 憑證無效'), 403: problemResponse('Role or scope not allowed / 權限不足') }),
+    ...(hasPathParams ? { 404: problemResponse('Not found / 找不到') } : {}),
+    ...(isUpdate ? { 412: problemResponse('ETag does not match / ETag 不符'), 428: problemResponse('If-Match required / 須附 If-Match') } : {}),
+    413: problemResponse('Body too large / 內容過大'),
+    ...(route.method === 'post' || isUpdate ? { 409: problemResponse('Conflicts with the resource state / 狀態衝突'), 415: problemResponse('Unsupported media type') } : {}),
+    422: problemResponse('Breaks a rule / 違反規則'),
+    500: problemResponse('Internal error / 系統錯誤'),
+  };
+  const headers = route.method === 'post'
+    ? { parameters: [{ name: 'Idempotency-Key', in: 'header' as const, required: false, schema: { type: 'string' as const, minLength: 8, maxLength: 200 }, description: 'Retries with the same key and body return the first response (24 h)' }] }
+    : isUpdate
+      ? { parameters: [{ name: 'If-Match', in: 'header' as const, required: true, schema: { type: 'string' as const }, description: 'The ETag of the version being changed' }] }
+      : {};
+  return createRoute({
+    ...route,
+    ...headers,
+    ...(access.plane === 'public' ? { security: [] } : { security: [{ bearerAuth: [] }] }),
+    'x-access': { plane: access.plane, roles: [...access.roles], ...(access.integrationScope ? { integrationScope: access.integrationScope } : {}) },
+    responses: { ...errorResponses, ...route.responses },
+    middleware,
+  } as unknown as R & { middleware: MiddlewareHandler<ApiEnv>[] });
+}
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});

@@ -1,0 +1,39 @@
+/**
+ * Local stand-in for EventBridge Scheduler one-time schedules: schedules are rows in the
+ * control plane (PK=SCHEDULE#<name>, GSI tenantDirectory gsi1pk=SCHEDULES gsi1sk=<at>#<name>)
+ * and the local scheduler loop fires those whose time has come.
+ */
+import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DeadlineSchedule, DeadlineScheduler } from '../http/appDeps';
+import { controlPlaneIndexes, tenantKeys } from '../store/tableDesign';
+
+export interface LocalDeadlineScheduler extends DeadlineScheduler {
+  /** Schedules due at or before `now`, oldest first. */
+  due(now: Date, limit?: number): Promise<DeadlineSchedule[]>;
+}
+
+export function createLocalDeadlineScheduler(doc: DynamoDBDocumentClient, tableName: string): LocalDeadlineScheduler {
+  return {
+    async upsert(schedule) {
+      await doc.send(new PutCommand({
+        TableName: tableName,
+        Item: { ...tenantKeys.schedule(schedule.name), entity: 'DeadlineSchedule', ...schedule, gsi1pk: 'SCHEDULES', gsi1sk: `${schedule.at}#${schedule.name}` },
+      }));
+    },
+    async remove(name) {
+      await doc.send(new DeleteCommand({ TableName: tableName, Key: tenantKeys.schedule(name) }));
+    },
+    async due(now, limit = 100) {
+      const index = controlPlaneIndexes.tenantDirectory;
+      const result = await doc.send(new QueryCommand({
+        TableName: tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :now',
+        ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
+        ExpressionAttributeValues: { ':pk': 'SCHEDULES', ':now': `${now.toISOString()}#~` },
+        Limit: limit,
+      }));
+      return (result.Items ?? []).map((item) => ({ name: item.name, tenantId: item.tenantId, at: item.at, target: item.target }) as DeadlineSchedule);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * `npm start`: the whole product on one machine — DynamoDB Local (persisted under .local/),
+ * the API on http://localhost:3000, the local scheduler and the mail outbox folder.
+ */
+import { serve } from '@hono/node-server';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createApiApp } from '../http/app';
+import { allAreas } from '../http/areas';
+import { bootstrapPlatformOperator, ensureControlPlane } from '../runtime/bootstrap';
+import { consoleLogger } from '../runtime/logger';
+import { assertJavaAvailable, freePort, startDynamoDbLocal } from './dynamoDbLocal';
+import { localBackgroundJobs } from './localJobs';
+import { createLocalDeps } from './localDeps';
+import { loadOrCreateLocalSecrets } from './localSecrets';
+import { startLocalScheduler } from './localScheduler';
+
+async function main() {
+  try {
+    assertJavaAvailable();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const localDir = resolve(process.env.PDPA_LOCAL_DIR ?? '.local');
+  const outboxDir = join(localDir, 'outbox');
+  mkdirSync(join(localDir, 'dynamodb'), { recursive: true });
+  mkdirSync(outboxDir, { recursive: true });
+  const port = Number(process.env.PORT ?? 3000);
+  const baseUrl = `http://localhost:${port}`;
+
+  const dynamo = await startDynamoDbLocal({ port: Number(process.env.DYNAMODB_LOCAL_PORT ?? (await freePort())), dbPath: join(localDir, 'dynamodb') });
+  const secrets = loadOrCreateLocalSecrets(localDir);
+  const logger = consoleLogger({ quiet: process.env.LOG_REQUESTS !== '1' });
+  const deps = createLocalDeps({
+    endpoint: dynamo.endpoint,
+    controlPlaneTable: 'pdpa-control-plane',
+    tenantTablePrefix: 'pdpa-tenant-',
+    masterKey: secrets.masterKey,
+    cursorSecret: secrets.cursorSecret,
+    logger,
+    publicBaseUrl: baseUrl,
+  });
+  await ensureControlPlane(deps.dynamo, deps.controlPlane.tableName);
+  const operatorKey = await bootstrapPlatformOperator(deps.controlPlane.doc, deps.controlPlane.tableName, deps.clock);
+
+  const app = createApiApp(deps, allAreas);
+  const server = serve({ fetch: app.fetch, port });
+  const jobs = localBackgroundJobs(deps, { outboxDir });
+  const scheduler = startLocalScheduler({ deadlines: deps.deadlineScheduler, dailyJobs: jobs.dailyJobs, onDeadline: jobs.onDeadline, logger });
+
+  console.log(`PDPA compliance API   ${baseUrl}`);
+  console.log(`API reference         ${baseUrl}/docs   (OpenAPI: ${baseUrl}/openapi.json)`);
+  console.log(`DynamoDB Local        ${dynamo.endpoint}   (data in ${join(localDir, 'dynamodb')})`);
+  console.log(`Mail outbox           ${outboxDir}`);
+  if (operatorKey) {
+    console.log('');
+    console.log('Platform-operator key (shown only on this first start — keep it):');
+    console.log(`  ${operatorKey}`);
+  }
+
+  const shutdown = async () => {
+    scheduler.stop();
+    server.close();
+    await dynamo.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: Error) => {
+  console.error(`Failed to start: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,127 @@
+/**
+ * Tenants in the control plane: the zod schemas are the single source of the API's validation,
+ * types and documentation for tenant onboarding.
+ */
+import { z } from '@hono/zod-openapi';
+import { isValidTaxId } from '../../domain/tenant/taxId';
+import { sectorCodes, sectors, authorityDirectory, type SectorCode } from '../../domain/tenant/sectors';
+import { tenantStatuses, type TenantStatus } from '../../domain/tenant/tenantLifecycle';
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const taxIdSchema = z
+  .string()
+  .regex(/^\d{8}$/, { message: 'Must be 8 digits' })
+  .refine(isValidTaxId, { message: 'Checksum does not match', params: { zhTW: '統一編號檢查碼不正確', en: 'The business number checksum does not match' } })
+  .openapi({ description: '統一編號 (8 digits, checked with the official checksum incl. the 7th-digit-7 rule)', example: '22099131' });
+
+export const contactSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    email: z.email().max(254),
+  })
+  .strict()
+  .openapi('TenantContact');
+
+export const timeZoneSchema = z
+  .string()
+  .refine(isTimeZone, { message: 'Unknown IANA time zone', params: { zhTW: '不是有效的 IANA 時區', en: 'Unknown IANA time zone' } })
+  .openapi({ example: 'Asia/Taipei' });
+
+export const createTenantSchema = z
+  .object({
+    companyName: z.string().trim().min(1).max(200).openapi({ example: '範例資訊股份有限公司' }),
+    taxId: taxIdSchema,
+    sector: z.enum(sectorCodes).openapi({ description: 'Sector; decides the governing regulation and the competent authority' }),
+    paidInCapital: z.number().int().min(0).max(1e15).openapi({ description: 'Paid-in (or registered) capital in NT$' }),
+    personalDataRecordCount: z.number().int().min(0).max(1e12).openapi({ description: 'Personal-data records held (single day)' }),
+    contact: contactSchema,
+    timeZone: timeZoneSchema.default('Asia/Taipei'),
+    locale: z.enum(['zh-TW', 'en']).default('zh-TW'),
+  })
+  .strict()
+  .openapi('CreateTenant');
+
+export const updateTenantSchema = createTenantSchema
+  .omit({ taxId: true })
+  .partial()
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, { message: 'Nothing to update', params: { zhTW: '沒有要更新的欄位', en: 'Nothing to update' } })
+  .openapi('UpdateTenant');
+
+export interface TenantRecord {
+  tenantId: string;
+  companyName: string;
+  taxId: string;
+  sector: SectorCode;
+  regulationPcode: string | null;
+  authorityCode: string;
+  paidInCapital: number;
+  personalDataRecordCount: number;
+  contact: { name: string; email: string };
+  timeZone: string;
+  locale: 'zh-TW' | 'en';
+  status: TenantStatus;
+  tableName: string;
+  wrappedDataKey: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  offboarding?: { archiveSha256: string; itemCount: number; at: string; by: string };
+}
+
+export const tenantViewSchema = z
+  .object({
+    tenantId: z.string(),
+    companyName: z.string(),
+    taxId: z.string(),
+    sector: z.enum(sectorCodes),
+    regulationPcode: z.string().nullable(),
+    authority: z.object({ code: z.string(), nameZhTW: z.string(), nameEn: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
+    paidInCapital: z.number(),
+    personalDataRecordCount: z.number(),
+    contact: contactSchema,
+    timeZone: z.string(),
+    locale: z.enum(['zh-TW', 'en']),
+    status: z.enum(tenantStatuses),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+    offboarding: z.object({ archiveSha256: z.string(), itemCount: z.number(), at: z.string(), by: z.string() }).optional(),
+  })
+  .openapi('Tenant');
+
+export type TenantView = z.infer<typeof tenantViewSchema>;
+
+export function toTenantView(record: TenantRecord): TenantView {
+  const authority = authorityDirectory[record.authorityCode] ?? authorityDirectory.other!;
+  return {
+    tenantId: record.tenantId,
+    companyName: record.companyName,
+    taxId: record.taxId,
+    sector: record.sector,
+    regulationPcode: record.regulationPcode,
+    authority: { code: authority.code, nameZhTW: authority.name.zhTW, nameEn: authority.name.en, phone: authority.phone, email: authority.email },
+    paidInCapital: record.paidInCapital,
+    personalDataRecordCount: record.personalDataRecordCount,
+    contact: record.contact,
+    timeZone: record.timeZone,
+    locale: record.locale,
+    status: record.status,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    version: record.version,
+    ...(record.offboarding ? { offboarding: record.offboarding } : {}),
+  };
+}
+
+export function sectorDefaults(sector: SectorCode): { regulationPcode: string | null; authorityCode: string } {
+  return { regulationPcode: sectors[sector].regulationPcode, authorityCode: sectors[sector].authorityCode };
+}
