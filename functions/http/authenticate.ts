@@ -42,7 +42,7 @@ async function principalFromApiKey(deps: AppDeps, token: string): Promise<Princi
   if (!key || !secretMatches(token, key.secretHash)) throw unauthenticated('The credential is not valid', '憑證無效');
   const now = deps.clock();
   if (key.revokedAt) throw unauthenticated('The API key has been revoked', 'API 金鑰已撤銷');
-  if (key.expiresAt && key.expiresAt <= now.toISOString()) throw unauthenticated('The API key has expired', 'API 金鑰已過期');
+  if (key.expiresAt && Date.parse(key.expiresAt) <= now.getTime()) throw unauthenticated('The API key has expired', 'API 金鑰已過期');
   if (!key.lastUsedAt || now.getTime() - Date.parse(key.lastUsedAt) > LAST_USED_RESOLUTION_MS) {
     // Best effort and coarse (once a minute): last-used is informational, never blocks a call.
     await deps.controlPlane.doc

@@ -1,7 +1,7 @@
 /**
  * API keys live in the control plane (they are how a request finds its tenant):
  *   get by key id .......... PK=APIKEY#<keyId> SK=KEY
- *   list a tenant's keys ... GSI tenantDirectory gsi1pk=KEYS#<tenantId|PLATFORM> gsi1sk=<keyId>
+ *   list a tenant's keys ... GSI byResource gsi1pk=KEYS#<tenantId|PLATFORM> gsi1sk=<keyId>
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../domain/access/roles';
@@ -31,7 +31,7 @@ export function newApiKeyRecord(input: { tenantId: string | null; role: Role; na
     secretHash: issued.secretHash,
     createdAt: input.now.toISOString(),
     createdBy: input.createdBy,
-    expiresAt: input.expiresAt ?? null,
+    expiresAt: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
     revokedAt: null,
     lastUsedAt: null,
     version: 1,
@@ -58,7 +58,7 @@ export async function getApiKey(doc: DynamoDBDocumentClient, tableName: string, 
 }
 
 export async function listApiKeys(doc: DynamoDBDocumentClient, tableName: string, tenantId: string | null, limit: number, startKey?: Record<string, unknown>) {
-  const index = controlPlaneIndexes.tenantDirectory;
+  const index = controlPlaneIndexes.byResource;
   const result = await doc.send(new QueryCommand({
     TableName: tableName,
     IndexName: index.name,

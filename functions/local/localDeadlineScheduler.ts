@@ -1,6 +1,6 @@
 /**
  * Local stand-in for EventBridge Scheduler one-time schedules: schedules are rows in the
- * control plane (PK=SCHEDULE#<name>, GSI tenantDirectory gsi1pk=SCHEDULES gsi1sk=<at>#<name>)
+ * control plane (PK=SCHEDULE#<name>, GSI byResource gsi1pk=SCHEDULES gsi1sk=<at>#<name>)
  * and the local scheduler loop fires those whose time has come.
  */
 import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -24,7 +24,7 @@ export function createLocalDeadlineScheduler(doc: DynamoDBDocumentClient, tableN
       await doc.send(new DeleteCommand({ TableName: tableName, Key: tenantKeys.schedule(name) }));
     },
     async due(now, limit = 100) {
-      const index = controlPlaneIndexes.tenantDirectory;
+      const index = controlPlaneIndexes.byResource;
       const result = await doc.send(new QueryCommand({
         TableName: tableName,
         IndexName: index.name,

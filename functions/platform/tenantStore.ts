@@ -23,7 +23,7 @@ export async function listTenants(
   tableName: string,
   options: { limit: number; startKey?: Record<string, unknown>; status?: TenantStatus },
 ) {
-  const index = controlPlaneIndexes.tenantDirectory;
+  const index = controlPlaneIndexes.byResource;
   const result = await doc.send(new QueryCommand({
     TableName: tableName,
     IndexName: index.name,

@@ -3,12 +3,13 @@
  *
  * Control-plane table — access patterns:
  *   get tenant by id ......................... PK=TENANT#<tenantId>         SK=PROFILE
- *   list tenants (by id = creation order) .... GSI tenantDirectory: gsi1pk=TENANTS  gsi1sk=<tenantId>
+ *   list tenants (by id = creation order) .... GSI byResource: gsi1pk=TENANTS  gsi1sk=<tenantId>
+ *   audit by resource / by actor ............. GSI byResource / byOwnerOrActor, as in tenant tables
  *   get API key by its public id ............. PK=APIKEY#<keyId>           SK=KEY
- *   list a tenant's API keys ................. GSI tenantDirectory: gsi1pk=KEYS#<tenantId> gsi1sk=<keyId>
+ *   list a tenant's API keys ................. GSI byResource: gsi1pk=KEYS#<tenantId> gsi1sk=<keyId>
  *   platform audit chain ..................... PK=AUDIT                    SK=EVENT#<at>#<seq>; head PK=AUDIT SK=HEAD
  *   platform idempotency records ............. PK=IDEMPOTENCY#<actor>#<key> SK=RECORD (TTL 24 h)
- *   one-time schedules (local scheduler) ..... PK=SCHEDULE#<name>           SK=SCHEDULE; GSI tenantDirectory gsi1pk=SCHEDULES gsi1sk=<at>#<name>
+ *   one-time schedules (local scheduler) ..... PK=SCHEDULE#<name>           SK=SCHEDULE; GSI byResource gsi1pk=SCHEDULES gsi1sk=<at>#<name>
  *
  * Tenant table (one per tenant) — shared items; each area lists its own patterns next to its model:
  *   audit chain .............................. PK=AUDIT                    SK=EVENT#<at>#<seq>; head PK=AUDIT SK=HEAD
@@ -21,8 +22,12 @@
  */
 export const KEY = { pk: 'pk', sk: 'sk' } as const;
 
+/** The control plane shares the tenant tables' index shapes so the audit queries serve both. */
 export const controlPlaneIndexes = {
-  tenantDirectory: { name: 'tenantDirectory', pk: 'gsi1pk', sk: 'gsi1sk' },
+  /** "What belongs to this group?" — tenants, a tenant's keys, schedules by time, audit by resource. */
+  byResource: { name: 'byResource', pk: 'gsi1pk', sk: 'gsi1sk' },
+  /** "What did this actor do?" — audit by actor. */
+  byOwnerOrActor: { name: 'byOwnerOrActor', pk: 'gsi2pk', sk: 'gsi2sk' },
 } as const;
 
 export const tenantTableIndexes = {

@@ -63,7 +63,7 @@ export function tenantTableDefinition(tableName: string, options: ProvisioningOp
 }
 
 export function controlPlaneTableDefinition(tableName: string): CreateTableCommandInput {
-  const index = controlPlaneIndexes.tenantDirectory;
+  const indexes = Object.values(controlPlaneIndexes);
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
@@ -74,10 +74,12 @@ export function controlPlaneTableDefinition(tableName: string): CreateTableComma
     AttributeDefinitions: [
       { AttributeName: 'pk', AttributeType: 'S' },
       { AttributeName: 'sk', AttributeType: 'S' },
-      { AttributeName: index.pk, AttributeType: 'S' },
-      { AttributeName: index.sk, AttributeType: 'S' },
+      ...indexes.flatMap((index) => [
+        { AttributeName: index.pk, AttributeType: 'S' as const },
+        { AttributeName: index.sk, AttributeType: 'S' as const },
+      ]),
     ],
-    GlobalSecondaryIndexes: [indexDefinition(index)],
+    GlobalSecondaryIndexes: indexes.map(indexDefinition),
   };
 }
 

@@ -1,0 +1,25 @@
+/**
+ * The OpenAPI document as generated from the routes' zod schemas. Building it needs no AWS or
+ * DynamoDB: the deps are never called while routes register.
+ */
+import { createApiApp, openApiDocument } from './app';
+import type { AppDeps } from './appDeps';
+import { allAreas } from './areas';
+
+export const COMMITTED_OPENAPI_PATH = 'openapi/openapi.json';
+
+const inertDeps = new Proxy({} as AppDeps, {
+  get(_target, property) {
+    if (property === 'config') return { publicBaseUrl: 'http://localhost:3000', consoleBaseUrl: 'http://localhost:3000/console', bodyLimitBytes: 1024 * 1024 };
+    if (property === 'logger') return { info() {}, warn() {}, error() {} };
+    throw new Error(`deps.${String(property)} used while only building the OpenAPI document`);
+  },
+});
+
+export function buildOpenApiDocument() {
+  return openApiDocument(createApiApp(inertDeps, allAreas), 'http://localhost:3000');
+}
+
+export function serializeOpenApiDocument(): string {
+  return `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;
+}

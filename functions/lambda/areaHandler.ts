@@ -1,0 +1,26 @@
+/**
+ * A Lambda serving some API areas: the same Hono app as the local server (hono's aws-lambda
+ * adapter) inside @middy/core with the Powertools logger's context injection.
+ */
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { handle } from 'hono/aws-lambda';
+import type { Context } from 'aws-lambda';
+import { createApiApp } from '../http/app';
+import { areaGroups, type AreaGroup } from '../http/areas';
+import type { ApiEnv } from '../http/context';
+import { createAwsDeps } from '../runtime/awsDeps';
+import { powertoolsLogger } from '../runtime/logger';
+
+export function createAreaHandler(group: AreaGroup) {
+  const logger = powertoolsLogger(`pdpa-${group}`);
+  let app: Promise<OpenAPIHono<ApiEnv>> | undefined;
+  type LambdaEvent = Parameters<ReturnType<typeof handle>>[0];
+  const handler = async (event: LambdaEvent, context: Context) => {
+    // Built once per cold start; the secret and clients are reused across invocations.
+    app ??= createAwsDeps(logger).then((deps) => createApiApp(deps, areaGroups[group]));
+    return handle(await app)(event, context);
+  };
+  return middy(handler).use(injectLambdaContext(logger.raw, { resetKeys: true }));
+}
