@@ -1,0 +1,932 @@
+/**
+ * A data-subject request (當事人權利行使) and its life cycle:
+ * received → identityVerification → inProgress → decided → fulfilled → closed, or withdrawn
+ * from any non-terminal state. One submission carries several request types, each with its own
+ * deadline, decision, fee and fulfilment.
+ *
+ * Two shortcuts are deliberate: a marketing objection is granted at receipt (PDPA Art. 20 ¶2,
+ * 應即停止), so a submission holding only that starts as `decided`; and when the requester's
+ * identity cannot be verified every item may be refused on that ground from identityVerification.
+ */
+import { z } from 'zod';
+import { isoInstantSchema } from '../calendar/civilCodePeriod';
+import type { LocalizedText } from '../shared/localizedText';
+import { decisionDeadline, extendedDecisionDeadline, periodSettingsSchema, type DecisionDeadline, type PeriodSettings } from './deadlines';
+import {
+  deadlineRules,
+  downstreamNotificationTypes,
+  feeChargeableTypes,
+  inventoryFileTypes,
+  refusalGroundCodes,
+  refusalGrounds,
+  requestTypeNames,
+  requestTypes,
+  type RefusalGroundCode,
+  type RequestType,
+} from './requestTypes';
+
+// ---------------------------------------------------------------------------------------------
+// Input schemas (also the HTTP layer's validation source)
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const actorSchema = text(200).describe('Staff member or system recording the event');
+const requestTypeSchema = z.enum(requestTypes).describe('Right exercised');
+const localizedTextSchema = z.object({ zhTW: text(2000), en: text(2000) }).strict();
+
+function uniqueTypes(types: readonly string[]): boolean {
+  return new Set(types).size === types.length;
+}
+
+export const requestChannels = ['webForm', 'email', 'phone', 'inPerson', 'postalMail', 'other'] as const;
+export const communicationChannels = ['email', 'postalMail', 'inPerson', 'sms', 'other'] as const;
+
+export const requesterSchema = z
+  .object({
+    name: text(200).describe('Name of the person submitting the request'),
+    email: z.email().max(320).optional().describe('Contact e-mail'),
+    phone: text(40).optional().describe('Contact phone'),
+    postalAddress: text(500).optional().describe('Postal address for written notices'),
+    preferredLocale: z.enum(['zh-TW', 'en']).default('zh-TW').describe('Language of notices'),
+    actingAs: z.enum(['dataSubject', 'agent']).default('dataSubject').describe('The data subject or an agent (代理人)'),
+    dataSubjectName: text(200).optional().describe('Name of the data subject when an agent submits'),
+  })
+  .strict()
+  .refine((r) => Boolean(r.email || r.phone || r.postalAddress), { message: 'At least one way to reach the requester is needed' })
+  .refine((r) => r.actingAs !== 'agent' || Boolean(r.dataSubjectName), {
+    message: 'An agent must name the data subject',
+    path: ['dataSubjectName'],
+  })
+  .describe('Who asks, and how to answer them');
+export type Requester = z.output<typeof requesterSchema>;
+
+export const newDataSubjectRequestSchema = z
+  .object({
+    receivedAt: isoInstantSchema.optional().describe('When the request reached the company (defaults to now)'),
+    channel: z.enum(requestChannels).describe('How the request arrived'),
+    requester: requesterSchema,
+    items: z
+      .array(
+        z
+          .object({
+            type: requestTypeSchema,
+            details: text(4000).optional().describe('What the request is about, e.g. the field to correct'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(requestTypes.length)
+      .refine((items) => uniqueTypes(items.map((i) => i.type)), { message: 'Each request type may appear once' })
+      .describe('Rights exercised in this submission'),
+    periodSettings: periodSettingsSchema.prefault({}),
+  })
+  .strict()
+  .describe('A new data-subject request');
+export type NewDataSubjectRequestInput = z.input<typeof newDataSubjectRequestSchema>;
+
+export const feeScheduleEntrySchema = z
+  .object({
+    id: text(100).describe('Fee schedule entry id'),
+    requestType: z.enum(['inquiry', 'review', 'copy']).describe('Only inquiry, review and copies may carry a fee (Art. 14)'),
+    description: localizedTextSchema.describe('What the fee covers, zh-TW and en'),
+    unitAmountTwd: z.number().int().min(0).max(1_000_000).describe('Fee per unit in NT$'),
+  })
+  .strict()
+  .describe("An entry of the tenant's fee schedule");
+export type FeeScheduleEntry = z.output<typeof feeScheduleEntrySchema>;
+export const feeScheduleSchema = z.array(feeScheduleEntrySchema).max(100).describe("The tenant's fee schedule");
+
+const itemTypesSchema = z
+  .array(requestTypeSchema)
+  .min(1)
+  .max(requestTypes.length)
+  .refine(uniqueTypes, { message: 'Each request type may appear once' });
+
+export const identityVerificationMethods = [
+  'governmentIdInPerson',
+  'accountLogin',
+  'oneTimeCodeToRegisteredContact',
+  'idDocumentCopy',
+  'knowledgeQuestions',
+  'other',
+] as const;
+
+const agentAuthoritySchema = z
+  .object({
+    kind: z.enum(['powerOfAttorney', 'legalRepresentative', 'other']).describe('委任書 / 法定代理 / other'),
+    evidence: text(500).describe('Where the proof of authority is kept (reference, not the document)'),
+  })
+  .strict()
+  .describe("Proof of the agent's authority");
+
+export const startIdentityVerificationEventSchema = z
+  .object({ type: z.literal('startIdentityVerification'), actor: actorSchema })
+  .strict();
+
+export const recordIdentityVerificationEventSchema = z
+  .object({
+    type: z.literal('recordIdentityVerification'),
+    actor: actorSchema,
+    outcome: z.enum(['verified', 'failed']).describe('Result of the check'),
+    method: z.enum(identityVerificationMethods).describe('How identity was checked'),
+    evidence: text(500).describe('Reference to the evidence kept (never the ID number itself)'),
+    agentAuthority: agentAuthoritySchema.optional(),
+  })
+  .strict();
+
+export const extendDeadlineEventSchema = z
+  .object({
+    type: z.literal('extendDeadline'),
+    actor: actorSchema,
+    itemTypes: itemTypesSchema.describe('Items the extension notice covers'),
+    extensionDays: z.number().int().min(1).max(30).describe('Days added (max 15 for Art. 10, 30 for Art. 11 requests)'),
+    reason: text(2000).describe('Written reason given to the requester'),
+    notifiedAt: isoInstantSchema.describe('When the written notice was sent'),
+    notificationChannel: z.enum(communicationChannels).describe('How the notice was sent'),
+  })
+  .strict();
+
+const itemDecisionSchema = z
+  .object({
+    itemType: requestTypeSchema,
+    outcome: z.enum(['granted', 'partiallyGranted', 'refused']).describe('准 / 部分准 / 駁'),
+    refusalGrounds: z.array(z.enum(refusalGroundCodes)).max(refusalGroundCodes.length).default([]).describe('Legal grounds for (partial) refusal'),
+    reasonToRequester: text(4000).optional().describe('Reasons told to the requester (required for a refusal)'),
+  })
+  .strict();
+
+export const decideEventSchema = z
+  .object({
+    type: z.literal('decide'),
+    actor: actorSchema,
+    decisions: z
+      .array(itemDecisionSchema)
+      .min(1)
+      .max(requestTypes.length)
+      .refine((d) => uniqueTypes(d.map((x) => x.itemType)), { message: 'Each request type may be decided once' }),
+  })
+  .strict();
+
+export const quoteFeeEventSchema = z
+  .object({
+    type: z.literal('quoteFee'),
+    actor: actorSchema,
+    itemType: requestTypeSchema,
+    feeScheduleEntry: feeScheduleEntrySchema,
+    quantity: z.number().int().min(1).max(100_000).describe('Units, e.g. pages copied'),
+  })
+  .strict();
+
+export const recordFeePaymentEventSchema = z
+  .object({
+    type: z.literal('recordFeePayment'),
+    actor: actorSchema,
+    itemType: requestTypeSchema,
+    amountTwd: z.number().int().min(0).describe('Amount received in NT$'),
+    paidAt: isoInstantSchema,
+    paymentReference: text(200).describe('Receipt or transaction reference'),
+  })
+  .strict();
+
+export const waiveFeeEventSchema = z
+  .object({ type: z.literal('waiveFee'), actor: actorSchema, itemType: requestTypeSchema, reason: text(1000).describe('Why the fee is waived') })
+  .strict();
+
+export const flagAccuracyDisputeEventSchema = z
+  .object({
+    type: z.literal('flagAccuracyDispute'),
+    actor: actorSchema,
+    disputeId: text(100),
+    dataDescription: text(1000).describe('The data item whose accuracy is disputed'),
+    inventoryFileId: text(100).optional().describe('Data-inventory file holding it'),
+    raisedBy: z.enum(['dataSubject', 'company']).describe('主動 (company) or 依當事人之請求'),
+    exception: z
+      .object({
+        kind: z.enum(['necessaryForDutiesOrBusiness', 'writtenConsent']).describe('Art. 11 ¶2 proviso relied on'),
+        justification: text(2000),
+        consentEvidence: text(500).optional().describe('Reference to the written consent'),
+      })
+      .strict()
+      .refine((e) => e.kind !== 'writtenConsent' || Boolean(e.consentEvidence), {
+        message: 'Written consent needs a reference to the consent document',
+        path: ['consentEvidence'],
+      })
+      .optional(),
+  })
+  .strict();
+
+export const resolveAccuracyDisputeEventSchema = z
+  .object({
+    type: z.literal('resolveAccuracyDispute'),
+    actor: actorSchema,
+    disputeId: text(100),
+    resolution: z.enum(['corrected', 'confirmedAccurate']),
+    note: text(2000).optional(),
+  })
+  .strict();
+
+export const recordDownstreamNotificationEventSchema = z
+  .object({
+    type: z.literal('recordDownstreamNotification'),
+    actor: actorSchema,
+    itemType: requestTypeSchema,
+    causedByCompany: z.boolean().describe('Whether the wrong data was attributable to the company (Art. 11 ¶5)'),
+    recipients: z
+      .array(z.object({ recipient: text(300), notifiedAt: isoInstantSchema, channel: z.enum(communicationChannels) }).strict())
+      .max(500)
+      .default([])
+      .describe('Those the data had been provided to, and when they were told'),
+    noRecipientsConfirmed: z.boolean().default(false).describe('The data was never provided to anyone'),
+  })
+  .strict();
+
+export const recordCommunicationEventSchema = z
+  .object({
+    type: z.literal('recordCommunication'),
+    actor: actorSchema,
+    kind: z.enum(['acknowledgement', 'decision', 'fulfilment']).describe('Which notice was sent'),
+    sentAt: isoInstantSchema,
+    channel: z.enum(communicationChannels),
+  })
+  .strict();
+
+export const fulfilEventSchema = z
+  .object({
+    type: z.literal('fulfil'),
+    actor: actorSchema,
+    itemTypes: itemTypesSchema,
+    note: text(2000).optional(),
+    inventoryFileIds: z.array(text(100)).max(500).default([]).describe('Inventory files changed (deletion, marketing objection)'),
+  })
+  .strict();
+
+export const closeEventSchema = z.object({ type: z.literal('close'), actor: actorSchema }).strict();
+export const withdrawEventSchema = z
+  .object({ type: z.literal('withdraw'), actor: actorSchema, reason: text(1000).optional() })
+  .strict();
+
+export const dataSubjectRequestEventSchema = z
+  .discriminatedUnion('type', [
+    startIdentityVerificationEventSchema,
+    recordIdentityVerificationEventSchema,
+    extendDeadlineEventSchema,
+    decideEventSchema,
+    quoteFeeEventSchema,
+    recordFeePaymentEventSchema,
+    waiveFeeEventSchema,
+    flagAccuracyDisputeEventSchema,
+    resolveAccuracyDisputeEventSchema,
+    recordDownstreamNotificationEventSchema,
+    recordCommunicationEventSchema,
+    fulfilEventSchema,
+    closeEventSchema,
+    withdrawEventSchema,
+  ])
+  .describe('Something that happened to a data-subject request');
+export type DataSubjectRequestEventInput = z.input<typeof dataSubjectRequestEventSchema>;
+export type DataSubjectRequestEvent = z.output<typeof dataSubjectRequestEventSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+export const requestStatuses = ['received', 'identityVerification', 'inProgress', 'decided', 'fulfilled', 'closed', 'withdrawn'] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+export const terminalStatuses: readonly RequestStatus[] = ['closed', 'withdrawn'];
+
+export interface DeadlineExtension {
+  extensionDays: number;
+  reason: string;
+  notifiedAt: string;
+  notificationChannel: (typeof communicationChannels)[number];
+  recordedBy: string;
+  deadline: DecisionDeadline;
+}
+
+export type DecisionOutcome = 'granted' | 'partiallyGranted' | 'refused';
+
+export interface ItemDecision {
+  outcome: DecisionOutcome;
+  refusalGrounds: RefusalGroundCode[];
+  reasonToRequester?: string;
+  decidedAt: string;
+  decidedBy: string;
+  /** Decided after the deadline then in force. */
+  late: boolean;
+}
+
+export interface FeeRecord {
+  quote: { feeScheduleEntryId: string; description: LocalizedText; unitAmountTwd: number; quantity: number; amountTwd: number; quotedAt: string; quotedBy: string };
+  payment?: { amountTwd: number; paidAt: string; paymentReference: string; recordedBy: string };
+  waiver?: { reason: string; waivedAt: string; waivedBy: string };
+}
+
+export interface DownstreamNotificationRecord {
+  causedByCompany: boolean;
+  recipients: { recipient: string; notifiedAt: string; channel: (typeof communicationChannels)[number] }[];
+  noRecipientsConfirmed: boolean;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface RequestItem {
+  type: RequestType;
+  details?: string;
+  deadline: DecisionDeadline;
+  extension?: DeadlineExtension;
+  decision?: ItemDecision;
+  fee?: FeeRecord;
+  fulfilment?: { fulfilledAt: string; fulfilledBy: string; note?: string; inventoryFileIds: string[] };
+  downstreamNotification?: DownstreamNotificationRecord;
+}
+
+export interface IdentityVerificationRecord {
+  outcome: 'verified' | 'failed';
+  method: (typeof identityVerificationMethods)[number];
+  evidence: string;
+  verifiedBy: string;
+  verifiedAt: string;
+  agentAuthority?: { kind: 'powerOfAttorney' | 'legalRepresentative' | 'other'; evidence: string };
+}
+
+export interface AccuracyDispute {
+  disputeId: string;
+  dataDescription: string;
+  inventoryFileId?: string;
+  raisedBy: 'dataSubject' | 'company';
+  raisedAt: string;
+  recordedBy: string;
+  /** Art. 11 ¶2: the dispute is noted on the data in every case. */
+  disputeNoted: true;
+  exception?: { kind: 'necessaryForDutiesOrBusiness' | 'writtenConsent'; justification: string; consentEvidence?: string };
+  resolution?: { resolution: 'corrected' | 'confirmedAccurate'; resolvedAt: string; resolvedBy: string; note?: string };
+}
+
+export interface CommunicationRecord {
+  kind: 'acknowledgement' | 'extensionNotice' | 'decision' | 'fulfilment';
+  sentAt: string;
+  channel: (typeof communicationChannels)[number];
+  recordedBy: string;
+  itemTypes?: RequestType[];
+}
+
+export interface HistoryEntry {
+  at: string;
+  event: DataSubjectRequestEvent['type'] | 'created';
+  actor: string;
+  fromStatus?: RequestStatus;
+  toStatus: RequestStatus;
+}
+
+export interface DataSubjectRequest {
+  id: string;
+  tenantId: string;
+  receivedAt: string;
+  channel: (typeof requestChannels)[number];
+  requester: Requester;
+  periodSettings: PeriodSettings;
+  status: RequestStatus;
+  items: RequestItem[];
+  identityVerification?: IdentityVerificationRecord;
+  identityVerificationAttempts: IdentityVerificationRecord[];
+  accuracyDisputes: AccuracyDispute[];
+  communications: CommunicationRecord[];
+  withdrawal?: { withdrawnAt: string; withdrawnBy: string; reason?: string };
+  closedAt?: string;
+  history: HistoryEntry[];
+  /** Incremented by every accepted event, for optimistic concurrency in storage. */
+  version: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+export const dataSubjectRequestErrorCodes = {
+  VALIDATION_FAILED: 422,
+  TIME_BEFORE_RECEIPT: 422,
+  TIME_IN_FUTURE: 422,
+  INVALID_TRANSITION: 409,
+  REQUEST_TERMINAL: 409,
+  ITEM_NOT_IN_REQUEST: 422,
+  AGENT_AUTHORITY_REQUIRED: 422,
+  EXTENSION_NOT_APPLICABLE: 422,
+  EXTENSION_ALREADY_USED: 409,
+  EXTENSION_TOO_LONG: 422,
+  EXTENSION_NOTICE_LATE: 422,
+  ITEM_ALREADY_DECIDED: 409,
+  MARKETING_OPT_OUT_CANNOT_BE_REFUSED: 422,
+  REFUSAL_GROUND_REQUIRED: 422,
+  REFUSAL_GROUND_NOT_APPLICABLE: 422,
+  REFUSAL_GROUND_NEEDS_NOTED_DISPUTE: 422,
+  REFUSAL_REASON_REQUIRED: 422,
+  GROUNDS_ON_GRANT: 422,
+  IDENTITY_NOT_VERIFIED: 409,
+  FEE_NOT_ALLOWED: 422,
+  FEE_ENTRY_TYPE_MISMATCH: 422,
+  FEE_NOT_QUOTED: 409,
+  FEE_ALREADY_SETTLED: 409,
+  FEE_AMOUNT_MISMATCH: 422,
+  FEE_UNPAID: 409,
+  DISPUTE_ALREADY_EXISTS: 409,
+  DISPUTE_NOT_FOUND: 422,
+  DISPUTE_ALREADY_RESOLVED: 409,
+  DOWNSTREAM_NOT_APPLICABLE: 422,
+  DOWNSTREAM_RECIPIENTS_REQUIRED: 422,
+  DOWNSTREAM_NOTIFICATION_MISSING: 409,
+  ITEM_NOT_DECIDED: 409,
+  ITEM_REFUSED: 409,
+  ITEM_ALREADY_FULFILLED: 409,
+  INVENTORY_FILES_REQUIRED: 422,
+  NOTHING_TO_COMMUNICATE: 409,
+  DECISION_NOT_NOTIFIED: 409,
+} as const;
+export type DataSubjectRequestErrorCode = keyof typeof dataSubjectRequestErrorCodes;
+
+export interface DataSubjectRequestError {
+  code: DataSubjectRequestErrorCode;
+  /** 409: conflicts with the request's current state; 422: the event itself is not acceptable. */
+  httpStatus: 409 | 422;
+  message: LocalizedText;
+  itemType?: RequestType;
+}
+
+export type DataSubjectRequestResult =
+  | { ok: true; request: DataSubjectRequest }
+  | { ok: false; error: DataSubjectRequestError };
+
+function fail(code: DataSubjectRequestErrorCode, zhTW: string, en: string, itemType?: RequestType): { ok: false; error: DataSubjectRequestError } {
+  return { ok: false, error: { code, httpStatus: dataSubjectRequestErrorCodes[code], message: { zhTW, en }, ...(itemType ? { itemType } : {}) } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+export function currentDeadline(item: RequestItem): DecisionDeadline {
+  return item.extension?.deadline ?? item.deadline;
+}
+
+function isGrantedOutcome(outcome: DecisionOutcome | undefined): boolean {
+  return outcome === 'granted' || outcome === 'partiallyGranted';
+}
+
+function needsFulfilment(item: RequestItem): boolean {
+  return isGrantedOutcome(item.decision?.outcome);
+}
+
+function feeOutstanding(item: RequestItem): boolean {
+  const fee = item.fee;
+  return Boolean(fee && fee.quote.amountTwd > 0 && !fee.payment && !fee.waiver);
+}
+
+function ms(instant: string): number {
+  return Date.parse(instant);
+}
+
+const STATUS_RANK: Record<RequestStatus, number> = {
+  received: 0,
+  identityVerification: 1,
+  inProgress: 2,
+  decided: 3,
+  fulfilled: 4,
+  closed: 5,
+  withdrawn: 5,
+};
+
+/** Moves the request forward once all items are decided / all granted items are fulfilled. */
+function settleStatus(request: DataSubjectRequest): RequestStatus {
+  const { status, items } = request;
+  if (terminalStatuses.includes(status)) return status;
+  let next = status;
+  if (items.every((item) => item.decision) && STATUS_RANK[next] < STATUS_RANK.decided) next = 'decided';
+  const granted = items.filter(needsFulfilment);
+  if (next === 'decided' && granted.length > 0 && granted.every((item) => item.fulfilment)) next = 'fulfilled';
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creation
+
+export interface CreateDataSubjectRequestContext {
+  id: string;
+  tenantId: string;
+  /** Who recorded it (staff id, or "webForm"). */
+  actor: string;
+  now: string;
+}
+
+export function createDataSubjectRequest(input: NewDataSubjectRequestInput, context: CreateDataSubjectRequestContext): DataSubjectRequestResult {
+  const parsed = newDataSubjectRequestSchema.safeParse(input);
+  if (!parsed.success) return validationFailure(parsed.error);
+  const data = parsed.data;
+  const now = new Date(context.now).toISOString();
+  const receivedAt = new Date(data.receivedAt ?? now).toISOString();
+  if (ms(receivedAt) > ms(now)) return fail('TIME_IN_FUTURE', '收件時間不得晚於現在', 'The receipt time cannot be in the future');
+  const settings: PeriodSettings = data.periodSettings;
+  const items: RequestItem[] = data.items.map((item) => {
+    const base: RequestItem = { type: item.type, ...(item.details ? { details: item.details } : {}), deadline: decisionDeadline(item.type, receivedAt, settings) };
+    if (deadlineRules[item.type].kind === 'immediate') {
+      base.decision = { outcome: 'granted', refusalGrounds: [], decidedAt: receivedAt, decidedBy: 'system', late: false };
+    }
+    return base;
+  });
+  const request: DataSubjectRequest = {
+    id: context.id,
+    tenantId: context.tenantId,
+    receivedAt,
+    channel: data.channel,
+    requester: data.requester,
+    periodSettings: settings,
+    status: 'received',
+    items,
+    identityVerificationAttempts: [],
+    accuracyDisputes: [],
+    communications: [],
+    history: [],
+    version: 1,
+  };
+  request.status = settleStatus(request);
+  request.history.push({ at: now, event: 'created', actor: context.actor, toStatus: request.status });
+  return { ok: true, request };
+}
+
+function validationFailure(error: z.ZodError): { ok: false; error: DataSubjectRequestError } {
+  const summary = error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  return fail('VALIDATION_FAILED', `輸入資料不正確：${summary}`, `Invalid input: ${summary}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transitions
+
+/**
+ * Applies one event at `now` and returns the new request, or an error with a code the HTTP
+ * layer maps to 409/422. The input request is never modified.
+ */
+export function applyDataSubjectRequestEvent(
+  request: DataSubjectRequest,
+  eventInput: DataSubjectRequestEventInput,
+  now: string,
+): DataSubjectRequestResult {
+  const parsed = dataSubjectRequestEventSchema.safeParse(eventInput);
+  if (!parsed.success) return validationFailure(parsed.error);
+  const event = parsed.data;
+  if (Number.isNaN(ms(now))) return fail('VALIDATION_FAILED', '現在時間格式不正確', 'now is not an ISO instant');
+  const nowIso = new Date(now).toISOString();
+  if (ms(nowIso) < ms(request.receivedAt)) return fail('TIME_BEFORE_RECEIPT', '事件時間早於收件時間', 'The event time is before the receipt of the request');
+  if (terminalStatuses.includes(request.status)) {
+    return fail('REQUEST_TERMINAL', `請求已${request.status === 'closed' ? '結案' : '撤回'}，不得再變更`, `The request is ${request.status} and can no longer change`);
+  }
+  const next: DataSubjectRequest = structuredClone(request);
+  const outcome = handle(next, event, nowIso);
+  if (outcome) return outcome;
+  const fromStatus = request.status;
+  next.status = settleStatus(next);
+  next.version = request.version + 1;
+  next.history.push({ at: nowIso, event: event.type, actor: event.actor, fromStatus, toStatus: next.status });
+  return { ok: true, request: next };
+}
+
+type Failure = { ok: false; error: DataSubjectRequestError };
+
+function statusNotAllowed(request: DataSubjectRequest, eventType: string): Failure {
+  return fail('INVALID_TRANSITION', `目前狀態（${request.status}）不得執行 ${eventType}`, `${eventType} is not allowed while the request is ${request.status}`);
+}
+
+function findItem(request: DataSubjectRequest, type: RequestType): RequestItem | Failure {
+  const item = request.items.find((candidate) => candidate.type === type);
+  return item ?? fail('ITEM_NOT_IN_REQUEST', `本請求未包含「${requestTypeNames[type].zhTW}」`, `The request has no ${requestTypeNames[type].en} item`, type);
+}
+
+function isFailure(value: unknown): value is Failure {
+  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
+}
+
+function checkInstant(request: DataSubjectRequest, at: string, now: string, label: LocalizedText): Failure | undefined {
+  if (ms(at) < ms(request.receivedAt)) return fail('TIME_BEFORE_RECEIPT', `${label.zhTW}早於收件時間`, `${label.en} is before the receipt of the request`);
+  if (ms(at) > ms(now)) return fail('TIME_IN_FUTURE', `${label.zhTW}不得晚於現在`, `${label.en} cannot be in the future`);
+  return undefined;
+}
+
+function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now: string): Failure | undefined {
+  switch (event.type) {
+    case 'startIdentityVerification':
+      if (request.status !== 'received') return statusNotAllowed(request, event.type);
+      request.status = 'identityVerification';
+      return undefined;
+
+    case 'recordIdentityVerification': {
+      if (request.status !== 'identityVerification') return statusNotAllowed(request, event.type);
+      if (event.outcome === 'verified' && request.requester.actingAs === 'agent' && !event.agentAuthority) {
+        return fail('AGENT_AUTHORITY_REQUIRED', '代理人提出請求，應提出代理權限之證明', 'An agent must show proof of authority before the request proceeds');
+      }
+      const record: IdentityVerificationRecord = {
+        outcome: event.outcome,
+        method: event.method,
+        evidence: event.evidence,
+        verifiedBy: event.actor,
+        verifiedAt: now,
+        ...(event.agentAuthority ? { agentAuthority: event.agentAuthority } : {}),
+      };
+      request.identityVerificationAttempts.push(record);
+      if (event.outcome === 'verified') {
+        request.identityVerification = record;
+        request.status = 'inProgress';
+      }
+      return undefined;
+    }
+
+    case 'extendDeadline':
+      return extendDeadline(request, event, now);
+
+    case 'decide':
+      return decide(request, event, now);
+
+    case 'quoteFee': {
+      const item = findItem(request, event.itemType);
+      if (isFailure(item)) return item;
+      if (!feeChargeableTypes.includes(item.type)) {
+        return fail('FEE_NOT_ALLOWED', `「${requestTypeNames[item.type].zhTW}」不得收費（個人資料保護法第14條僅限查詢、閱覽及複製本）`, `No fee may be charged for ${requestTypeNames[item.type].en} (PDPA Art. 14: inquiry, review and copies only)`, item.type);
+      }
+      if (event.feeScheduleEntry.requestType !== item.type) {
+        return fail('FEE_ENTRY_TYPE_MISMATCH', '收費標準項目與請求類型不符', 'The fee schedule entry is for another request type', item.type);
+      }
+      if (item.fee?.payment || item.fee?.waiver) return fail('FEE_ALREADY_SETTLED', '費用已繳納或免收，不得重新報價', 'The fee is already paid or waived', item.type);
+      if (item.fulfilment) return fail('ITEM_ALREADY_FULFILLED', '已完成之項目不得報價', 'The item is already fulfilled', item.type);
+      const entry = event.feeScheduleEntry;
+      item.fee = {
+        quote: {
+          feeScheduleEntryId: entry.id,
+          description: entry.description,
+          unitAmountTwd: entry.unitAmountTwd,
+          quantity: event.quantity,
+          amountTwd: entry.unitAmountTwd * event.quantity,
+          quotedAt: now,
+          quotedBy: event.actor,
+        },
+      };
+      return undefined;
+    }
+
+    case 'recordFeePayment': {
+      const item = findItem(request, event.itemType);
+      if (isFailure(item)) return item;
+      if (!item.fee) return fail('FEE_NOT_QUOTED', '尚未報價，無從記錄繳費', 'No fee was quoted for this item', item.type);
+      if (item.fee.payment || item.fee.waiver) return fail('FEE_ALREADY_SETTLED', '費用已繳納或免收', 'The fee is already paid or waived', item.type);
+      if (event.amountTwd !== item.fee.quote.amountTwd) {
+        return fail('FEE_AMOUNT_MISMATCH', `繳費金額 ${event.amountTwd} 元與報價 ${item.fee.quote.amountTwd} 元不符`, `Amount paid NT$${event.amountTwd} differs from the quote NT$${item.fee.quote.amountTwd}`, item.type);
+      }
+      const timing = checkInstant(request, event.paidAt, now, { zhTW: '繳費時間', en: 'The payment time' });
+      if (timing) return timing;
+      item.fee.payment = { amountTwd: event.amountTwd, paidAt: new Date(event.paidAt).toISOString(), paymentReference: event.paymentReference, recordedBy: event.actor };
+      return undefined;
+    }
+
+    case 'waiveFee': {
+      const item = findItem(request, event.itemType);
+      if (isFailure(item)) return item;
+      if (!item.fee) return fail('FEE_NOT_QUOTED', '尚未報價，無從免收', 'No fee was quoted for this item', item.type);
+      if (item.fee.payment || item.fee.waiver) return fail('FEE_ALREADY_SETTLED', '費用已繳納或免收', 'The fee is already paid or waived', item.type);
+      item.fee.waiver = { reason: event.reason, waivedAt: now, waivedBy: event.actor };
+      return undefined;
+    }
+
+    case 'flagAccuracyDispute': {
+      if (request.accuracyDisputes.some((d) => d.disputeId === event.disputeId)) {
+        return fail('DISPUTE_ALREADY_EXISTS', '此爭議已登記', 'This dispute is already recorded');
+      }
+      request.accuracyDisputes.push({
+        disputeId: event.disputeId,
+        dataDescription: event.dataDescription,
+        ...(event.inventoryFileId ? { inventoryFileId: event.inventoryFileId } : {}),
+        raisedBy: event.raisedBy,
+        raisedAt: now,
+        recordedBy: event.actor,
+        disputeNoted: true,
+        ...(event.exception ? { exception: event.exception } : {}),
+      });
+      return undefined;
+    }
+
+    case 'resolveAccuracyDispute': {
+      const dispute = request.accuracyDisputes.find((d) => d.disputeId === event.disputeId);
+      if (!dispute) return fail('DISPUTE_NOT_FOUND', '查無此正確性爭議', 'No such accuracy dispute');
+      if (dispute.resolution) return fail('DISPUTE_ALREADY_RESOLVED', '此爭議已處理完畢', 'The dispute is already resolved');
+      dispute.resolution = { resolution: event.resolution, resolvedAt: now, resolvedBy: event.actor, ...(event.note ? { note: event.note } : {}) };
+      return undefined;
+    }
+
+    case 'recordDownstreamNotification': {
+      const item = findItem(request, event.itemType);
+      if (isFailure(item)) return item;
+      if (!downstreamNotificationTypes.includes(item.type)) {
+        return fail('DOWNSTREAM_NOT_APPLICABLE', '僅更正或刪除需記錄通知曾提供利用之對象', 'Downstream notification applies to corrections and deletions only', item.type);
+      }
+      if (!isGrantedOutcome(item.decision?.outcome)) {
+        return fail('ITEM_NOT_DECIDED', '須先准許更正或刪除，方能記錄通知對象', 'The correction or deletion must be granted first', item.type);
+      }
+      if (event.causedByCompany && event.recipients.length === 0 && !event.noRecipientsConfirmed) {
+        return fail('DOWNSTREAM_RECIPIENTS_REQUIRED', '可歸責於本公司者，應列出已通知之曾提供利用對象，或確認未曾提供', 'When the company caused the error, list the recipients notified or confirm the data was never provided (PDPA Art. 11 ¶5)', item.type);
+      }
+      for (const recipient of event.recipients) {
+        const timing = checkInstant(request, recipient.notifiedAt, now, { zhTW: '通知時間', en: 'The notification time' });
+        if (timing) return timing;
+      }
+      item.downstreamNotification = {
+        causedByCompany: event.causedByCompany,
+        recipients: event.recipients.map((r) => ({ ...r, notifiedAt: new Date(r.notifiedAt).toISOString() })),
+        noRecipientsConfirmed: event.noRecipientsConfirmed,
+        recordedAt: now,
+        recordedBy: event.actor,
+      };
+      return undefined;
+    }
+
+    case 'recordCommunication': {
+      const timing = checkInstant(request, event.sentAt, now, { zhTW: '寄送時間', en: 'The sending time' });
+      if (timing) return timing;
+      if (event.kind === 'decision' && !request.items.some((i) => i.decision)) {
+        return fail('NOTHING_TO_COMMUNICATE', '尚無決定可通知', 'There is no decision to notify yet');
+      }
+      if (event.kind === 'fulfilment' && !request.items.some((i) => i.fulfilment)) {
+        return fail('NOTHING_TO_COMMUNICATE', '尚無已完成之項目可通知', 'Nothing has been fulfilled yet');
+      }
+      request.communications.push({ kind: event.kind, sentAt: new Date(event.sentAt).toISOString(), channel: event.channel, recordedBy: event.actor });
+      return undefined;
+    }
+
+    case 'fulfil':
+      return fulfil(request, event, now);
+
+    case 'close':
+      return close(request, now);
+
+    case 'withdraw':
+      request.status = 'withdrawn';
+      request.withdrawal = { withdrawnAt: now, withdrawnBy: event.actor, ...(event.reason ? { reason: event.reason } : {}) };
+      return undefined;
+  }
+}
+
+function extendDeadline(request: DataSubjectRequest, event: Extract<DataSubjectRequestEvent, { type: 'extendDeadline' }>, now: string): Failure | undefined {
+  if (!['received', 'identityVerification', 'inProgress'].includes(request.status)) return statusNotAllowed(request, event.type);
+  const timing = checkInstant(request, event.notifiedAt, now, { zhTW: '延長通知時間', en: 'The extension notice time' });
+  if (timing) return timing;
+  const notifiedAt = new Date(event.notifiedAt).toISOString();
+  for (const type of event.itemTypes) {
+    const item = findItem(request, type);
+    if (isFailure(item)) return item;
+    const rule = deadlineRules[type];
+    const name = requestTypeNames[type];
+    if (rule.kind !== 'period') {
+      return fail('EXTENSION_NOT_APPLICABLE', `「${name.zhTW}」應即停止，不得延長`, `An ${name.en} takes effect at once and cannot be extended`, type);
+    }
+    if (item.decision) return fail('ITEM_ALREADY_DECIDED', `「${name.zhTW}」已作成決定，無從延長`, `The ${name.en} item is already decided`, type);
+    if (item.extension) {
+      return fail('EXTENSION_ALREADY_USED', `「${name.zhTW}」已延長一次，不得再延長（${rule.legalBasis.zhTW}）`, `The ${name.en} deadline was already extended once (${rule.legalBasis.en})`, type);
+    }
+    if (event.extensionDays > rule.maxExtensionDays) {
+      return fail('EXTENSION_TOO_LONG', `「${name.zhTW}」延長期間不得逾${rule.maxExtensionDays}日（${rule.legalBasis.zhTW}）`, `The ${name.en} deadline may be extended by at most ${rule.maxExtensionDays} days (${rule.legalBasis.en})`, type);
+    }
+    // The period ends at the end of its last day (Civil Code Art. 121), so a notice sent at any
+    // moment of that day, up to dueAt inclusive, is in time.
+    if (ms(notifiedAt) > ms(item.deadline.dueAt)) {
+      return fail('EXTENSION_NOTICE_LATE', `延長通知須於原決定期限（${item.deadline.lastDay}）屆滿前以書面送出`, `The written extension notice must be sent before the original deadline (${item.deadline.lastDay}) ends`, type);
+    }
+  }
+  for (const type of event.itemTypes) {
+    const item = request.items.find((candidate) => candidate.type === type)!;
+    item.extension = {
+      extensionDays: event.extensionDays,
+      reason: event.reason,
+      notifiedAt,
+      notificationChannel: event.notificationChannel,
+      recordedBy: event.actor,
+      deadline: extendedDecisionDeadline(type, item.deadline, event.extensionDays, request.periodSettings),
+    };
+  }
+  request.communications.push({ kind: 'extensionNotice', sentAt: notifiedAt, channel: event.notificationChannel, recordedBy: event.actor, itemTypes: [...event.itemTypes] });
+  return undefined;
+}
+
+function decide(request: DataSubjectRequest, event: Extract<DataSubjectRequestEvent, { type: 'decide' }>, now: string): Failure | undefined {
+  const identityPending = request.status === 'identityVerification';
+  if (request.status !== 'inProgress' && request.status !== 'decided' && !identityPending) return statusNotAllowed(request, event.type);
+  for (const decision of event.decisions) {
+    const item = findItem(request, decision.itemType);
+    if (isFailure(item)) return item;
+    const type = item.type;
+    const name = requestTypeNames[type];
+    // Checked first: the marketing objection is granted at receipt, and refusing it is the error to report.
+    if (deadlineRules[type].kind === 'immediate' && decision.outcome !== 'granted') {
+      return fail('MARKETING_OPT_OUT_CANNOT_BE_REFUSED', '拒絕行銷之表示不得拒絕（個人資料保護法第20條第2項）', 'An objection to marketing cannot be refused (PDPA Art. 20 ¶2)', type);
+    }
+    if (item.decision) return fail('ITEM_ALREADY_DECIDED', `「${name.zhTW}」已作成決定`, `The ${name.en} item is already decided`, type);
+    if (identityPending && (decision.outcome !== 'refused' || decision.refusalGrounds.some((g) => g !== 'identityNotVerified'))) {
+      return fail('IDENTITY_NOT_VERIFIED', '身分尚未確認，僅得以無法確認身分為由拒絕', 'Until identity is verified, a request can only be refused for that reason', type);
+    }
+    if (decision.outcome === 'granted') {
+      if (decision.refusalGrounds.length > 0) return fail('GROUNDS_ON_GRANT', '准許之決定不應附拒絕事由', 'A grant carries no refusal grounds', type);
+      continue;
+    }
+    if (decision.refusalGrounds.length === 0) {
+      return fail('REFUSAL_GROUND_REQUIRED', `拒絕「${name.zhTW}」應至少引用一項法定事由`, `Refusing ${name.en} needs at least one legal ground`, type);
+    }
+    for (const code of decision.refusalGrounds) {
+      const ground = refusalGrounds[code];
+      if (!ground.appliesTo.includes(type)) {
+        return fail('REFUSAL_GROUND_NOT_APPLICABLE', `${ground.legalBasis.zhTW}不適用於「${name.zhTW}」`, `${ground.legalBasis.en} does not apply to ${name.en}`, type);
+      }
+      if (ground.requiresNotedAccuracyDispute && !request.accuracyDisputes.some((d) => d.exception && !d.resolution)) {
+        return fail('REFUSAL_GROUND_NEEDS_NOTED_DISPUTE', '依第11條第2項但書拒絕，須先登記並註明正確性爭議及例外事由', 'Relying on the Art. 11 ¶2 proviso needs a recorded accuracy dispute with its exception', type);
+      }
+    }
+    if (!decision.reasonToRequester) {
+      return fail('REFUSAL_REASON_REQUIRED', '拒絕時應附理由通知請求人', 'A refusal must state its reasons to the requester', type);
+    }
+  }
+  for (const decision of event.decisions) {
+    const item = request.items.find((candidate) => candidate.type === decision.itemType)!;
+    item.decision = {
+      outcome: decision.outcome,
+      refusalGrounds: [...decision.refusalGrounds],
+      ...(decision.reasonToRequester ? { reasonToRequester: decision.reasonToRequester } : {}),
+      decidedAt: now,
+      decidedBy: event.actor,
+      late: ms(now) > ms(currentDeadline(item).dueAt),
+    };
+  }
+  return undefined;
+}
+
+function fulfil(request: DataSubjectRequest, event: Extract<DataSubjectRequestEvent, { type: 'fulfil' }>, now: string): Failure | undefined {
+  for (const type of event.itemTypes) {
+    const item = findItem(request, type);
+    if (isFailure(item)) return item;
+    const name = requestTypeNames[type];
+    if (!item.decision) return fail('ITEM_NOT_DECIDED', `「${name.zhTW}」尚未作成決定`, `The ${name.en} item is not decided yet`, type);
+    if (!needsFulfilment(item)) return fail('ITEM_REFUSED', `「${name.zhTW}」已拒絕，無須執行`, `The ${name.en} item was refused; there is nothing to fulfil`, type);
+    if (item.fulfilment) return fail('ITEM_ALREADY_FULFILLED', `「${name.zhTW}」已執行完畢`, `The ${name.en} item is already fulfilled`, type);
+    if (feeOutstanding(item)) return fail('FEE_UNPAID', `「${name.zhTW}」之費用尚未繳納或免收`, `The fee for ${name.en} is neither paid nor waived`, type);
+    if (inventoryFileTypes.includes(type) && event.inventoryFileIds.length === 0) {
+      return fail('INVENTORY_FILES_REQUIRED', `「${name.zhTW}」應列出所涉之個資盤點檔案`, `List the data-inventory files the ${name.en} changed`, type);
+    }
+  }
+  for (const type of event.itemTypes) {
+    const item = request.items.find((candidate) => candidate.type === type)!;
+    item.fulfilment = {
+      fulfilledAt: now,
+      fulfilledBy: event.actor,
+      ...(event.note ? { note: event.note } : {}),
+      inventoryFileIds: inventoryFileTypes.includes(type) ? [...new Set(event.inventoryFileIds)] : [],
+    };
+  }
+  return undefined;
+}
+
+function close(request: DataSubjectRequest, now: string): Failure | undefined {
+  const nothingToFulfil = request.status === 'decided' && !request.items.some(needsFulfilment);
+  if (request.status !== 'fulfilled' && !nothingToFulfil) return statusNotAllowed(request, 'close');
+  for (const item of request.items) {
+    if (downstreamNotificationTypes.includes(item.type) && needsFulfilment(item) && !item.downstreamNotification) {
+      const name = requestTypeNames[item.type];
+      return fail('DOWNSTREAM_NOTIFICATION_MISSING', `結案前應記錄「${name.zhTW}」是否已通知曾提供利用之對象（個人資料保護法第11條第5項）`, `Before closing, record whether those the data was provided to were notified of the ${name.en} (PDPA Art. 11 ¶5)`, item.type);
+    }
+  }
+  const lastHumanDecision = request.items
+    .map((item) => item.decision)
+    .filter((decision): decision is ItemDecision => Boolean(decision) && decision!.decidedBy !== 'system')
+    .reduce((latest, decision) => Math.max(latest, ms(decision.decidedAt)), Number.NEGATIVE_INFINITY);
+  // A decision notice must postdate the last decision; the automatic marketing grant needs none.
+  const decisionNotices = request.communications.filter((c) => c.kind === 'decision');
+  if (Number.isFinite(lastHumanDecision) && !decisionNotices.some((c) => ms(c.sentAt) >= lastHumanDecision)) {
+    return fail('DECISION_NOT_NOTIFIED', '結案前應將准駁決定（含拒絕理由）通知請求人', 'Before closing, the requester must be told of the decision (with reasons for any refusal)');
+  }
+  request.status = 'closed';
+  request.closedAt = now;
+  return undefined;
+}
+
+/** Whether processing of a disputed data item may go on (PDPA Art. 11 ¶2). */
+export function accuracyDisputeProcessingStatus(dispute: AccuracyDispute): { mayProcess: boolean; reason: LocalizedText } {
+  if (dispute.resolution) {
+    return {
+      mayProcess: true,
+      reason: dispute.resolution.resolution === 'corrected'
+        ? { zhTW: '資料已更正，爭議終結', en: 'The data was corrected; the dispute is over' }
+        : { zhTW: '資料經查證正確，爭議終結', en: 'The data was verified as accurate; the dispute is over' },
+    };
+  }
+  if (dispute.exception) {
+    const kind = dispute.exception.kind === 'writtenConsent'
+      ? { zhTW: '經當事人書面同意', en: 'the data subject agreed in writing' }
+      : { zhTW: '因執行職務或業務所必須', en: 'it is necessary for the performance of a business duty' };
+    return {
+      mayProcess: true,
+      reason: {
+        zhTW: `正確性有爭議，但${kind.zhTW}，並已註明其爭議，得繼續處理或利用（個人資料保護法第11條第2項但書）`,
+        en: `Accuracy is disputed, but ${kind.en} and the dispute is noted, so processing may continue (PDPA Art. 11 ¶2 proviso)`,
+      },
+    };
+  }
+  return {
+    mayProcess: false,
+    reason: { zhTW: '正確性有爭議，應停止處理或利用（個人資料保護法第11條第2項）', en: 'Accuracy is disputed: stop processing and use (PDPA Art. 11 ¶2)' },
+  };
+}
