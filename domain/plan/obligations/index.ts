@@ -1,0 +1,3 @@
+export * from './ruleSet';
+export * from './ruleSets';
+export * from './engine';
