@@ -1,0 +1,7 @@
+export * from './errors';
+export * from './vendor';
+export * from './contract';
+export * from './oversight';
+export * from './questionnaire';
+export * from './termination';
+export * from './reports';
