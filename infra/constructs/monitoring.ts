@@ -1,0 +1,63 @@
+/** Alarms on what needs a person: API 5xx rate, throttles, schedule dead letters, sweep failures. */
+import { Duration } from 'aws-cdk-lib';
+import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface MonitoringProps {
+  api: apigateway.RestApi;
+  functions: NodejsFunction[];
+  sweepFunction: NodejsFunction;
+  deadLetterQueue: sqs.Queue;
+  alarmEmail?: string;
+  topicKey: kms.IKey;
+}
+
+export class Monitoring extends Construct {
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    const topic = new sns.Topic(this, 'AlarmTopic', { masterKey: props.topicKey, enforceSSL: true });
+    if (props.alarmEmail) topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    const alarm = (name: string, metric: cloudwatch.IMetric, threshold: number, description: string) => {
+      const created = new cloudwatch.Alarm(this, name, {
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      });
+      created.addAlarmAction(new actions.SnsAction(topic));
+      this.alarms.push(created);
+    };
+
+    const fiveXxRate = new cloudwatch.MathExpression({
+      expression: '100 * errors / MAX([requests, 1])',
+      usingMetrics: {
+        errors: props.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+        requests: props.api.metricCount({ period: Duration.minutes(5), statistic: 'Sum' }),
+      },
+      label: '5xx rate (%)',
+    });
+    alarm('Api5xxRate', fiveXxRate, 1, 'More than 1% of API requests failed with 5xx in 5 minutes');
+
+    const throttles = new cloudwatch.MathExpression({
+      expression: props.functions.map((_, i) => `t${i}`).join('+'),
+      usingMetrics: Object.fromEntries(props.functions.map((fn, i) => [`t${i}`, fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' })])),
+      label: 'Lambda throttles',
+    });
+    alarm('LambdaThrottles', throttles, 1, 'A function was throttled');
+
+    alarm('ScheduleDeadLetters', props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }), 1, 'A scheduled sweep or deadline reminder could not be delivered');
+    alarm('SweepFailures', props.sweepFunction.metricErrors({ period: Duration.minutes(15), statistic: 'Sum' }), 1, 'The daily review sweep failed');
+    alarm('RemindersFailed', new cloudwatch.Metric({ namespace: 'PdpaCompliance', metricName: 'RemindersFailed', period: Duration.hours(1), statistic: 'Sum' }), 1, 'Reminder e-mails failed to send (they are retried)');
+  }
+}

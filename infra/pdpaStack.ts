@@ -1,0 +1,111 @@
+/**
+ * The product in AWS: the same Hono apps as `npm start`, one Lambda per area behind API
+ * Gateway + WAF, a control-plane table plus one table per tenant (created at onboarding),
+ * EventBridge Scheduler for the daily sweep and per-deadline reminders, SES for mail.
+ */
+import { Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ApiFunctions, type FunctionNeeds } from './constructs/apiFunctions';
+import { KeysAndData, LOG_RETENTION_DAYS } from './constructs/keysAndData';
+import { Monitoring } from './constructs/monitoring';
+import { ComplianceRestApi } from './constructs/restApi';
+import { SchedulesAndMail } from './constructs/schedulesAndMail';
+import { areaGroupNames, routeOwnership } from './routeMap';
+
+export interface PdpaStackProps extends StackProps {
+  stage: 'dev' | 'prod';
+  senderDomain: string;
+  publicBaseUrl: string;
+  consoleBaseUrl: string;
+  alarmEmail?: string;
+}
+
+/** What each area's Lambda needs beyond the baseline (read the control plane, assume the tenant role). */
+export const AREA_NEEDS: Record<string, FunctionNeeds> = {
+  platform: { provisionsTenantTables: true, writesControlPlane: true, createsDataKeys: true, directTenantTableAccess: true, managesDeadlineSchedules: true, sendsMail: true, timeout: Duration.seconds(29) },
+  tenantAdmin: { writesControlPlane: true, directTenantTableAccess: true },
+  vendors: { writesControlPlane: true, directTenantTableAccess: true, managesDeadlineSchedules: true },
+};
+const DEFAULT_AREA_NEEDS: FunctionNeeds = { managesDeadlineSchedules: true };
+
+export const BACKGROUND_FUNCTIONS: Record<string, FunctionNeeds> = {
+  reviewSweep: { directTenantTableAccess: true, writesControlPlane: true, sendsMail: true, managesDeadlineSchedules: true, memoryMb: 1024, timeout: Duration.minutes(15) },
+  deadlineReminder: { directTenantTableAccess: true, sendsMail: true, timeout: Duration.minutes(1) },
+  mailEvents: { directTenantTableAccess: true, writesControlPlane: true, timeout: Duration.minutes(1) },
+};
+
+export class PdpaComplianceStack extends Stack {
+  constructor(scope: Construct, id: string, props: PdpaStackProps) {
+    super(scope, id, props);
+    Tags.of(this).add('product', 'pdpa-compliance');
+    Tags.of(this).add('stage', props.stage);
+    const retainData = props.stage === 'prod';
+    const logRetentionDays = LOG_RETENTION_DAYS[props.stage];
+
+    const data = new KeysAndData(this, 'Data', { stage: props.stage, retainData });
+    const scheduleGroupName = `pdpa-${props.stage}-deadlines`;
+
+    const groups = [
+      ...areaGroupNames().map((group) => ({ group: `${group}Api`, needs: AREA_NEEDS[group] ?? DEFAULT_AREA_NEEDS, description: `PDPA API area: ${group}` })),
+      ...Object.entries(BACKGROUND_FUNCTIONS).map(([group, needs]) => ({ group, needs, description: `PDPA background: ${group}` })),
+    ];
+    const functions = new ApiFunctions(this, 'Functions', {
+      stage: props.stage,
+      data,
+      groups,
+      logRetentionDays,
+      environment: {
+        STAGE: props.stage,
+        CONTROL_PLANE_TABLE: data.controlPlane.tableName,
+        TENANT_TABLE_PREFIX: data.tenantTablePrefix,
+        TABLE_KMS_KEY_ARN: data.tableKey.keyArn,
+        DATA_KEY_KMS_KEY_ARN: data.dataKeysKey.keyArn,
+        CURSOR_SECRET_ARN: data.cursorSecret.secretArn,
+        AWS_ACCOUNT_ID: this.account,
+        DEADLINE_SCHEDULE_GROUP: scheduleGroupName,
+        PUBLIC_BASE_URL: props.publicBaseUrl,
+        CONSOLE_BASE_URL: props.consoleBaseUrl,
+        SES_CONFIGURATION_SET: `pdpa-${props.stage}-reminders`,
+        SES_FROM_ADDRESS: `no-reply@${props.senderDomain}`,
+        MAIL_TRANSPORT: 'ses',
+      },
+    });
+    functions.functions.forEach((fn) => fn.addEnvironment('TENANT_ACCESS_ROLE_ARN', functions.tenantAccessRole.roleArn));
+
+    const fn = (name: string) => functions.byGroup.get(name)!;
+    const schedules = new SchedulesAndMail(this, 'SchedulesAndMail', {
+      stage: props.stage,
+      sweepFunction: fn('reviewSweep'),
+      deadlineFunction: fn('deadlineReminder'),
+      mailEventsFunction: fn('mailEvents'),
+      schedulingFunctions: groups.filter((g) => g.needs.managesDeadlineSchedules).map((g) => fn(g.group)),
+      mailSendingFunctions: groups.filter((g) => g.needs.sendsMail).map((g) => fn(g.group)),
+      senderDomain: props.senderDomain,
+      queueKey: data.tableKey,
+    });
+    for (const lambdaFunction of functions.functions) {
+      lambdaFunction.addEnvironment('SCHEDULER_ROLE_ARN', schedules.schedulerRole.roleArn);
+      // The deadline handler itself does not create schedules (and cannot name its own ARN).
+      if (lambdaFunction !== fn('deadlineReminder')) lambdaFunction.addEnvironment('DEADLINE_TARGET_ARN', fn('deadlineReminder').functionArn);
+      lambdaFunction.addEnvironment('SCHEDULER_DLQ_ARN', schedules.deadLetterQueue.queueArn);
+    }
+
+    const api = new ComplianceRestApi(this, 'Http', {
+      stage: props.stage,
+      routes: routeOwnership().map((route) => ({ ...route, group: `${route.group}Api` as typeof route.group })),
+      functionsByGroup: functions.byGroup,
+      docsGroup: 'platformApi',
+      logRetentionDays,
+      throttle: { rateLimit: props.stage === 'prod' ? 200 : 50, burstLimit: props.stage === 'prod' ? 400 : 100, perCredentialPer5Min: 3000 },
+    });
+
+    new Monitoring(this, 'Monitoring', {
+      api: api.api,
+      functions: functions.functions,
+      sweepFunction: fn('reviewSweep'),
+      deadLetterQueue: schedules.deadLetterQueue,
+      alarmEmail: props.alarmEmail,
+      topicKey: data.tableKey,
+    });
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The AWS stack, proven without an account: synthesized offline (bundling skipped here; the
+ * bench bundles each entry for its size), asserted on its template, and reviewed by cdk-nag.
+ */
+import { App, Aspects, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applyNagSuppressions } from '../../infra/nagSuppressions';
+import { PdpaComplianceStack } from '../../infra/pdpaStack';
+import { areaGroupNames, routeOwnership } from '../../infra/routeMap';
+
+function synth(stage: 'dev' | 'prod') {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new PdpaComplianceStack(app, `PdpaCompliance-${stage}`, {
+    stage,
+    senderDomain: 'example.com',
+    publicBaseUrl: 'https://api.example.com',
+    consoleBaseUrl: 'https://console.example.com',
+    alarmEmail: 'ops@example.com',
+    env: { account: '123456789012', region: 'ap-northeast-1' },
+  });
+  applyNagSuppressions(stack);
+  Aspects.of(app).add(new AwsSolutionsChecks());
+  app.synth();
+  return { stack, template: Template.fromStack(stack) };
+}
+
+let dev: { stack: Stack; template: Template };
+let prod: { stack: Stack; template: Template };
+beforeAll(() => {
+  dev = synth('dev');
+  prod = synth('prod');
+});
+
+describe('Lambda functions', () => {
+  it('exist for every API area group and every group has an entry point', () => {
+    for (const group of areaGroupNames()) expect(existsSync(join(import.meta.dirname, '../../functions/lambda', `${group}Api.ts`)), group).toBe(true);
+    const functions = dev.template.findResources('AWS::Lambda::Function');
+    const ours = Object.values(functions).filter((fn: any) => fn.Properties.Runtime?.startsWith('nodejs'));
+    expect(ours.length).toBe(areaGroupNames().length + 3);
+  });
+
+  it('all run Node.js 22 on arm64 with explicit memory, timeout, tracing and JSON logs', () => {
+    const functions = Object.values(dev.template.findResources('AWS::Lambda::Function')).filter((fn: any) => fn.Properties.Handler === 'index.handler');
+    for (const fn of functions as any[]) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(512);
+      expect(fn.Properties.Timeout).toBeLessThanOrEqual(900);
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.Properties.LoggingConfig.LogFormat).toBe('JSON');
+    }
+  });
+
+  it('log groups have explicit retention', () => {
+    const groups = Object.values(dev.template.findResources('AWS::Logs::LogGroup')) as any[];
+    expect(groups.length).toBeGreaterThan(0);
+    for (const group of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+});
+
+describe('IAM', () => {
+  it('never grants dynamodb:* or any action on every resource for DynamoDB', () => {
+    const policies = Object.values(dev.template.findResources('AWS::IAM::Policy')) as any[];
+    for (const policy of policies) {
+      for (const statement of policy.Properties.PolicyDocument.Statement) {
+        const actions = [statement.Action].flat();
+        expect(actions).not.toContain('dynamodb:*');
+        expect(actions).not.toContain('*');
+        if (actions.some((a: string) => a.startsWith('dynamodb:'))) expect([statement.Resource].flat()).not.toContain('*');
+      }
+    }
+  });
+
+  it('tenant tables are reachable only under the tenant-table prefix', () => {
+    const policies = Object.values(dev.template.findResources('AWS::IAM::Policy')) as any[];
+    const tenantResources = policies
+      .flatMap((p) => p.Properties.PolicyDocument.Statement)
+      .flatMap((s: any) => [s.Resource].flat())
+      .map((r: unknown) => JSON.stringify(r))
+      .filter((r: string) => r.includes('table/pdpa-'));
+    expect(tenantResources.length).toBeGreaterThan(0);
+    for (const resource of tenantResources) expect(resource).toMatch(/table\/pdpa-dev-(tenant-\*|control-plane)/);
+  });
+});
+
+describe('data', () => {
+  it('the control plane has PITR, deletion protection and a customer-managed KMS key', () => {
+    dev.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      SSESpecification: Match.objectLike({ SSEEnabled: true, SSEType: 'KMS' }),
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true, SSESpecification: Match.objectLike({ KMSMasterKeyId: Match.anyValue() }) })],
+    });
+  });
+
+  it('prod retains data on stack deletion, dev does not', () => {
+    const prodTable = Object.values(prod.template.findResources('AWS::DynamoDB::GlobalTable'))[0] as any;
+    const devTable = Object.values(dev.template.findResources('AWS::DynamoDB::GlobalTable'))[0] as any;
+    expect(prodTable.DeletionPolicy).toBe('Retain');
+    expect(devTable.DeletionPolicy).toBe('Delete');
+    for (const key of Object.values(prod.template.findResources('AWS::KMS::Key')) as any[]) expect(key.DeletionPolicy).toBe('Retain');
+  });
+
+  it('KMS keys rotate: one for tables, one wrapping tenant data keys', () => {
+    dev.template.resourceCountIs('AWS::KMS::Key', 2);
+    dev.template.allResourcesProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+});
+
+describe('schedules and mail', () => {
+  it('runs the daily sweep at 09:00 Asia/Taipei with retries and a DLQ', () => {
+    dev.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 9 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Taipei',
+      Target: Match.objectLike({ RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 21600 }, DeadLetterConfig: { Arn: Match.anyValue() } }),
+    });
+  });
+
+  it('has a schedule group for one-time deadlines, and functions may manage only schedules in it', () => {
+    dev.template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'pdpa-dev-deadlines' });
+    const statements = (Object.values(dev.template.findResources('AWS::IAM::Policy')) as any[]).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const scheduling = statements.filter((s: any) => [s.Action].flat().includes('scheduler:CreateSchedule'));
+    expect(scheduling.length).toBeGreaterThan(0);
+    for (const statement of scheduling) expect(JSON.stringify(statement.Resource)).toContain('schedule/pdpa-dev-deadlines/*');
+  });
+
+  it('has an SES identity and a configuration set publishing bounces and complaints', () => {
+    dev.template.resourceCountIs('AWS::SES::EmailIdentity', 1);
+    dev.template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']) }),
+    });
+  });
+});
+
+describe('API', () => {
+  it('routes every path of the apps to its area Lambda', () => {
+    const routes = routeOwnership();
+    const methods = dev.template.findResources('AWS::ApiGateway::Method');
+    const routeMethodCount = routes.reduce((sum, route) => sum + route.methods.length, 0);
+    expect(Object.keys(methods).length).toBe(routeMethodCount + 2);
+  });
+
+  it('has WAF with the common and known-bad-inputs rule sets attached to the stage', () => {
+    dev.template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Rules: Match.arrayWith([
+        Match.objectLike({ Statement: { ManagedRuleGroupStatement: Match.objectLike({ Name: 'AWSManagedRulesCommonRuleSet' }) } }),
+        Match.objectLike({ Statement: { ManagedRuleGroupStatement: Match.objectLike({ Name: 'AWSManagedRulesKnownBadInputsRuleSet' }) } }),
+        Match.objectLike({ Name: 'PerCredentialRateLimit' }),
+      ]),
+    });
+    dev.template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+  });
+
+  it('throttles the stage and writes access logs', () => {
+    dev.template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      MethodSettings: Match.arrayWith([Match.objectLike({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 })]),
+    });
+  });
+});
+
+describe('operations', () => {
+  it('alarms on 5xx rate, throttles, DLQ depth, sweep failures and failed reminders', () => {
+    const alarms = Object.values(dev.template.findResources('AWS::CloudWatch::Alarm')) as any[];
+    const descriptions = alarms.map((a) => a.Properties.AlarmDescription as string);
+    for (const expected of ['5xx', 'throttled', 'could not be delivered', 'sweep failed', 'Reminder e-mails failed']) {
+      expect(descriptions.some((d) => d.includes(expected)), expected).toBe(true);
+    }
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('reports no unsuppressed errors or warnings', () => {
+    for (const { stack } of [dev, prod]) {
+      const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*'));
+      const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*'));
+      expect(errors.map((e) => `${e.id}: ${String(e.entry.data).slice(0, 160)}`)).toEqual([]);
+      expect(warnings.map((e) => `${e.id}: ${String(e.entry.data).slice(0, 160)}`)).toEqual([]);
+    }
+  });
+});
