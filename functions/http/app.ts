@@ -50,7 +50,8 @@ export function createApiApp(deps: AppDeps, areas: readonly ApiArea[]): OpenAPIH
     deps.logger.info('request', {
       requestId: c.get('requestId'),
       method: c.req.method,
-      path: new URL(c.req.url).pathname,
+      // The route pattern, not the path: paths carry ids and, for public questionnaire links, tokens.
+      route: c.req.routePath,
       status: c.res.status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       tenantId: c.get('tenant')?.tenantId,

@@ -17,6 +17,7 @@ export const problemTypes = {
   notFound: { status: 404, title: { zhTW: '找不到資源', en: 'Resource not found' } },
   conflict: { status: 409, title: { zhTW: '資源狀態衝突', en: 'Conflict with the resource state' } },
   idempotencyInProgress: { status: 409, title: { zhTW: '相同冪等鍵的請求處理中', en: 'A request with this idempotency key is in progress' } },
+  gone: { status: 410, title: { zhTW: '資源已失效', en: 'No longer available' } },
   preconditionFailed: { status: 412, title: { zhTW: '資源已被變更（ETag 不符）', en: 'The resource has changed (ETag mismatch)' } },
   payloadTooLarge: { status: 413, title: { zhTW: '請求內容過大', en: 'Request body too large' } },
   unsupportedMediaType: { status: 415, title: { zhTW: '不支援的內容類型', en: 'Unsupported media type' } },
