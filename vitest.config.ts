@@ -11,6 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          setupFiles: ['test/setup/zodOpenApi.ts'],
           environment: 'node',
         },
       },
@@ -18,6 +19,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          setupFiles: ['test/setup/zodOpenApi.ts'],
           environment: 'node',
           globalSetup: ['test/integration/support/globalSetup.ts'],
           testTimeout: 30_000,
@@ -28,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
+          setupFiles: ['test/setup/zodOpenApi.ts'],
           environment: 'node',
           testTimeout: 120_000,
         },

@@ -1,4 +1,6 @@
 /** CDK app: `npm run synth` (offline) / `npm run deploy` (see README). */
+// First: zod schemas built after this import get .openapi() (see test/setup/zodOpenApi.ts).
+import '@hono/zod-openapi';
 import { App, Aspects } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { applyNagSuppressions } from './nagSuppressions';

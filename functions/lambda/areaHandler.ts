@@ -2,6 +2,8 @@
  * A Lambda serving some API areas: the same Hono app as the local server (hono's aws-lambda
  * adapter) inside @middy/core with the Powertools logger's context injection.
  */
+// First: zod schemas built after this import get .openapi() (see test/setup/zodOpenApi.ts).
+import '@hono/zod-openapi';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { OpenAPIHono } from '@hono/zod-openapi';

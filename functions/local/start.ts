@@ -2,6 +2,8 @@
  * `npm start`: the whole product on one machine — DynamoDB Local (persisted under .local/),
  * the API on http://localhost:3000, the local scheduler and the mail outbox folder.
  */
+// First: zod schemas built after this import get .openapi() (see test/setup/zodOpenApi.ts).
+import '@hono/zod-openapi';
 import { serve } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';

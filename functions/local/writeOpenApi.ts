@@ -1,4 +1,6 @@
 /** `npm run openapi`: regenerates the committed OpenAPI document from the code. */
+// First: zod schemas built after this import get .openapi() (see test/setup/zodOpenApi.ts).
+import '@hono/zod-openapi';
 import { writeFileSync } from 'node:fs';
 import { COMMITTED_OPENAPI_PATH, serializeOpenApiDocument } from '../http/openapiDocument';
 

@@ -5,6 +5,8 @@
  *  2. the minified bundle size of each Lambda entry point;
  *  3. the review sweep across many tenants (cost follows due items, not total items).
  */
+// First: zod schemas built after this import get .openapi() (see test/setup/zodOpenApi.ts).
+import '@hono/zod-openapi';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, startDynamoDbLocal } from '../../functions/local/dynamoDbLocal';
