@@ -2,6 +2,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DataKeyProvider } from '../crypto/dataKeys';
+import type { MailTransport } from '../mail/mailTransport';
 import type { ProvisioningOptions } from '../store/tenantTableProvisioning';
 
 export interface OidcSettings {
@@ -44,6 +45,8 @@ export interface AppDeps {
   dataKeys: DataKeyProvider;
   provisioning: ProvisioningOptions;
   deadlineScheduler: DeadlineScheduler;
+  /** Reminder e-mail: the local outbox folder, SES v2 in AWS (functions/mail/). */
+  mailer: MailTransport;
   logger: StructuredLogger;
   config: {
     consoleBaseUrl: string;

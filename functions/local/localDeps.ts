@@ -2,6 +2,9 @@
 import type { AppDeps, OidcSettings, StructuredLogger } from '../http/appDeps';
 import { createLocalDataKeyProvider, withDataKeyCache } from '../crypto/dataKeys';
 import { createDocumentClient, createDynamoClient } from '../store/dynamoClient';
+import { createMemoryTransport } from '../mail/memoryTransport';
+import type { MailTransport } from '../mail/mailTransport';
+import { createOutboxTransport } from '../mail/outboxTransport';
 import { createLocalDeadlineScheduler, type LocalDeadlineScheduler } from './localDeadlineScheduler';
 
 export interface LocalDepsOptions {
@@ -16,6 +19,10 @@ export interface LocalDepsOptions {
   oidc?: OidcSettings;
   clock?: () => Date;
   bodyLimitBytes?: number;
+  /** Reminder e-mails are written here as .eml files; without it they are kept in memory. */
+  outboxDir?: string;
+  /** Overrides the transport (tests pass a failing or mocked one). */
+  mailer?: MailTransport;
 }
 
 export function createLocalDeps(options: LocalDepsOptions): AppDeps & { deadlineScheduler: LocalDeadlineScheduler } {
@@ -32,6 +39,7 @@ export function createLocalDeps(options: LocalDepsOptions): AppDeps & { deadline
     dataKeys: withDataKeyCache(createLocalDataKeyProvider(options.masterKey)),
     provisioning: { tenantTablePrefix: options.tenantTablePrefix, protectData: false },
     deadlineScheduler: createLocalDeadlineScheduler(doc, options.controlPlaneTable),
+    mailer: options.mailer ?? (options.outboxDir ? createOutboxTransport(options.outboxDir) : createMemoryTransport()),
     logger: options.logger,
     config: {
       consoleBaseUrl: options.consoleBaseUrl ?? `${options.publicBaseUrl}/console`,

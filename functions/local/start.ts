@@ -42,6 +42,7 @@ async function main() {
     cursorSecret: secrets.cursorSecret,
     logger,
     publicBaseUrl: baseUrl,
+    outboxDir,
   });
   await ensureControlPlane(deps.dynamo, deps.controlPlane.tableName);
   const operatorKey = await bootstrapPlatformOperator(deps.controlPlane.doc, deps.controlPlane.tableName, deps.clock);

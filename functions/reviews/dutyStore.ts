@@ -11,6 +11,7 @@
  *   OPEN tasks due up to a date (sweep) ... GSI dueByDate      duePk=DUE            dueSk=<dueDate>#<taskId>
  *     (sparse: only open tasks carry duePk/dueSk, so the sweep reads only what is due)
  *   reminder already sent? ................ PK=REMINDER#<reminderKey> SK=REMINDER
+ *   (reminder history, mail queue, digest markers, team directory: see reminderStore.ts)
  *
  * One-time deadlines (a DSR decision date, an incident's 72-hour mark, a certificate expiry, a
  * contract end) are duties with frequency null and a single task; `deadlineWrites` creates or
@@ -19,6 +20,7 @@
 import { oneTimeDuty, type OneTimeDeadline } from '../../domain/reviews/oneTimeDuty';
 import { isRoleOwner, type Duty, type DutyOwner } from '../../domain/reviews/duty';
 import { openTask, type ReviewTask } from '../../domain/reviews/reviewTask';
+import { isIsoDate } from '../../domain/shared/isoDate';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from '../store/auditedCommit';
 
@@ -27,6 +29,15 @@ export const dutyKeys = {
   task: (dutyId: string, dueDate: string) => ({ pk: `DUTY#${dutyId}`, sk: `TASK#${dueDate}` }),
   reminder: (reminderKey: string) => ({ pk: `REMINDER#${reminderKey}`, sk: 'REMINDER' }),
 };
+
+/** Task ids are `<dutyId>#<dueDate>` (domain taskIdFor); the due date also names the task item. */
+export function parseTaskId(taskId: string): { dutyId: string; dueDate: string } | null {
+  const at = taskId.lastIndexOf('#');
+  if (at <= 0) return null;
+  const dutyId = taskId.slice(0, at);
+  const dueDate = taskId.slice(at + 1);
+  return isIsoDate(dueDate) && dutyId.startsWith('duty:') ? { dutyId, dueDate } : null;
+}
 
 export function ownerIndexKey(owner: DutyOwner): string {
   return isRoleOwner(owner) ? `OWNER#role:${owner.role}` : `OWNER#${owner.email.toLowerCase()}`;
@@ -48,17 +59,27 @@ export function dutyItem(duty: StoredDuty): Record<string, unknown> & { pk: stri
   return {
     ...dutyKeys.duty(duty.dutyId),
     entity: 'Duty',
-    ...duty,
+    ...withoutStorageKeys(duty),
     gsi1pk: 'DUTIES',
     gsi1sk: `${duty.dutyKind}#${duty.dutyId}`,
   };
+}
+
+/** Index keys an item read back from the table carries; items are always rebuilt without them. */
+const STORAGE_KEYS = ['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'duePk', 'dueSk'] as const;
+
+function withoutStorageKeys<T extends object>(value: T): T {
+  const copy = { ...value } as Record<string, unknown>;
+  for (const key of STORAGE_KEYS) delete copy[key];
+  return copy as T;
 }
 
 export function taskItem(task: StoredTask): Record<string, unknown> & { pk: string; sk: string; version: number } {
   const item: Record<string, unknown> & { pk: string; sk: string; version: number } = {
     ...dutyKeys.task(task.dutyId, task.dueDate),
     entity: 'ReviewTask',
-    ...task,
+    // A task read back still carries duePk/dueSk; a closed one must leave the sparse index.
+    ...withoutStorageKeys(task),
     gsi1pk: 'TASKS',
     gsi1sk: `${task.dueDate}#${task.taskId}`,
     gsi2pk: ownerIndexKey(task.owner),
@@ -69,6 +90,17 @@ export function taskItem(task: StoredTask): Record<string, unknown> & { pk: stri
     item.dueSk = `${task.dueDate}#${task.taskId}`;
   }
   return item;
+}
+
+/** A duty item as read from the table, without its storage keys. */
+export function storedDutyFrom(item: Record<string, unknown>): StoredDuty {
+  return withoutStorageKeys(item) as unknown as StoredDuty;
+}
+
+/** A task item as read from the table, without its storage keys. */
+export function storedTaskFrom(item: Record<string, unknown>): StoredTask {
+  const task = withoutStorageKeys(item) as unknown as StoredTask;
+  return { ...task, dueAt: task.dueAt ?? null, resourcePath: task.resourcePath ?? null };
 }
 
 export interface DeadlineSpec extends OneTimeDeadline {

@@ -2,10 +2,13 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AppDeps, StructuredLogger } from '../http/appDeps';
 import { createKmsDataKeyProvider, withDataKeyCache } from '../crypto/dataKeys';
 import { createDocumentClient, createDynamoClient } from '../store/dynamoClient';
+import { DEFAULT_FROM } from '../mail/mailTransport';
+import { createSesTransport } from '../mail/sesTransport';
 import { createEventBridgeDeadlineScheduler } from './eventBridgeDeadlineScheduler';
 import { createTenantScopedClients } from './tenantScopedCredentials';
 
@@ -49,6 +52,10 @@ export async function createAwsDeps(logger: StructuredLogger): Promise<AppDeps> 
       targetArn: required('DEADLINE_TARGET_ARN'),
       roleArn: required('SCHEDULER_ROLE_ARN'),
       deadLetterQueueArn: process.env.SCHEDULER_DLQ_ARN,
+    }),
+    mailer: createSesTransport(new SESv2Client({ region }), {
+      from: { name: process.env.SES_FROM_NAME ?? DEFAULT_FROM.name, email: required('SES_FROM_ADDRESS') },
+      configurationSetName: process.env.SES_CONFIGURATION_SET,
     }),
     logger,
     config: {

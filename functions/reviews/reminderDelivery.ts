@@ -1,0 +1,222 @@
+/**
+ * From planned reminders to e-mails that cannot be lost or doubled:
+ *  1. queue — one audited transaction writes the mail (content + delivery state), a record per
+ *     reminder key (attribute_not_exists: a reminder already recorded cancels the transaction, so
+ *     a second run sends nothing) and, for a daily digest, the recipient's digest-of-the-day marker;
+ *  2. send — through the configured MailTransport;
+ *  3. record — sent (with the provider's message id) or failed with the next retry time
+ *     (domain/reminders/delivery.ts backoff). A failed mail stays queued on the MAILQ partition;
+ *     a one-time schedule (kind 'mailRetry') and every daily sweep re-send it when due.
+ * A crash between 2 and 3 leaves the mail pending, so it is sent again: at least once, never zero.
+ */
+import { groupIntoDigests, buildReminderMessage, type ReminderDigest, type ReminderMessageConfig } from '../../domain/reminders/digest';
+import { isReadyToSend, queueDelivery, recordSendFailure, recordSendSuccess, type ReminderDelivery } from '../../domain/reminders/delivery';
+import { toRfc5322 } from '../../domain/reminders/rfc5322';
+import type { PlannedReminder } from '../../domain/reviews/sweep';
+import type { AppDeps } from '../http/appDeps';
+import { PermanentMailError, type MailTransport } from '../mail/mailTransport';
+import { commitAudited, WriteConflictError, type AuditedChange, type TransactItem } from '../store/auditedCommit';
+import { newUlid } from '../store/ids';
+import {
+  createOnlyPut,
+  getMail,
+  mailItem,
+  mailsReadyToSend,
+  reminderKeys,
+  reminderRecordItem,
+  reminderRecordOf,
+  versionedPut,
+  type StoredMail,
+} from './reminderStore';
+import { systemScope, type ReviewsTenant } from './reviewsTenant';
+
+export type DeliveryDeps = Pick<AppDeps, 'clock' | 'mailer' | 'deadlineScheduler' | 'logger' | 'config'>;
+
+export interface DeliveryCounts {
+  /** Mails queued by this call. */
+  queued: number;
+  /** Reminder keys recorded (one mail carries one or more). */
+  reminders: number;
+  sent: number;
+  failed: number;
+  deadLettered: number;
+  /** Mails skipped because another run had already recorded their reminders. */
+  duplicates: number;
+}
+
+export const emptyCounts = (): DeliveryCounts => ({ queued: 0, reminders: 0, sent: 0, failed: 0, deadLettered: 0, duplicates: 0 });
+
+/** A transaction holds 100 items; each mail also needs its audit event, and the chain head one more. */
+const MAX_WRITES_PER_COMMIT = 90;
+/** A digest larger than this is split, so one mail and its records always fit one transaction. */
+const MAX_REMINDERS_PER_MAIL = 80;
+
+export function messageConfig(deps: Pick<AppDeps, 'config'>): ReminderMessageConfig {
+  return { consoleBaseUrl: deps.config.consoleBaseUrl, taskPathTemplate: '/reviews/tasks/{taskId}' };
+}
+
+function splitDigest(digest: ReminderDigest): ReminderDigest[] {
+  if (digest.reminders.length <= MAX_REMINDERS_PER_MAIL) return [digest];
+  const parts: ReminderDigest[] = [];
+  for (let i = 0; i < digest.reminders.length; i += MAX_REMINDERS_PER_MAIL) parts.push({ ...digest, reminders: digest.reminders.slice(i, i + MAX_REMINDERS_PER_MAIL) });
+  return parts;
+}
+
+interface PreparedMail {
+  mail: StoredMail;
+  writes: TransactItem[];
+  change: AuditedChange;
+}
+
+function prepare(deps: DeliveryDeps, tenant: ReviewsTenant, digest: ReminderDigest, now: Date): PreparedMail {
+  const message = buildReminderMessage(digest, messageConfig(deps));
+  const mailId = `mail_${newUlid(now.getTime())}`;
+  const queuedAt = now.toISOString();
+  const messageId = `${mailId}.${tenant.tenantId}@${deps.mailer.messageIdDomain}`;
+  const mail: StoredMail = {
+    mailId,
+    tenantId: tenant.tenantId,
+    messageId,
+    to: digest.recipient,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    date: queuedAt,
+    reminderKeys: message.reminderKeys,
+    taskIds: [...new Set(digest.reminders.map((r) => r.taskId))],
+    urgent: digest.urgent,
+    delivery: queueDelivery(queuedAt),
+    version: 1,
+  };
+  const writes: TransactItem[] = [createOnlyPut(tenant.tableName, mailItem(mail))];
+  for (const reminder of digest.reminders) writes.push(createOnlyPut(tenant.tableName, reminderRecordItem(reminderRecordOf(reminder, { mailId, messageId, queuedAt }))));
+  // The digest marker makes "one digest per recipient per day" a conditional write, not a hope.
+  if (!digest.urgent) writes.push(createOnlyPut(tenant.tableName, { ...reminderKeys.digest(digest.day, digest.recipient.email), entity: 'DigestMarker', mailId, version: 1 }));
+  return {
+    mail,
+    writes,
+    change: { action: 'reminder.queue', resourceType: 'reminderMail', resourceId: mailId, before: null, after: { mailId, reminderKeys: mail.reminderKeys, taskIds: mail.taskIds, urgent: mail.urgent, day: digest.day } },
+  };
+}
+
+/** Packs mails into as few audited transactions as fit; a conflicting batch is retried mail by mail. */
+async function commitQueued(deps: DeliveryDeps, tenant: ReviewsTenant, actorId: string, prepared: PreparedMail[], counts: DeliveryCounts): Promise<StoredMail[]> {
+  const committed: StoredMail[] = [];
+  const batches: PreparedMail[][] = [];
+  let current: PreparedMail[] = [];
+  let size = 0;
+  for (const entry of prepared) {
+    const cost = entry.writes.length + 1;
+    if (current.length > 0 && size + cost > MAX_WRITES_PER_COMMIT) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(entry);
+    size += cost;
+  }
+  if (current.length > 0) batches.push(current);
+
+  const commit = (batch: PreparedMail[]) =>
+    commitAudited(systemScope(deps, tenant, actorId), { changes: batch.map((entry) => entry.change), writes: batch.flatMap((entry) => entry.writes) });
+
+  for (const batch of batches) {
+    try {
+      await commit(batch);
+      committed.push(...batch.map((entry) => entry.mail));
+    } catch (error) {
+      if (!(error instanceof WriteConflictError)) throw error;
+      for (const entry of batch) {
+        try {
+          await commit([entry]);
+          committed.push(entry.mail);
+        } catch (single) {
+          if (!(single instanceof WriteConflictError)) throw single;
+          // Another run recorded these reminders (or today's digest) first: it sends them.
+          counts.duplicates += 1;
+        }
+      }
+    }
+  }
+  return committed;
+}
+
+export function rawMessage(transport: MailTransport, mail: StoredMail, timeZone: string): string {
+  return toRfc5322({ to: { name: mail.to.name, email: mail.to.email }, subject: mail.subject, text: mail.text, html: mail.html }, { from: transport.from, messageId: mail.messageId, date: mail.date, timeZone });
+}
+
+/** Schedule names: [0-9A-Za-z-_.], at most 64 characters. */
+export function mailRetryScheduleName(tenantId: string, mailId: string): string {
+  return `mr.${tenantId.replace(/^tn_/, '')}.${mailId.replace(/^mail_/, '')}`;
+}
+
+/** Sends the given mails and records each outcome (batched, audited). */
+export async function sendMails(deps: DeliveryDeps, tenant: ReviewsTenant, actorId: string, mails: StoredMail[], counts: DeliveryCounts, readyBy: Date = deps.clock()): Promise<void> {
+  const updates: { before: StoredMail; after: StoredMail }[] = [];
+  for (const mail of mails) {
+    const attemptAt = deps.clock().toISOString();
+    // An "as of" run may be ahead of the clock: readiness follows the run's date.
+    if (!isReadyToSend(mail.delivery, readyBy > new Date(attemptAt) ? readyBy.toISOString() : attemptAt)) continue;
+    let delivery: ReminderDelivery;
+    try {
+      const result = await deps.mailer.send({ mailId: mail.mailId, tenantId: tenant.tenantId, messageId: mail.messageId, to: mail.to.email, raw: rawMessage(deps.mailer, mail, tenant.profile.timeZone) });
+      delivery = recordSendSuccess(mail.delivery, attemptAt, result.providerMessageId);
+      counts.sent += 1;
+    } catch (error) {
+      const message = `${(error as Error).name}: ${(error as Error).message}`.slice(0, 1000);
+      delivery = recordSendFailure(mail.delivery, attemptAt, message, { permanent: error instanceof PermanentMailError });
+      if (delivery.status === 'deadLetter') counts.deadLettered += 1;
+      else counts.failed += 1;
+      deps.logger.warn('reminder mail failed', { tenantId: tenant.tenantId, mailId: mail.mailId, status: delivery.status, attempts: delivery.attempts, error: message });
+    }
+    updates.push({ before: mail, after: { ...mail, delivery, version: mail.version + 1 } });
+  }
+  for (let i = 0; i < updates.length; i += 40) {
+    const batch = updates.slice(i, i + 40);
+    try {
+      await commitAudited(systemScope(deps, tenant, actorId), {
+        changes: batch.map(({ before, after }) => ({ action: `reminderMail.${after.delivery.status}`, resourceType: 'reminderMail', resourceId: after.mailId, before: before.delivery, after: after.delivery })),
+        writes: batch.map(({ before, after }) => versionedPut(tenant.tableName, mailItem(after), before.version)),
+      });
+    } catch (error) {
+      // A concurrent retry recorded the outcome of the same mail; its record stands.
+      if (!(error instanceof WriteConflictError)) throw error;
+    }
+  }
+  for (const { after } of updates) {
+    if (after.delivery.status !== 'failed') continue;
+    // The exact retry moment; the daily sweep's retry pass is the safety net if this fails.
+    await deps.deadlineScheduler
+      .upsert({ name: mailRetryScheduleName(tenant.tenantId, after.mailId), tenantId: tenant.tenantId, at: after.delivery.nextAttemptAt, target: { kind: 'mailRetry', resourceId: after.mailId } })
+      .catch((error: Error) => deps.logger.error('mail retry not scheduled', { tenantId: tenant.tenantId, mailId: after.mailId, error: error.message }));
+  }
+}
+
+/** Queues the reminders as mails (urgent alone, the rest one digest per recipient) and sends them. */
+export async function queueAndSend(deps: DeliveryDeps, tenant: ReviewsTenant, actorId: string, reminders: readonly PlannedReminder[], counts: DeliveryCounts = emptyCounts()): Promise<DeliveryCounts> {
+  if (reminders.length === 0) return counts;
+  const now = deps.clock();
+  const digests = groupIntoDigests(reminders).flatMap(splitDigest);
+  const ordered = [...digests.filter((d) => d.urgent), ...digests.filter((d) => !d.urgent)];
+  const prepared = ordered.map((digest, index) => prepare(deps, tenant, digest, new Date(now.getTime() + index)));
+  const committed = await commitQueued(deps, tenant, actorId, prepared, counts);
+  counts.queued += committed.length;
+  counts.reminders += committed.reduce((sum, mail) => sum + mail.reminderKeys.length, 0);
+  await sendMails(deps, tenant, actorId, committed, counts);
+  return counts;
+}
+
+/** The retry pass: every queued or failed mail of the tenant whose time has come. */
+export async function retryDueMails(deps: DeliveryDeps, tenant: ReviewsTenant, actorId: string, now: Date, counts: DeliveryCounts = emptyCounts()): Promise<DeliveryCounts> {
+  const due = await mailsReadyToSend(tenant.doc, tenant.tableName, now);
+  if (due.length > 0) await sendMails(deps, tenant, actorId, due, counts, now);
+  return counts;
+}
+
+/** One mail, when its retry schedule fires. */
+export async function retryMail(deps: DeliveryDeps, tenant: ReviewsTenant, mailId: string): Promise<DeliveryCounts> {
+  const counts = emptyCounts();
+  const mail = await getMail(tenant.doc, tenant.tableName, mailId);
+  if (mail) await sendMails(deps, tenant, 'system:mailRetry', [mail], counts);
+  return counts;
+}
