@@ -1,0 +1,22 @@
+/**
+ * The rows of the tables the plan document shows but other areas own (§3 inventory, §4 risk
+ * assessment). The plan never reads those areas' items itself: the inventory area maps its
+ * records onto the renderer's row shapes (functions/inventory/planTableRows.ts).
+ *
+ * The §13 vendor table is not filled yet (no vendor row export exists); it renders （無資料）.
+ * Tables are read live, so a re-rendered approved version shows today's inventory.
+ */
+import type { PlanTableRows } from '../../domain/plan';
+import type { TenantScope } from '../http/context';
+import { loadPlanTableRows } from '../inventory/planTableRows';
+
+export interface PlanTables {
+  rows: PlanTableRows;
+  /** Whether the rows come from the inventory; false would mean "unknown", not "empty". */
+  available: boolean;
+}
+
+export async function loadPlanTables(tenant: TenantScope): Promise<PlanTables> {
+  const rows = await loadPlanTableRows(tenant);
+  return { rows, available: true };
+}
