@@ -1,0 +1,112 @@
+/**
+ * The vendor's self-assessment link: a bearer secret that opens ONE questionnaire response of
+ * ONE tenant, with no account and no tenant id in the request.
+ *
+ * - The secret is 256 random bits; only its SHA-256 is stored (control-plane index + the response).
+ * - The control-plane row `QTOKEN#<sha256>` maps the hash to tenant + response; nothing else of the
+ *   tenant is reachable from it. Every read and write after that goes through the tenant's own
+ *   scoped client and touches only that one response item.
+ * - Whether the link still works (expired, submitted, revoked) is decided from the token state on
+ *   the response item in the tenant's table — the same item the submission locks, in the same
+ *   transaction — so a submitted link cannot be replayed even if the index row lingers.
+ * - Unknown, malformed, foreign-tenant and mismatched tokens all answer the same 404.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { questionnaireTokenStatus, type QuestionnaireTokenStatus } from '../../domain/vendor/questionnaire';
+import type { TenantRecord } from '../platform/tenantModel';
+import type { ApiContext } from '../http/context';
+import { ApiProblem } from '../http/problem';
+import type { MutationScope } from '../store/auditedCommit';
+import { tenantKeys } from '../store/tableDesign';
+import { TOKEN_ID_PREFIX_LENGTH } from './vendorModel';
+import { recordOf, vendorKeys, type ResponseRecord, type TokenIndexRecord } from './vendorStore';
+
+const TOKEN_PREFIX = 'vqt_';
+/** 32 bytes = 256 bits, base64url without padding = 43 characters. */
+const TOKEN_PATTERN = /^vqt_[A-Za-z0-9_-]{43}$/;
+
+export function newQuestionnaireToken(): { token: string; tokenHash: string } {
+  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  return { token, tokenHash: hashToken(token) };
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export const publicQuestionnairePath = (token: string) => `/v1/public/vendor-questionnaires/${token}`;
+
+export interface ResolvedLink {
+  tenantId: string;
+  tableName: string;
+  doc: DynamoDBDocumentClient;
+  companyName: string;
+  tokenHash: string;
+  record: ResponseRecord;
+  status: QuestionnaireTokenStatus;
+}
+
+const unknownLink = () =>
+  new ApiProblem('notFound', { code: 'QUESTIONNAIRE_LINK_UNKNOWN', detail: { zhTW: '此檢查表連結無效', en: 'This questionnaire link is not valid' } });
+
+const goneReasons: Record<Exclude<QuestionnaireTokenStatus, 'valid'>, { zhTW: string; en: string }> = {
+  expired: { zhTW: '此檢查表連結已過期，請洽委託機關重新寄送', en: 'This questionnaire link has expired; ask the organisation for a new one' },
+  submitted: { zhTW: '此檢查表已送出，連結已失效', en: 'This questionnaire was submitted; the link no longer works' },
+  revoked: { zhTW: '此檢查表連結已被撤銷', en: 'This questionnaire link was revoked' },
+};
+
+/** 410 Gone: the link existed and is spent. Only its holder learns that, and nothing more. */
+export function goneLink(status: Exclude<QuestionnaireTokenStatus, 'valid'>): ApiProblem {
+  return new ApiProblem('notFound', { status: 410, code: `QUESTIONNAIRE_LINK_${status.toUpperCase()}`, detail: goneReasons[status] });
+}
+
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
+}
+
+/**
+ * Finds the one response a token opens, or throws 404 (unknown) / 410 (expired, submitted,
+ * revoked). The caller gets a client for that tenant's table and the one response item — never a
+ * tenant id it could act on otherwise.
+ */
+export async function resolveLink(c: ApiContext, rawToken: string): Promise<ResolvedLink> {
+  if (!TOKEN_PATTERN.test(rawToken)) throw unknownLink();
+  const deps = c.get('deps');
+  const tokenHash = hashToken(rawToken);
+  const { Item: index } = await deps.controlPlane.doc.send(
+    new GetCommand({ TableName: deps.controlPlane.tableName, Key: vendorKeys.tokenIndex(tokenHash), ConsistentRead: true }),
+  );
+  if (!index) throw unknownLink();
+  const { tenantId, vendorId, responseId } = index as unknown as TokenIndexRecord;
+  const now = deps.clock().toISOString();
+  const { Item: tenantItem } = await deps.controlPlane.doc.send(new GetCommand({ TableName: deps.controlPlane.tableName, Key: tenantKeys.tenant(tenantId) }));
+  const tenant = tenantItem as TenantRecord | undefined;
+  // A suspended or offboarded tenant's links stop working; the vendor learns no more than "invalid".
+  if (!tenant || tenant.status !== 'active') throw unknownLink();
+  const doc = await deps.tenantDocumentClient(tenantId);
+  const { Item } = await doc.send(new GetCommand({ TableName: tenant.tableName, Key: vendorKeys.response(vendorId, responseId), ConsistentRead: true }));
+  if (!Item) throw unknownLink();
+  const record = recordOf<ResponseRecord>(Item);
+  // Defence in depth: the response must name this very token, not merely be pointed at by the index.
+  if (!sameHash(record.token.tokenId, tokenHash)) throw unknownLink();
+  const status = questionnaireTokenStatus(record.token, now);
+  if (status !== 'valid') throw goneLink(status);
+  return { tenantId, tableName: tenant.tableName, doc, companyName: tenant.companyName, tokenHash, record, status };
+}
+
+/** The vendor acts in the tenant's audit chain under a pseudonymous actor: a prefix of the token's hash. */
+export function vendorMutationScope(c: ApiContext, link: ResolvedLink): MutationScope {
+  return {
+    doc: link.doc,
+    tableName: link.tableName,
+    actor: { actorId: `vendorToken:${link.tokenHash.slice(0, TOKEN_ID_PREFIX_LENGTH)}`, role: 'vendor' },
+    requestId: c.get('requestId'),
+    now: c.get('deps').clock,
+    // Public requests keep their Idempotency-Key record where the middleware looks for it (the
+    // control plane, since no credential names a tenant); the tenant commit does not store it.
+    idempotency: undefined,
+  };
+}

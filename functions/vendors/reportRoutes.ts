@@ -1,0 +1,79 @@
+/**
+ * Vendor-oversight reports. Each loads the tenant's vendors / contracts / checks through their
+ * index partitions (Queries, paged to the end — never a Scan) and hands them to the pure report
+ * functions of domain/vendor/reports.ts, as of the tenant's local date.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { crossBorderTransfersByCountry, expiringCertificatesReport, missingClausesReport, overdueChecksReport, vendorsByCriticality } from '../../domain/vendor/reports';
+import { tenantOf, type ApiContext, type ApiEnv } from '../http/context';
+import { defineRoute, jsonContent } from '../http/route';
+import {
+  criticalityReportSchema,
+  crossBorderReportSchema,
+  expiringCertificatesQuerySchema,
+  expiringCertificatesReportSchema,
+  missingClausesReportSchema,
+  overdueChecksReportSchema,
+} from './vendorModel';
+import { partitionQuery, queryAll, recordOf, vendorPartitions, type CheckRecord, type ContractRecord, type VendorRecord } from './vendorStore';
+import { todayOf, vendorReadAccess } from './vendorSupport';
+
+const TAG = ['Vendor oversight reports'];
+
+async function loadPartition<T>(c: ApiContext, partition: string): Promise<T[]> {
+  const tenant = tenantOf(c);
+  const items = await queryAll<Record<string, unknown>>(tenant.doc, tenant.tableName, partitionQuery(partition));
+  return items.map((item) => recordOf<T>(item));
+}
+
+const loadVendors = (c: ApiContext) => loadPartition<VendorRecord>(c, vendorPartitions.vendors);
+const loadContracts = (c: ApiContext) => loadPartition<ContractRecord>(c, vendorPartitions.contracts);
+const loadChecks = (c: ApiContext) => loadPartition<CheckRecord>(c, vendorPartitions.checks);
+
+const report = <S extends Parameters<typeof jsonContent>[0]>(path: string, summary: string, schema: S, description: string) =>
+  defineRoute({ method: 'get', path, tags: TAG, summary, access: vendorReadAccess, responses: { 200: jsonContent(schema, description) } });
+
+const criticalityRoute = report('/v1/vendor-reports/criticality', '受託者風險等級 / Vendors by criticality', criticalityReportSchema, 'High, medium and low bands');
+const overdueChecksRoute = report('/v1/vendor-reports/overdue-checks', '逾期未確認之受託者 / Overdue oversight checks', overdueChecksReportSchema, 'Vendors whose yearly check is overdue, most overdue first');
+const missingClausesRoute = report('/v1/vendor-reports/missing-clauses', '委外契約缺漏條款 / Missing contract clauses', missingClausesReportSchema, 'Findings of every contract in force');
+const crossBorderRoute = report('/v1/vendor-reports/cross-border', '國際傳輸 / Cross-border processing', crossBorderReportSchema, 'Destinations outside Taiwan, largest volume first (PDPA Art. 21)');
+const expiringCertificatesRoute = defineRoute({
+  method: 'get',
+  path: '/v1/vendor-reports/expiring-certificates',
+  tags: TAG,
+  summary: '即將到期之驗證 / Expiring certificates',
+  access: vendorReadAccess,
+  request: { query: expiringCertificatesQuerySchema },
+  responses: { 200: jsonContent(expiringCertificatesReportSchema, 'Latest certificate per vendor and standard expiring within `days` (or expired)') },
+});
+
+export function registerReportRoutes(app: OpenAPIHono<ApiEnv>): void {
+  app.openapi(criticalityRoute, async (c) => {
+    const bands = vendorsByCriticality(await loadVendors(c));
+    return c.json({ asOf: todayOf(c), bands }, 200);
+  });
+
+  app.openapi(overdueChecksRoute, async (c) => {
+    const [vendors, checks] = await Promise.all([loadVendors(c), loadChecks(c)]);
+    const asOf = todayOf(c);
+    const names = new Map(vendors.map((vendor) => [vendor.id, vendor.name]));
+    const items = overdueChecksReport(vendors, checks, asOf).map((status) => ({ ...status, name: names.get(status.vendorId) ?? '' }));
+    return c.json({ asOf, items }, 200);
+  });
+
+  app.openapi(missingClausesRoute, async (c) => {
+    const [vendors, contracts] = await Promise.all([loadVendors(c), loadContracts(c)]);
+    const asOf = todayOf(c);
+    return c.json({ asOf, items: missingClausesReport(contracts, vendors, asOf) }, 200);
+  });
+
+  app.openapi(expiringCertificatesRoute, async (c) => {
+    const { days } = c.req.valid('query');
+    const asOf = todayOf(c);
+    return c.json({ asOf, days, items: expiringCertificatesReport(await loadChecks(c), asOf, days) }, 200);
+  });
+
+  app.openapi(crossBorderRoute, async (c) => {
+    return c.json({ asOf: todayOf(c), items: crossBorderTransfersByCountry(await loadVendors(c)) }, 200);
+  });
+}
