@@ -3,14 +3,14 @@
  * Gateway + WAF, a control-plane table plus one table per tenant (created at onboarding),
  * EventBridge Scheduler for the daily sweep and per-deadline reminders, SES for mail.
  */
-import { Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ApiFunctions, type FunctionNeeds } from './constructs/apiFunctions';
 import { KeysAndData, LOG_RETENTION_DAYS } from './constructs/keysAndData';
 import { Monitoring } from './constructs/monitoring';
 import { ComplianceRestApi } from './constructs/restApi';
 import { SchedulesAndMail } from './constructs/schedulesAndMail';
-import { areaGroupNames, routeOwnership } from './routeMap';
+import { areaGroupNames, proxyRoutes } from './routeMap';
 
 export interface PdpaStackProps extends StackProps {
   stage: 'dev' | 'prod';
@@ -24,13 +24,19 @@ export interface PdpaStackProps extends StackProps {
 export const AREA_NEEDS: Record<string, FunctionNeeds> = {
   platform: { provisionsTenantTables: true, writesControlPlane: true, createsDataKeys: true, directTenantTableAccess: true, managesDeadlineSchedules: true, sendsMail: true, timeout: Duration.seconds(29) },
   tenantAdmin: { writesControlPlane: true, directTenantTableAccess: true },
-  vendors: { writesControlPlane: true, directTenantTableAccess: true, managesDeadlineSchedules: true },
+  // Writes the questionnaire-token index row in the control plane.
+  vendors: { writesControlPlane: true, managesDeadlineSchedules: true },
+  // Resolves a token through the control plane, then touches one response item in one tenant table.
+  vendorQuestionnairePublic: { writesControlPlane: true },
+  plan: { managesDeadlineSchedules: false, memoryMb: 1024 },
+  inventory: { memoryMb: 1024 },
 };
 const DEFAULT_AREA_NEEDS: FunctionNeeds = { managesDeadlineSchedules: true };
 
 export const BACKGROUND_FUNCTIONS: Record<string, FunctionNeeds> = {
   reviewSweep: { directTenantTableAccess: true, writesControlPlane: true, sendsMail: true, managesDeadlineSchedules: true, memoryMb: 1024, timeout: Duration.minutes(15) },
-  deadlineReminder: { directTenantTableAccess: true, sendsMail: true, timeout: Duration.minutes(1) },
+  // A failed send schedules its own retry.
+  deadlineReminder: { directTenantTableAccess: true, sendsMail: true, managesDeadlineSchedules: true, timeout: Duration.minutes(1) },
   mailEvents: { directTenantTableAccess: true, writesControlPlane: true, timeout: Duration.minutes(1) },
 };
 
@@ -83,16 +89,16 @@ export class PdpaComplianceStack extends Stack {
       senderDomain: props.senderDomain,
       queueKey: data.tableKey,
     });
+    const deadlineTargetArn = this.formatArn({ service: 'lambda', resource: 'function', resourceName: `pdpa-${props.stage}-deadlineReminder`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
     for (const lambdaFunction of functions.functions) {
       lambdaFunction.addEnvironment('SCHEDULER_ROLE_ARN', schedules.schedulerRole.roleArn);
-      // The deadline handler itself does not create schedules (and cannot name its own ARN).
-      if (lambdaFunction !== fn('deadlineReminder')) lambdaFunction.addEnvironment('DEADLINE_TARGET_ARN', fn('deadlineReminder').functionArn);
+      lambdaFunction.addEnvironment('DEADLINE_TARGET_ARN', deadlineTargetArn);
       lambdaFunction.addEnvironment('SCHEDULER_DLQ_ARN', schedules.deadLetterQueue.queueArn);
     }
 
     const api = new ComplianceRestApi(this, 'Http', {
       stage: props.stage,
-      routes: routeOwnership().map((route) => ({ ...route, group: `${route.group}Api` as typeof route.group })),
+      routes: proxyRoutes().map((route) => ({ ...route, group: `${route.group}Api` as typeof route.group })),
       functionsByGroup: functions.byGroup,
       docsGroup: 'platformApi',
       logRetentionDays,

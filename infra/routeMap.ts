@@ -38,3 +38,39 @@ export function routeOwnership(): RouteOwnership[] {
 export function areaGroupNames(): AreaGroup[] {
   return Object.keys(areaGroups) as AreaGroup[];
 }
+
+export interface ProxyRoute {
+  group: AreaGroup;
+  /** A path prefix; API Gateway serves it and everything below it (`{proxy+}`) with the group's Lambda. */
+  prefix: string;
+}
+
+/**
+ * The fewest API Gateway resources that still send every route to its own area: the shortest
+ * path prefixes under which all routes belong to one group. (One resource and method per route
+ * would exceed CloudFormation's 500-resource limit.)
+ */
+export function proxyRoutes(routes: RouteOwnership[] = routeOwnership()): ProxyRoute[] {
+  const segmentsOf = (path: string) => path.split('/').filter(Boolean);
+  const result: ProxyRoute[] = [];
+  const visit = (prefix: string[], candidates: RouteOwnership[]) => {
+    const groups = new Set(candidates.map((route) => route.group));
+    if (groups.size === 1 && prefix.length >= 2) {
+      result.push({ group: candidates[0]!.group, prefix: `/${prefix.join('/')}` });
+      return;
+    }
+    const exact = candidates.filter((route) => segmentsOf(route.path).length === prefix.length);
+    if (exact.length) throw new Error(`routes of several groups meet at /${prefix.join('/')}; split them by path`);
+    const children = new Map<string, RouteOwnership[]>();
+    for (const route of candidates) {
+      const next = segmentsOf(route.path)[prefix.length]!;
+      children.set(next, [...(children.get(next) ?? []), route]);
+    }
+    for (const [segment, below] of children) {
+      if (segment.startsWith('{') && children.size > 1) throw new Error(`a path parameter and a literal share /${prefix.join('/')}`);
+      visit([...prefix, segment], below);
+    }
+  };
+  visit([], routes);
+  return result.sort((a, b) => a.prefix.localeCompare(b.prefix));
+}

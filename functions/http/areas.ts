@@ -1,15 +1,29 @@
 /**
- * The API areas. Each Lambda serves some of them (see infra/); the local server serves all.
- * A new area is one entry here and one module under functions/<area>/.
+ * The API areas, by the Lambda that serves them in AWS (functions/lambda/<group>Api.ts imports
+ * only its own group, so each bundle carries only its area). The local server serves all groups.
+ * A new area is a module under functions/<area>/ added to a group in ./groups/.
  */
-import { auditArea, platformAuditArea } from '../audit/routes';
-import { keysArea } from '../keys/routes';
-import { platformArea } from '../platform/routes';
+import { platformGroup } from './groups/platform';
+import { tenantAdminGroup } from './groups/tenantAdmin';
+import { planGroup } from './groups/plan';
+import { inventoryGroup } from './groups/inventory';
+import { vendorsGroup } from './groups/vendors';
+import { vendorQuestionnairePublicGroup } from './groups/vendorQuestionnairePublic';
+import { dataSubjectRequestsGroup } from './groups/dataSubjectRequests';
+import { incidentsGroup } from './groups/incidents';
+import { reviewsGroup } from './groups/reviews';
 import type { ApiArea } from './app';
 
 export const areaGroups = {
-  platform: [platformArea, platformAuditArea],
-  tenantAdmin: [keysArea, auditArea],
+  platform: platformGroup,
+  tenantAdmin: tenantAdminGroup,
+  plan: planGroup,
+  inventory: inventoryGroup,
+  vendors: vendorsGroup,
+  vendorQuestionnairePublic: vendorQuestionnairePublicGroup,
+  dataSubjectRequests: dataSubjectRequestsGroup,
+  incidents: incidentsGroup,
+  reviews: reviewsGroup,
 } satisfies Record<string, readonly ApiArea[]>;
 
 export type AreaGroup = keyof typeof areaGroups;

@@ -1,4 +1,5 @@
-/** Lambda: tenant onboarding, lifecycle and the control-plane audit trail (platform operators). */
+/** Lambda: Tenant onboarding, lifecycle, the control-plane audit trail and operator review sweeps. */
+import { platformGroup } from '../http/groups/platform';
 import { createAreaHandler } from './areaHandler';
 
-export const handler = createAreaHandler('platform');
+export const handler = createAreaHandler('platform', platformGroup);

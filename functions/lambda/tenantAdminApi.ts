@@ -1,4 +1,5 @@
-/** Lambda: a tenant's own profile, API keys and audit trail. */
+/** Lambda: A tenant's own profile, API keys and audit trail. */
+import { tenantAdminGroup } from '../http/groups/tenantAdmin';
 import { createAreaHandler } from './areaHandler';
 
-export const handler = createAreaHandler('tenantAdmin');
+export const handler = createAreaHandler('tenantAdmin', tenantAdminGroup);

@@ -8,7 +8,8 @@ export interface SesMailEvent {
   eventType: string;
   messageId: string;
   tenantId: string | null;
-  reminderKeys: string[];
+  /** Our mail queue id (SES tag `mailId`): links the event to the digest and its reminders. */
+  mailId: string | null;
   recipients: string[];
   at: string;
   detail: string;
@@ -34,7 +35,7 @@ export function parseSesNotification(message: string): SesMailEvent | undefined 
     eventType,
     messageId: mail.messageId,
     tenantId: tenantId && TENANT_ID_PATTERN.test(tenantId) ? tenantId : null,
-    reminderKeys: tags.reminderKeys?.[0]?.split(',').filter(Boolean) ?? [],
+    mailId: tags.mailId?.[0] ?? null,
     recipients: [...bounced, ...complained].length ? [...bounced, ...complained] : (mail.destination ?? []),
     at: parsed.bounce?.timestamp ?? parsed.complaint?.timestamp ?? mail.timestamp ?? new Date(0).toISOString(),
     detail: JSON.stringify(parsed.bounce ?? parsed.complaint ?? parsed.reject ?? parsed.deliveryDelay ?? {}).slice(0, 4000),

@@ -64,6 +64,8 @@ export class ApiFunctions extends Construct {
       const logGroup = new logs.LogGroup(this, `${group}Logs`, { retention: props.logRetentionDays as logs.RetentionDays });
       const fn = new NodejsFunction(this, `${group}Function`, {
         entry: join(ROOT, 'functions/lambda', `${group}.ts`),
+        // Named, so a function can be a schedule target without referencing its own ARN token.
+        functionName: `pdpa-${props.stage}-${group}`,
         handler: 'handler',
         description,
         runtime: LAMBDA_RUNTIME,

@@ -4,6 +4,7 @@ import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -49,12 +50,9 @@ export class Monitoring extends Construct {
     });
     alarm('Api5xxRate', fiveXxRate, 1, 'More than 1% of API requests failed with 5xx in 5 minutes');
 
-    const throttles = new cloudwatch.MathExpression({
-      expression: props.functions.map((_, i) => `t${i}`).join('+'),
-      usingMetrics: Object.fromEntries(props.functions.map((fn, i) => [`t${i}`, fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' })])),
-      label: 'Lambda throttles',
-    });
-    alarm('LambdaThrottles', throttles, 1, 'A function was throttled');
+    // Account/region-wide Lambda throttles (an alarm may combine at most 10 metrics; we have more functions).
+    alarm('LambdaThrottles', lambda.Function.metricAllThrottles({ period: Duration.minutes(5), statistic: 'Sum' }), 1, 'A function was throttled');
+    alarm('ApiGatewayThrottles', props.api.metricClientError({ period: Duration.minutes(5), statistic: 'Sum' }), 500, 'Many 4xx responses (incl. 429 throttling) in 5 minutes');
 
     alarm('ScheduleDeadLetters', props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }), 1, 'A scheduled sweep or deadline reminder could not be delivered');
     alarm('SweepFailures', props.sweepFunction.metricErrors({ period: Duration.minutes(15), statistic: 'Sum' }), 1, 'The daily review sweep failed');

@@ -8,11 +8,11 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import type { RouteOwnership } from '../routeMap';
+import type { ProxyRoute } from '../routeMap';
 
 export interface RestApiProps {
   stage: string;
-  routes: RouteOwnership[];
+  routes: ProxyRoute[];
   functionsByGroup: Map<string, NodejsFunction>;
   /** Group serving /openapi.json and /docs. */
   docsGroup: string;
@@ -54,15 +54,17 @@ export class ComplianceRestApi extends Construct {
       if (!integration) {
         const fn = props.functionsByGroup.get(group);
         if (!fn) throw new Error(`no Lambda for area group ${group}`);
-        integration = new apigateway.LambdaIntegration(fn, { proxy: true });
+        // One invoke permission per function for this API (not one per method and path).
+        integration = new apigateway.LambdaIntegration(fn, { proxy: true, allowTestInvoke: false, scopePermissionToMethod: false });
         integrations.set(group, integration);
       }
       return integration;
     };
 
     for (const route of props.routes) {
-      const resource = this.api.root.resourceForPath(route.path);
-      for (const method of route.methods) resource.addMethod(method, integrationFor(route.group));
+      const resource = this.api.root.resourceForPath(route.prefix);
+      resource.addMethod('ANY', integrationFor(route.group));
+      resource.addResource('{proxy+}').addMethod('ANY', integrationFor(route.group));
     }
     for (const path of ['/openapi.json', '/docs']) {
       this.api.root.resourceForPath(path).addMethod('GET', integrationFor(props.docsGroup));

@@ -12,8 +12,9 @@ export async function measureBundleSizes(root: string) {
     const common = { entryPoints: [join(dir, entry)], bundle: true, minify: true, platform: 'node' as const, format: 'esm' as const, target: 'node22', write: false, mainFields: ['module', 'main'], logLevel: 'silent' as const };
     const deployed = await build({ ...common, external: ['@aws-sdk/*'] });
     const withSdk = await build(common);
-    const bytes = deployed.outputFiles[0]!.contents.byteLength;
-    sizes.push({ entry, bytes, gzipBytes: gzipSync(deployed.outputFiles[0]!.contents).byteLength, bytesWithSdk: withSdk.outputFiles[0]!.contents.byteLength });
+    const deployedBundle = deployed.outputFiles![0]!.contents;
+    const bytes = deployedBundle.byteLength;
+    sizes.push({ entry, bytes, gzipBytes: gzipSync(deployedBundle).byteLength, bytesWithSdk: withSdk.outputFiles![0]!.contents.byteLength });
   }
   return sizes;
 }

@@ -38,7 +38,8 @@ async function main() {
 
     const sweepBench = join(root, 'test/bench/sweepBench.ts');
     if (existsSync(sweepBench)) {
-      const { runSweepBench } = (await import('./sweepBench')) as { runSweepBench: (endpoint: string) => Promise<void> };
+      const modulePath = './sweepBench';
+      const { runSweepBench } = (await import(modulePath)) as { runSweepBench: (endpoint: string) => Promise<void> };
       await runSweepBench(dynamo.endpoint);
     }
   } finally {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyNagSuppressions } from '../../infra/nagSuppressions';
 import { PdpaComplianceStack } from '../../infra/pdpaStack';
-import { areaGroupNames, routeOwnership } from '../../infra/routeMap';
+import { areaGroupNames, proxyRoutes, routeOwnership } from '../../infra/routeMap';
 
 function synth(stage: 'dev' | 'prod') {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
@@ -135,11 +135,19 @@ describe('schedules and mail', () => {
 });
 
 describe('API', () => {
-  it('routes every path of the apps to its area Lambda', () => {
-    const routes = routeOwnership();
+  it('routes every path of the apps to its own area Lambda, and no prefix serves two areas', () => {
+    const prefixes = proxyRoutes();
+    for (const route of routeOwnership()) {
+      const owners = prefixes.filter((p) => route.path === p.prefix || route.path.startsWith(`${p.prefix}/`));
+      expect(owners.map((o) => o.group), route.path).toEqual([route.group]);
+    }
     const methods = dev.template.findResources('AWS::ApiGateway::Method');
-    const routeMethodCount = routes.reduce((sum, route) => sum + route.methods.length, 0);
-    expect(Object.keys(methods).length).toBe(routeMethodCount + 2);
+    expect(Object.keys(methods).length).toBe(prefixes.length * 2 + 2);
+    expect(Object.keys(dev.template.findResources('AWS::Lambda::Permission')).length).toBeLessThanOrEqual(areaGroupNames().length + 3);
+  });
+
+  it('stays well under the 500-resource CloudFormation limit', () => {
+    expect(Object.keys(dev.template.toJSON().Resources).length).toBeLessThan(300);
   });
 
   it('has WAF with the common and known-bad-inputs rule sets attached to the stage', () => {

@@ -66,7 +66,7 @@ describe('npm start', () => {
     const docs = await fetch(`http://localhost:${port}/docs`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('/openapi.json');
-    const spec = await (await fetch(`http://localhost:${port}/openapi.json`)).json();
+    const spec = (await (await fetch(`http://localhost:${port}/openapi.json`)).json()) as { openapi: string };
     expect(spec.openapi).toBe('3.1.0');
     const listed = await fetch(`http://localhost:${port}/v1/platform/tenants`, { headers: { authorization: `Bearer ${key}` } });
     expect(listed.status).toBe(200);

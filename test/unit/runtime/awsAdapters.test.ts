@@ -76,14 +76,14 @@ describe('EventBridge Scheduler one-time deadline schedules', () => {
   });
 
   it('replaces an existing schedule when the deadline moves', async () => {
-    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', $metadata: {} }));
+    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }));
     scheduler.on(UpdateScheduleCommand).resolves({});
     await createEventBridgeDeadlineScheduler(new SchedulerClient({}), config).upsert({ ...schedule, at: '2026-03-10T15:59:59.999Z' });
     expect(scheduler.commandCalls(UpdateScheduleCommand)[0]!.args[0].input.ScheduleExpression).toBe('at(2026-03-10T15:59:59)');
   });
 
   it('removing a schedule that already fired is not an error', async () => {
-    scheduler.on(DeleteScheduleCommand).rejects(new ResourceNotFoundException({ message: 'gone', $metadata: {} }));
+    scheduler.on(DeleteScheduleCommand).rejects(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} }));
     await expect(createEventBridgeDeadlineScheduler(new SchedulerClient({}), config).remove('dsr-1-decision')).resolves.toBeUndefined();
   });
 

@@ -1,0 +1,5 @@
+/** Area group `dataSubjectRequests`: Data-subject requests with statutory deadlines. */
+import { dataSubjectRequestsArea } from '../../dataSubjectRequests/routes';
+import type { ApiArea } from '../app';
+
+export const dataSubjectRequestsGroup: readonly ApiArea[] = [dataSubjectRequestsArea];

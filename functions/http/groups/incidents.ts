@@ -1,0 +1,5 @@
+/** Area group `incidents`: Incidents: the 72-hour clock, notifications, corrective actions, drills. */
+import { incidentsArea } from '../../incidents/routes';
+import type { ApiArea } from '../app';
+
+export const incidentsGroup: readonly ApiArea[] = [incidentsArea];

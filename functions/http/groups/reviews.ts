@@ -1,0 +1,5 @@
+/** Area group `reviews`: Duties, review tasks, compliance calendar and summary. */
+import { reviewsArea } from '../../reviews/routes';
+import type { ApiArea } from '../app';
+
+export const reviewsGroup: readonly ApiArea[] = [reviewsArea];

@@ -1,0 +1,5 @@
+/** Lambda: Data-subject requests with statutory deadlines. */
+import { dataSubjectRequestsGroup } from '../http/groups/dataSubjectRequests';
+import { createAreaHandler } from './areaHandler';
+
+export const handler = createAreaHandler('dataSubjectRequests', dataSubjectRequestsGroup);
