@@ -29,32 +29,35 @@ export interface LocalSchedulerOptions {
 export function startLocalScheduler(options: LocalSchedulerOptions): { stop(): void; tick(): Promise<void> } {
   const clock = options.clock ?? (() => new Date());
   const lastRunDate = new Map<string, string>();
-  let running = false;
+  let inFlight: Promise<void> | undefined;
 
-  async function tick() {
-    if (running) return;
-    running = true;
-    try {
-      const now = clock();
-      for (const job of options.dailyJobs) {
-        const today = zonedDateOf(now, job.timeZone);
-        const dueAt = new Date(zonedInstant(today, job.at, job.timeZone));
-        if (now >= dueAt && lastRunDate.get(job.name) !== today) {
-          lastRunDate.set(job.name, today);
-          await job.run(now).catch((error: Error) => options.logger.error('daily job failed', { job: job.name, error: error.message }));
-        }
+  // Ticks never overlap: a tick requested while one runs waits for it, then runs itself.
+  async function tick(): Promise<void> {
+    while (inFlight) await inFlight;
+    inFlight = runOnce().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  }
+
+  async function runOnce() {
+    const now = clock();
+    for (const job of options.dailyJobs) {
+      const today = zonedDateOf(now, job.timeZone);
+      const dueAt = new Date(zonedInstant(today, job.at, job.timeZone));
+      if (now >= dueAt && lastRunDate.get(job.name) !== today) {
+        lastRunDate.set(job.name, today);
+        await job.run(now).catch((error: Error) => options.logger.error('daily job failed', { job: job.name, error: error.message }));
       }
-      for (const schedule of await options.deadlines.due(now)) {
-        try {
-          await options.onDeadline(schedule, now);
-          // One-time schedules delete themselves after firing, like ActionAfterCompletion=DELETE.
-          await options.deadlines.remove(schedule.name);
-        } catch (error) {
-          options.logger.error('deadline handler failed; will retry', { schedule: schedule.name, error: (error as Error).message });
-        }
+    }
+    for (const schedule of await options.deadlines.due(now)) {
+      try {
+        await options.onDeadline(schedule, now);
+        // One-time schedules delete themselves after firing, like ActionAfterCompletion=DELETE.
+        await options.deadlines.remove(schedule.name);
+      } catch (error) {
+        options.logger.error('deadline handler failed; will retry', { schedule: schedule.name, error: (error as Error).message });
       }
-    } finally {
-      running = false;
     }
   }
 
