@@ -3,7 +3,7 @@
  * key on the first start only, keeps data across restarts, and says so in one line when Java is missing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,24 @@ describe('npm start', () => {
     expect(spec.openapi).toBe('3.1.0');
     const listed = await fetch(`http://localhost:${port}/v1/platform/tenants`, { headers: { authorization: `Bearer ${key}` } });
     expect(listed.status).toBe(200);
+
+    // `npm run sweep -- --as-of …` against the running server puts reminder mail in the outbox.
+    const onboarded = await fetch(`http://localhost:${port}/v1/platform/tenants`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ companyName: '本機測試股份有限公司', taxId: '22099131', sector: 'digitalEconomy', paidInCapital: 1e7, personalDataRecordCount: 6000, contact: { name: '王小明', email: 'dpo@example.com' } }),
+    });
+    expect(onboarded.status).toBe(201);
+    const sweepAsOf = async (asOf: string) => {
+      const sweep = spawn(process.execPath, [tsxCli, 'functions/local/sweepCli.ts', '--as-of', asOf, '--base-url', `http://localhost:${port}`, '--key', key!], { cwd: root, stdio: 'pipe' });
+      return new Promise<number | null>((resolve) => sweep.once('exit', resolve));
+    };
+    // Today opens the default duties (first due one period on); eighteen months later they are overdue.
+    expect(await sweepAsOf(new Date().toISOString().slice(0, 10))).toBe(0);
+    expect(await sweepAsOf(new Date(Date.now() + 548 * 86_400_000).toISOString().slice(0, 10))).toBe(0);
+    const outbox = readdirSync(join(localDir, 'data', 'outbox')).filter((name) => name.endsWith('.eml'));
+    expect(outbox.length).toBeGreaterThan(0);
+    expect(readFileSync(join(localDir, 'data', 'outbox', outbox[0]!), 'utf8')).toContain('To: ');
     await stop(first.child, first.exited);
 
     const second = start(env);
