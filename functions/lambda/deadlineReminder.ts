@@ -10,7 +10,9 @@ import type { DeadlineSchedule } from '../http/appDeps';
 import { handleDeadline, type DeadlineOutcome } from '../reviews/deadlineHandler';
 import { createAwsDeps } from '../runtime/awsDeps';
 import { powertoolsLogger } from '../runtime/logger';
+import { reminderMetrics } from '../runtime/metrics';
 
+const metrics = reminderMetrics('pdpa-deadline-reminder');
 const logger = powertoolsLogger('pdpa-deadline-reminder');
 let deps: ReturnType<typeof createAwsDeps> | undefined;
 
@@ -25,6 +27,7 @@ async function handle(event: DeadlineEvent): Promise<DeadlineOutcome> {
   const resolved = await deps;
   const outcome = await handleDeadline(resolved, event.schedule, resolved.clock());
   logger.info('deadline handled', { schedule: event.schedule.name, kind: event.schedule.target.kind, reason: outcome.reason, sent: outcome.mails.sent, failed: outcome.mails.failed });
+  metrics.record({ sent: outcome.mails.sent, failed: outcome.mails.failed, deadLettered: outcome.mails.deadLettered });
   return outcome;
 }
 

@@ -9,8 +9,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { runReviewSweep, type SweepSummary } from '../reviews/sweep';
 import { createAwsDeps } from '../runtime/awsDeps';
 import { powertoolsLogger } from '../runtime/logger';
+import { reminderMetrics } from '../runtime/metrics';
 
 const logger = powertoolsLogger('pdpa-review-sweep');
+const metrics = reminderMetrics('pdpa-review-sweep');
 let deps: ReturnType<typeof createAwsDeps> | undefined;
 
 export interface ReviewSweepEvent {
@@ -25,6 +27,7 @@ async function handle(event: ReviewSweepEvent): Promise<Omit<SweepSummary, 'resu
   const asOf = event.asOf ? new Date(event.asOf) : resolved.clock();
   if (Number.isNaN(asOf.getTime())) throw new Error(`invalid asOf: ${event.asOf}`);
   const { results: _perTenant, ...summary } = await runReviewSweep(resolved, { asOf, tenantId: event.tenantId });
+  metrics.record({ sent: summary.mailsSent, failed: summary.mailsFailed, tenantsFailed: summary.tenantsFailed });
   // A tenant that failed is retried by tomorrow's run; the alarm on errors tells the operator now.
   if (summary.tenantsFailed > 0) logger.error('review sweep had failing tenants', { tenantsFailed: summary.tenantsFailed });
   return summary;
