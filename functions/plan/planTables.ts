@@ -3,12 +3,13 @@
  * assessment). The plan never reads those areas' items itself: the inventory area maps its
  * records onto the renderer's row shapes (functions/inventory/planTableRows.ts).
  *
- * The §13 vendor table is not filled yet (no vendor row export exists); it renders （無資料）.
+ * §13 vendors come from the vendor area (functions/vendors/planTableRows.ts).
  * Tables are read live, so a re-rendered approved version shows today's inventory.
  */
 import type { PlanTableRows } from '../../domain/plan';
 import type { TenantScope } from '../http/context';
 import { loadPlanTableRows } from '../inventory/planTableRows';
+import { loadVendorRowsForPlan } from '../vendors/planTableRows';
 
 export interface PlanTables {
   rows: PlanTableRows;
@@ -17,6 +18,6 @@ export interface PlanTables {
 }
 
 export async function loadPlanTables(tenant: TenantScope): Promise<PlanTables> {
-  const rows = await loadPlanTableRows(tenant);
-  return { rows, available: true };
+  const [rows, vendors] = await Promise.all([loadPlanTableRows(tenant), loadVendorRowsForPlan(tenant)]);
+  return { rows: { ...rows, vendors }, available: true };
 }
