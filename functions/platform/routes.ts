@@ -92,6 +92,7 @@ const archiveSchema = z
     exportedAt: z.string(),
     itemCount: z.number(),
     itemsSha256: z.string(),
+    encryption: z.object({ scheme: z.literal('AES-256-GCM'), aad: z.literal('<tenantId>|<field>'), wrappedDataKey: z.string() }).openapi({ description: 'How to read the encrypted identifiers in items' }),
     items: z.array(z.record(z.string(), z.unknown())),
   })
   .openapi('TenantArchive');
@@ -257,7 +258,7 @@ export const platformArea = {
       const tenant = await requireTenant(c, c.req.valid('param').tenantId);
       if (tenant.status !== 'suspended') throw new ApiProblem('conflict', { detail: { zhTW: '請先停用租戶再匯出', en: 'Suspend the tenant before exporting' } });
       const doc = await deps.tenantDocumentClient(tenant.tenantId);
-      return c.json(await exportTenantTable(doc, tenant.tableName, tenant.tenantId, deps.clock().toISOString()), 200);
+      return c.json(await exportTenantTable(doc, tenant.tableName, tenant.tenantId, deps.clock().toISOString(), tenant.wrappedDataKey), 200);
     });
 
     app.openapi(offboardRoute, async (c) => {
@@ -265,7 +266,7 @@ export const platformArea = {
       const tenant = await requireTenant(c, c.req.valid('param').tenantId);
       if (!nextTenantStatus(tenant.status, 'offboard')) throw new ApiProblem('conflict', { detail: { zhTW: '只有停用中的租戶可以終止', en: 'Only a suspended tenant can be offboarded' } });
       const doc = await deps.tenantDocumentClient(tenant.tenantId);
-      const archive = await exportTenantTable(doc, tenant.tableName, tenant.tenantId, deps.clock().toISOString());
+      const archive = await exportTenantTable(doc, tenant.tableName, tenant.tenantId, deps.clock().toISOString(), tenant.wrappedDataKey);
       if (archive.itemsSha256 !== c.req.valid('json').archiveSha256) {
         throw new ApiProblem('ruleViolation', {
           code: 'archiveOutdated',

@@ -90,6 +90,13 @@ export interface TenantArchive {
   itemCount: number;
   /** SHA-256 of the canonical JSON of `items`; offboarding requires it back. */
   itemsSha256: string;
+  /**
+   * Data subjects' identifiers stay encrypted in `items` (AES-256-GCM, IV.ciphertext.tag in
+   * base64url, AAD `<tenantId>|<field>`) under the tenant's data key, given here wrapped (by KMS
+   * with encryption context {tenantId}, or by the local master key), so whoever holds the
+   * archive and the key access can still read them after the table is gone.
+   */
+  encryption: { scheme: 'AES-256-GCM'; aad: '<tenantId>|<field>'; wrappedDataKey: string };
   items: Record<string, unknown>[];
 }
 
@@ -98,7 +105,7 @@ export interface TenantArchive {
  * product: an export must enumerate every partition, and it only runs for a suspended tenant
  * on an operator's request, never on a tenant's request path.
  */
-export async function exportTenantTable(doc: DynamoDBDocumentClient, tableName: string, tenantId: string, exportedAt: string): Promise<TenantArchive> {
+export async function exportTenantTable(doc: DynamoDBDocumentClient, tableName: string, tenantId: string, exportedAt: string, wrappedDataKey: string): Promise<TenantArchive> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -107,5 +114,13 @@ export async function exportTenantTable(doc: DynamoDBDocumentClient, tableName: 
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   items.sort((a, b) => (`${a.pk}|${a.sk}` < `${b.pk}|${b.sk}` ? -1 : 1));
-  return { format: 'pdpa-tenant-archive/v1', tenantId, exportedAt, itemCount: items.length, itemsSha256: sha256Hex(canonicalJson(items)), items };
+  return {
+    format: 'pdpa-tenant-archive/v1',
+    tenantId,
+    exportedAt,
+    itemCount: items.length,
+    itemsSha256: sha256Hex(canonicalJson(items)),
+    encryption: { scheme: 'AES-256-GCM', aad: '<tenantId>|<field>', wrappedDataKey },
+    items,
+  };
 }

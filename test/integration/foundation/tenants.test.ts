@@ -97,6 +97,9 @@ describe('tenant onboarding (control plane)', () => {
     expect(archive.status).toBe(200);
     expect(archive.body.format).toBe('pdpa-tenant-archive/v1');
     expect(archive.body.items.some((item: { entity: string }) => item.entity === 'AuditEvent')).toBe(true);
+    // Encrypted identifiers stay readable for the archive holder: the wrapped key and scheme travel with it.
+    expect(archive.body.encryption).toMatchObject({ scheme: 'AES-256-GCM', wrappedDataKey: expect.stringMatching(/^local\./) });
+    await expect(api.deps.dataKeys.unwrapTenantDataKey(tenantId, archive.body.encryption.wrappedDataKey)).resolves.toHaveLength(32);
     const wrong = await api.call('POST', `/v1/platform/tenants/${tenantId}/offboard`, { key: api.operatorKey, body: { archiveSha256: '0'.repeat(64) } });
     expect(wrong.status).toBe(422);
     const done = await api.call('POST', `/v1/platform/tenants/${tenantId}/offboard`, { key: api.operatorKey, body: { archiveSha256: archive.body.itemsSha256 } });
