@@ -48,12 +48,24 @@ export class ApiFunctions extends Construct {
     const stack = Stack.of(this);
     const tenantTablesArn = stack.formatArn({ service: 'dynamodb', resource: 'table', resourceName: `${props.data.tenantTablePrefix}*` });
 
+    // Each function's role exists first, so the tenant-access role trusts exactly these roles.
+    const roles = new Map<string, iam.Role>();
+    for (const { group } of props.groups) {
+      roles.set(group, new iam.Role(this, `${group}Role`, {
+        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+        managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
+      }));
+    }
     // Assumed per request with a session policy naming one tenant's table.
     this.tenantAccessRole = new iam.Role(this, 'TenantAccessRole', {
-      assumedBy: new iam.AccountRootPrincipal(),
+      assumedBy: new iam.CompositePrincipal(...[...roles.values()].map((role) => new iam.ArnPrincipal(role.roleArn))),
       description: 'Per-request tenant-scoped DynamoDB access (narrowed by an STS session policy)',
       maxSessionDuration: Duration.hours(1),
     });
+    this.tenantAccessRole.assumeRolePolicy?.addStatements(new iam.PolicyStatement({
+      actions: ['sts:TagSession'],
+      principals: [...roles.values()].map((role) => new iam.ArnPrincipal(role.roleArn)),
+    }));
     this.tenantAccessRole.addToPolicy(new iam.PolicyStatement({
       actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'],
       resources: [tenantTablesArn, `${tenantTablesArn}/index/*`],
@@ -66,6 +78,7 @@ export class ApiFunctions extends Construct {
         entry: join(ROOT, 'functions/lambda', `${group}.ts`),
         // Named, so a function can be a schedule target without referencing its own ARN token.
         functionName: `pdpa-${props.stage}-${group}`,
+        role: roles.get(group),
         handler: 'handler',
         description,
         runtime: LAMBDA_RUNTIME,

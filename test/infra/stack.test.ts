@@ -75,6 +75,15 @@ describe('IAM', () => {
     }
   });
 
+  it('the tenant-access role trusts only the functions\' roles, never the whole account', () => {
+    const roles = dev.template.findResources('AWS::IAM::Role', { Properties: { Description: Match.stringLikeRegexp('tenant-scoped') } });
+    const [role] = Object.values(roles) as any[];
+    const principals = role.Properties.AssumeRolePolicyDocument.Statement.flatMap((s: any) => [s.Principal.AWS].flat());
+    expect(principals.length).toBeGreaterThan(5);
+    expect(JSON.stringify(principals)).not.toContain(':root');
+    for (const principal of principals) expect(JSON.stringify(principal)).toMatch(/Functions\w+Role/);
+  });
+
   it('tenant tables are reachable only under the tenant-table prefix', () => {
     const policies = Object.values(dev.template.findResources('AWS::IAM::Policy')) as any[];
     const tenantResources = policies
