@@ -335,6 +335,9 @@ function deadlineView(deadline: DecisionDeadline) {
   return { kind: deadline.kind, legalBasis: deadline.legalBasis, days: deadline.days, lastDay: deadline.lastDay, dueAt: deadline.dueAt, explanation: deadline.explanation };
 }
 
+/** What lists and unrevealed reads show instead of an item's sealed free text. */
+export const SEALED_DETAILS_PLACEHOLDER = '［已加密：授權人員檢視時顯示］[encrypted: shown on an authorised reveal]';
+
 export interface StoredRequestMeta {
   assignee: z.infer<typeof personOwnerSchema> | null;
   createdAt: string;
@@ -347,6 +350,8 @@ export function toDataSubjectRequestView(
   requester: RequesterClear,
   now: Date,
   revealed = false,
+  /** Opens sealed item details; given only on an authorised reveal. */
+  openDetails?: (type: string, sealed: string) => string,
 ): DataSubjectRequestView {
   const due = nextDueAt(request);
   return {
@@ -360,7 +365,7 @@ export function toDataSubjectRequestView(
     periodSettings: { timeZone: request.periodSettings.timeZone, mode: request.periodSettings.mode, calendar: { ...request.periodSettings.calendar } },
     items: request.items.map((item) => ({
       type: item.type,
-      ...(item.details ? { details: item.details } : {}),
+      ...(item.details ? { details: item.details.startsWith('sealed:') ? (openDetails ? openDetails(item.type, item.details) : SEALED_DETAILS_PLACEHOLDER) : item.details } : {}),
       deadline: deadlineView(item.deadline),
       ...(item.extension ? { extension: { ...item.extension, deadline: deadlineView(item.extension.deadline) } } : {}),
       currentDeadline: deadlineView(currentDeadline(item)),

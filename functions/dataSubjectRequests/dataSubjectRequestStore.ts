@@ -101,6 +101,30 @@ export function unsealRequester(cipher: FieldCipher, requestId: string, sealed: 
   return clear;
 }
 
+/**
+ * A request item's free-text `details` ("please correct my address to …") is personal data too:
+ * it is stored sealed like the identifiers and shown only on an authorised reveal.
+ */
+const SEALED_DETAILS_PREFIX = 'sealed:';
+const detailsAad = (requestId: string, type: string) => `dsr:${requestId}:items.${type}.details`;
+
+export function isSealedDetails(value: string | undefined): value is string {
+  return typeof value === 'string' && value.startsWith(SEALED_DETAILS_PREFIX);
+}
+
+export function sealItemDetails(cipher: FieldCipher, request: DataSubjectRequest): DataSubjectRequest {
+  return {
+    ...request,
+    items: request.items.map((item) =>
+      item.details && !isSealedDetails(item.details) ? { ...item, details: SEALED_DETAILS_PREFIX + cipher.encrypt(detailsAad(request.id, item.type), item.details) } : item,
+    ),
+  };
+}
+
+export function openItemDetails(cipher: FieldCipher, requestId: string, type: string, sealed: string): string {
+  return cipher.decrypt(detailsAad(requestId, type), sealed.slice(SEALED_DETAILS_PREFIX.length));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Items
 

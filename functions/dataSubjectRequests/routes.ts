@@ -61,9 +61,11 @@ import {
   lookupHash,
   lookupWrites,
   normaliseForLookup,
+  openItemDetails,
   queryAll,
   requestIdsByLookup,
   requestWrite,
+  sealItemDetails,
   sealRequester,
   settingsWrite,
   statusPartition,
@@ -308,16 +310,17 @@ export const dataSubjectRequestsArea = {
       };
       const cipher = await tenant.fieldCipher();
       const masked = maskRequester(clear);
+      const sealedRequest = sealItemDetails(cipher, created.request);
       const stored: StoredDataSubjectRequest = {
-        request: created.request,
+        request: sealedRequest,
         requesterSealed: sealRequester(cipher, id, clear),
         requesterMasked: masked,
         assignee: input.assignee ?? null,
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       };
-      const plan = await planDecisionDeadlines(tenant, null, created.request, deadlineOwner(stored), { actor: c.get('principal').actorId, now });
-      const view = toDataSubjectRequestView(created.request, stored, masked, now);
+      const plan = await planDecisionDeadlines(tenant, null, sealedRequest, deadlineOwner(stored), { actor: c.get('principal').actorId, now });
+      const view = toDataSubjectRequestView(sealedRequest, stored, masked, now);
       try {
         await commitAudited(tenantMutationScope(c), {
           changes: [{ action: 'dataSubjectRequest.create', resourceType: 'dataSubjectRequest', resourceId: id, before: null, after: view }, ...plan.changes],
@@ -476,8 +479,10 @@ export const dataSubjectRequestsArea = {
       const reveal = c.req.valid('query').reveal === 'true';
       const stored = await requireStored(c, dataSubjectRequestId);
       const requester = reveal ? await revealRequester(c, stored, 'view') : stored.requesterMasked;
+      const cipher = reveal ? await tenantOf(c).fieldCipher() : undefined;
+      const openDetails = cipher ? (type: string, sealed: string) => openItemDetails(cipher, stored.request.id, type, sealed) : undefined;
       setEtag(c, stored.request.version);
-      return c.json(toDataSubjectRequestView(stored.request, stored, requester, now, reveal), 200);
+      return c.json(toDataSubjectRequestView(stored.request, stored, requester, now, reveal, openDetails), 200);
     });
 
     app.openapi(eventRoute, async (c) => {

@@ -26,7 +26,9 @@ beforeAll(async () => {
 
 describe('requester identifiers', () => {
   it('nothing stored for the request shows them in clear; reads and lists mask them', async () => {
-    const created = await api.call('POST', '/v1/data-subject-requests', { key: intakeKey, body: newRequestBody(['deletion', 'inquiry']), headers: { 'Idempotency-Key': 'webform-privacy-0001' } });
+    const body = newRequestBody(['deletion', 'inquiry']);
+    body.items[0] = { type: 'deletion', details: '請刪除我在舊會員系統的帳號 xiaoming.wang' } as (typeof body.items)[number];
+    const created = await api.call('POST', '/v1/data-subject-requests', { key: intakeKey, body, headers: { 'Idempotency-Key': 'webform-privacy-0001' } });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     expect(created.body.requester).toMatchObject({ name: '王*明', email: 'x***@example.com', phone: '0912***678', nationalId: 'A12****789', postalAddress: '臺北市***' });
@@ -47,6 +49,8 @@ describe('requester identifiers', () => {
     const raw = JSON.stringify(stored);
     for (const value of clearValues) expect(raw, `stored items contain ${value}`).not.toContain(value);
     expect(raw).not.toContain('xiaoming.wang');
+    expect(raw).not.toContain('舊會員系統');
+    expect(created.body.items[0].details).toContain('已加密');
 
     const one = await api.call('GET', `/v1/data-subject-requests/${id}`, { key: auditorKey });
     expect(one.status).toBe(200);
@@ -62,11 +66,14 @@ describe('requester identifiers', () => {
   });
 
   it('reveal shows them to owners and officers only, and each reveal is on the audit trail', async () => {
-    const created = await api.call('POST', '/v1/data-subject-requests', { key: tenant.ownerKey, body: newRequestBody(['copy']) });
+    const created = await api.call('POST', '/v1/data-subject-requests', { key: tenant.ownerKey, body: newRequestBody(['copy'], { items: [{ type: 'copy', details: '請提供 2025 年的消費紀錄影本' }] }) });
     const id = created.body.id as string;
     const officerKey = await tenant.issueKey('officer');
     const revealed = await api.call('GET', `/v1/data-subject-requests/${id}?reveal=true`, { key: officerKey });
     expect(revealed.status).toBe(200);
+    expect(revealed.body.items[0].details).toBe('請提供 2025 年的消費紀錄影本');
+    const unrevealed = await api.call('GET', `/v1/data-subject-requests/${id}`, { key: officerKey });
+    expect(unrevealed.body.items[0].details).not.toContain('消費紀錄');
     expect(revealed.body.revealed).toBe(true);
     expect(revealed.body.requester).toMatchObject({ name: requester.name, email: requester.email, phone: requester.phone, postalAddress: requester.postalAddress, nationalId: NATIONAL_ID });
     expect(revealed.body.requester.otherIdentifiers).toEqual([{ kind: 'memberNumber', value: 'M-20250001234' }]);
