@@ -2,7 +2,8 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { READ_ROLES } from '../../domain/access/roles';
 import { tenantOf, type ApiContext, type ApiEnv } from '../http/context';
-import { decodeCursor, encodeCursor, listIdentity, pageQuerySchema, pageSchema } from '../http/pagination';
+import { pageQuerySchema, pageSchema } from '../http/pagination';
+import { decodeCursor, encodeCursor, listIdentity } from '../store/cursor';
 import { defineRoute, jsonContent } from '../http/route';
 import { ApiProblem } from '../http/problem';
 import { queryAuditEvents, verifyStoredChain } from './auditQueries';

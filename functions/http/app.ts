@@ -11,7 +11,7 @@ import { newId } from '../store/ids';
 import type { AppDeps } from './appDeps';
 import type { ApiEnv } from './context';
 import { localeFromAcceptLanguage } from './locale';
-import { ApiProblem, renderProblem } from './problem';
+import { ApiProblem, problemOfApplicationError, renderProblem } from './problem';
 import { fieldErrorsFromZod } from './zodIssues';
 
 export interface ApiArea {
@@ -34,6 +34,14 @@ const validationHook: Hook<unknown, ApiEnv, string, unknown> = (result) => {
     throw new ApiProblem('validationError', { errors: fieldErrorsFromZod(result.error, prefix) });
   }
 };
+
+function problemOfHttpException(error: Error): ApiProblem | undefined {
+  if (!(error instanceof HTTPException)) return undefined;
+  if (error.status === 400) return new ApiProblem('malformedJson', { detail: { zhTW: '請求內容不是有效的 JSON', en: 'The request body is not valid JSON' } });
+  if (error.status === 415) return new ApiProblem('unsupportedMediaType', { detail: { zhTW: '請以 Content-Type: application/json 傳送', en: 'Send Content-Type: application/json' } });
+  if (error.status === 413) return new ApiProblem('payloadTooLarge');
+  return undefined;
+}
 
 export function createApiApp(deps: AppDeps, areas: readonly ApiArea[]): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
@@ -70,12 +78,8 @@ export function createApiApp(deps: AppDeps, areas: readonly ApiArea[]): OpenAPIH
   );
 
   app.onError((error, c) => {
-    let problem: ApiProblem;
-    if (error instanceof ApiProblem) problem = error;
-    else if (error instanceof HTTPException && error.status === 400) problem = new ApiProblem('malformedJson', { detail: { zhTW: '請求內容不是有效的 JSON', en: 'The request body is not valid JSON' } });
-    else if (error instanceof HTTPException && error.status === 415) problem = new ApiProblem('unsupportedMediaType', { detail: { zhTW: '請以 Content-Type: application/json 傳送', en: 'Send Content-Type: application/json' } });
-    else if (error instanceof HTTPException && error.status === 413) problem = new ApiProblem('payloadTooLarge');
-    else {
+    let problem = problemOfApplicationError(error) ?? problemOfHttpException(error);
+    if (!problem) {
       deps.logger.error('unhandled error', { requestId: c.get('requestId'), error: error.name, message: error.message, stack: error.stack });
       problem = new ApiProblem('internalError', { detail: { zhTW: `請提供請求編號 ${c.get('requestId')} 給客服`, en: `Quote request id ${c.get('requestId')} to support` } });
     }

@@ -4,6 +4,9 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DataKeyProvider } from '../crypto/dataKeys';
 import type { MailTransport } from '../mail/mailTransport';
 import type { ProvisioningOptions } from '../store/tenantTableProvisioning';
+import type { DeadlineScheduler, StructuredLogger } from '../application/ports';
+
+export type { DeadlineSchedule, DeadlineScheduler, StructuredLogger } from '../application/ports';
 
 export interface OidcSettings {
   /** Where the identity provider publishes its signing keys. */
@@ -13,25 +16,6 @@ export interface OidcSettings {
   tenantClaim: string;
   roleClaim: string;
   scopeClaim: string;
-}
-
-export interface StructuredLogger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
-
-/** A one-time deadline (EventBridge Scheduler `at(...)` in AWS, the local scheduler locally). */
-export interface DeadlineSchedule {
-  name: string;
-  tenantId: string;
-  at: string;
-  target: { kind: string; resourceId: string; detail?: Record<string, unknown> };
-}
-
-export interface DeadlineScheduler {
-  upsert(schedule: DeadlineSchedule): Promise<void>;
-  remove(name: string): Promise<void>;
 }
 
 export interface AppDeps {

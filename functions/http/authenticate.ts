@@ -8,7 +8,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { tenantRoles, type Principal, type TenantRole } from '../../domain/access/roles';
 import { createFieldCipher, type FieldCipher } from '../crypto/fieldEncryption';
 import { parseApiKey, secretMatches } from '../keys/apiKeyCredentials';
-import type { TenantRecord } from '../platform/tenantModel';
+import type { ApiKeyRecord, TenantRecord } from '../store/controlPlaneRecords';
 import { tenantKeys } from '../store/tableDesign';
 import type { AppDeps, OidcSettings } from './appDeps';
 import type { TenantScope } from './context';
@@ -18,21 +18,6 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 const unauthenticated = (en: string, zhTW: string) => new ApiProblem('unauthenticated', { detail: { zhTW, en } });
 
-export interface ApiKeyRecord {
-  keyId: string;
-  prefix: string;
-  name: string;
-  tenantId: string | null;
-  role: Principal['role'];
-  scopes: string[];
-  secretHash: string;
-  createdAt: string;
-  createdBy: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  version: number;
-}
 
 async function principalFromApiKey(deps: AppDeps, token: string): Promise<Principal> {
   const parsed = parseApiKey(token);

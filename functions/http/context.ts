@@ -4,7 +4,7 @@ import type { Principal } from '../../domain/access/roles';
 import type { Locale } from '../../domain/shared/localizedText';
 import type { FieldCipher } from '../crypto/fieldEncryption';
 import type { IdempotencyClaim, MutationScope } from '../store/auditedCommit';
-import type { TenantRecord } from '../platform/tenantModel';
+import type { TenantRecord } from '../store/controlPlaneRecords';
 import type { AppDeps } from './appDeps';
 
 export interface TenantScope {

@@ -4,6 +4,7 @@
  * table the request writes to (the tenant's own, or the control plane for operator calls).
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { canonicalJson, sha256Hex } from '../../domain/audit/auditChain';
 import { IdempotencyRaceError, idempotencyRecordItem, type IdempotencyClaim } from '../store/auditedCommit';
@@ -21,15 +22,23 @@ function storeOf(c: Parameters<MiddlewareHandler<ApiEnv>>[0]) {
   return { doc: deps.controlPlane.doc, tableName: deps.controlPlane.tableName };
 }
 
+/**
+ * Hashes the request as sent. The body is read as bytes (Hono derives later json()/text() reads
+ * from the first cached read, and bytes survive that where text would corrupt an upload such as
+ * an XLSX); JSON is hashed canonically so key order and spacing do not make a different request.
+ */
 async function requestHash(c: Parameters<MiddlewareHandler<ApiEnv>>[0]): Promise<string> {
-  const raw = await c.req.text();
-  let body: unknown = raw;
-  try {
-    body = raw ? JSON.parse(raw) : null;
-  } catch {
-    // Not JSON: hash the text as sent; the validator will reject it anyway.
+  const bytes = Buffer.from(await c.req.arrayBuffer());
+  const path = new URL(c.req.url).pathname;
+  if ((c.req.header('content-type') ?? '').includes('json')) {
+    try {
+      const body: unknown = bytes.length ? JSON.parse(bytes.toString('utf8')) : null;
+      return sha256Hex(canonicalJson({ method: c.req.method, path, body }));
+    } catch {
+      // Not valid JSON: hash the bytes; the validator rejects the body anyway.
+    }
   }
-  return sha256Hex(canonicalJson({ method: c.req.method, path: new URL(c.req.url).pathname, body }));
+  return sha256Hex(canonicalJson({ method: c.req.method, path, bodySha256: createHash('sha256').update(bytes).digest('hex') }));
 }
 
 export function idempotency(): MiddlewareHandler<ApiEnv> {

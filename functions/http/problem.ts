@@ -3,6 +3,10 @@
  * a title in the caller's language and, for input errors, one entry per field.
  */
 import type { LocalizedText, Locale } from '../../domain/shared/localizedText';
+import type { DomainError, DomainErrorKind } from '../../domain/shared/outcome';
+import { AlreadyExistsError, CommandFailure, StaleVersionError } from '../application/failures';
+import { InvalidCursorError } from '../store/cursor';
+import { EntityNotFoundError } from '../store/entityModel';
 import { localize } from './locale';
 
 export const PROBLEM_BASE = 'https://pdpa-compliance.example/problems/';
@@ -89,4 +93,33 @@ export function ruleViolation(error: { code: string; message: LocalizedText; fie
     detail: error.message,
     errors: error.field ? [{ field: error.field, reason: error.message }] : undefined,
   });
+}
+
+/** The one place a domain error kind becomes an HTTP status. */
+const problemTypeOfKind: Record<DomainErrorKind, ProblemType> = {
+  invalid: 'ruleViolation',
+  forbiddenByRule: 'ruleViolation',
+  conflict: 'conflict',
+  notFound: 'notFound',
+};
+
+export function problemOfDomainError(error: DomainError): ApiProblem {
+  return new ApiProblem(problemTypeOfKind[error.kind], {
+    code: error.code,
+    detail: error.message,
+    errors: [{ field: error.field ?? '(body)', reason: error.message }],
+  });
+}
+
+/** Errors raised below the HTTP layer (commands, stores) as the problems they stand for. */
+export function problemOfApplicationError(error: unknown): ApiProblem | undefined {
+  if (error instanceof ApiProblem) return error;
+  if (error instanceof CommandFailure) return problemOfDomainError(error.error);
+  if (error instanceof StaleVersionError) return new ApiProblem('preconditionFailed');
+  if (error instanceof AlreadyExistsError) return new ApiProblem('conflict', { detail: { zhTW: '資源已存在', en: 'The resource already exists' } });
+  if (error instanceof EntityNotFoundError) return new ApiProblem('notFound', { detail: { zhTW: `找不到${error.what.zhTW}`, en: `No such ${error.what.en}` } });
+  if (error instanceof InvalidCursorError) {
+    return new ApiProblem('invalidCursor', { errors: [{ field: 'query.cursor', reason: { zhTW: '游標無效、遭竄改或不屬於此清單', en: 'The cursor is invalid, altered or belongs to another list' } }] });
+  }
+  return undefined;
 }

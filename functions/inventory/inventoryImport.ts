@@ -119,13 +119,6 @@ async function readRows(contentType: string, bytes: Uint8Array): Promise<{ ok: t
 }
 
 export function registerInventoryImport(app: OpenAPIHono<ApiEnv>) {
-  // Read the raw bytes before the idempotency middleware reads the body as text: Hono derives
-  // later reads from the first cached one, and bytes → text → bytes would corrupt an XLSX.
-  app.use(IMPORT_PATH, async (c, next) => {
-    if (c.req.method === 'POST') await c.req.arrayBuffer();
-    await next();
-  });
-
   app.openapi(importRoute, async (c) => {
     const tenant = tenantOf(c);
     const { mode } = c.req.valid('query');

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { integrationScopes, tenantRoles } from '../../domain/access/roles';
-import type { ApiKeyRecord } from '../http/authenticate';
+import type { ApiKeyRecord } from '../store/controlPlaneRecords';
 
 export const createApiKeySchema = z
   .object({

@@ -5,7 +5,7 @@
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../domain/access/roles';
-import type { ApiKeyRecord } from '../http/authenticate';
+import type { ApiKeyRecord } from '../store/controlPlaneRecords';
 import { commitAudited, type MutationScope, type TransactItem } from '../store/auditedCommit';
 import { controlPlaneIndexes, tenantKeys } from '../store/tableDesign';
 import { issueApiKey } from './apiKeyCredentials';

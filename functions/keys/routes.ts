@@ -2,7 +2,8 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { OWNER_ONLY, READ_ROLES } from '../../domain/access/roles';
 import { tenantMutationScope, tenantOf, type ApiEnv } from '../http/context';
-import { decodeCursor, encodeCursor, listIdentity, pageQuerySchema, pageSchema } from '../http/pagination';
+import { pageQuerySchema, pageSchema } from '../http/pagination';
+import { decodeCursor, encodeCursor, listIdentity } from '../store/cursor';
 import { ApiProblem } from '../http/problem';
 import { defineRoute, jsonBody, jsonContent } from '../http/route';
 import { toTenantView, tenantViewSchema } from '../platform/tenantModel';

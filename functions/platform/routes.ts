@@ -5,7 +5,8 @@ import { authorityDirectory, sectorCodes, sectors } from '../../domain/tenant/se
 import { nextTenantStatus, tenantStatuses, type TenantLifecycleAction } from '../../domain/tenant/tenantLifecycle';
 import { platformMutationScope, type ApiEnv } from '../http/context';
 import { assertVersion, expectedVersion, setEtag } from '../http/etag';
-import { decodeCursor, encodeCursor, listIdentity, pageQuerySchema, pageSchema } from '../http/pagination';
+import { pageQuerySchema, pageSchema } from '../http/pagination';
+import { decodeCursor, encodeCursor, listIdentity } from '../store/cursor';
 import { ApiProblem } from '../http/problem';
 import { defineRoute, jsonBody, jsonContent } from '../http/route';
 import { createApiKeySchema, issuedApiKeySchema } from '../keys/apiKeyModel';

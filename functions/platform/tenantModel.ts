@@ -56,26 +56,8 @@ export const updateTenantSchema = createTenantSchema
   .refine((value) => Object.keys(value).length > 0, { message: 'Nothing to update', params: { zhTW: '沒有要更新的欄位', en: 'Nothing to update' } })
   .openapi('UpdateTenant');
 
-export interface TenantRecord {
-  tenantId: string;
-  companyName: string;
-  taxId: string;
-  sector: SectorCode;
-  regulationPcode: string | null;
-  authorityCode: string;
-  paidInCapital: number;
-  personalDataRecordCount: number;
-  contact: { name: string; email: string };
-  timeZone: string;
-  locale: 'zh-TW' | 'en';
-  status: TenantStatus;
-  tableName: string;
-  wrappedDataKey: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  offboarding?: { archiveSha256: string; itemCount: number; at: string; by: string };
-}
+export type { TenantRecord } from '../store/controlPlaneRecords';
+import type { TenantRecord } from '../store/controlPlaneRecords';
 
 export const tenantViewSchema = z
   .object({

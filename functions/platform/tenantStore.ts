@@ -7,7 +7,7 @@ import { canonicalJson, sha256Hex } from '../../domain/audit/auditChain';
 import type { TenantStatus } from '../../domain/tenant/tenantLifecycle';
 import { commitAudited, type MutationScope, type TransactItem } from '../store/auditedCommit';
 import { controlPlaneIndexes, tenantKeys } from '../store/tableDesign';
-import type { TenantRecord } from './tenantModel';
+import type { TenantRecord } from '../store/controlPlaneRecords';
 
 export function tenantDirectoryKeys(record: Pick<TenantRecord, 'tenantId' | 'status'>) {
   return { gsi1pk: 'TENANTS', gsi1sk: record.tenantId, tenantStatus: record.status };

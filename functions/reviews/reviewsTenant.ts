@@ -9,7 +9,7 @@ import { ESCALATION_ROLES } from '../../domain/reviews/duty';
 import type { ReminderRecipient, RoleDirectory } from '../../domain/reviews/sweep';
 import type { IsoDate } from '../../domain/shared/isoDate';
 import type { AppDeps } from '../http/appDeps';
-import type { TenantRecord } from '../platform/tenantModel';
+import type { TenantRecord } from '../store/controlPlaneRecords';
 import { commitAudited, WriteConflictError, type MutationScope } from '../store/auditedCommit';
 import { newId } from '../store/ids';
 import { loadAllDuties, syncDuties } from './dutySync';

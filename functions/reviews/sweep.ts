@@ -14,7 +14,7 @@ import { planSweep, SWEEP_HORIZON_DAYS, type PlannedReminder, type SweepPlan } f
 import { addDays, zonedDateOf, type IsoDate } from '../../domain/shared/isoDate';
 import type { AppDeps } from '../http/appDeps';
 import { activeTenants, getTenant } from '../platform/tenantStore';
-import type { TenantRecord } from '../platform/tenantModel';
+import type { TenantRecord } from '../store/controlPlaneRecords';
 import { commitAudited, WriteConflictError } from '../store/auditedCommit';
 import { tenantTableIndexes } from '../store/tableDesign';
 import { dutyKeys, taskItem, type StoredDuty, type StoredTask } from './dutyStore';

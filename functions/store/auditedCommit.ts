@@ -7,7 +7,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { AUDIT_RETENTION_YEARS, chainAuditEvent, stateDigest, type AuditEvent } from '../../domain/audit/auditChain';
-import { TTL_ATTRIBUTE, tenantKeys } from './tableDesign';
+import { auditIndexKeys, TTL_ATTRIBUTE, tenantKeys } from './tableDesign';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -77,9 +77,9 @@ export function auditEventItem(event: AuditEvent): Record<string, unknown> {
     ...tenantKeys.auditEvent(event.sequence, event.at),
     entity: 'AuditEvent',
     ...event,
-    gsi1pk: `AUDIT#${event.resourceType}#${event.resourceId}`,
+    gsi1pk: auditIndexKeys.byResource(event.resourceType, event.resourceId),
     gsi1sk: auditSortKey(event),
-    gsi2pk: `AUDIT_ACTOR#${event.actorId}`,
+    gsi2pk: auditIndexKeys.byActor(event.actorId),
     gsi2sk: auditSortKey(event),
     [TTL_ATTRIBUTE]: addYearsEpoch(event.at, AUDIT_RETENTION_YEARS),
   };

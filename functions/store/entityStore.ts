@@ -6,7 +6,7 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ApiContext } from '../http/context';
 import { tenantOf } from '../http/context';
-import { decodeCursor, encodeCursor, listIdentity } from '../http/pagination';
+import { decodeCursor, encodeCursor, listIdentity } from './cursor';
 import { ApiProblem } from '../http/problem';
 import { WriteConflictError, type TransactItem } from './auditedCommit';
 

@@ -22,6 +22,13 @@
  */
 export const KEY = { pk: 'pk', sk: 'sk' } as const;
 
+/** A global secondary index: its name and key attributes. Infra creates tables from these. */
+export interface IndexDeclaration {
+  name: string;
+  pk: string;
+  sk: string;
+}
+
 /** The control plane shares the tenant tables' index shapes so the audit queries serve both. */
 export const controlPlaneIndexes = {
   /** "What belongs to this group?" — tenants, a tenant's keys, schedules by time, audit by resource. */
@@ -38,6 +45,12 @@ export const tenantTableIndexes = {
   /** "What falls due by this date?" — the sweep and overdue lists read only this. */
   dueByDate: { name: 'dueByDate', pk: 'duePk', sk: 'dueSk' },
 } as const;
+
+/** The audit indexes' partition keys (one template, used by the commit and the audit queries). */
+export const auditIndexKeys = {
+  byResource: (resourceType: string, resourceId: string) => `AUDIT#${resourceType}#${resourceId}`,
+  byActor: (actorId: string) => `AUDIT_ACTOR#${actorId}`,
+};
 
 export const TTL_ATTRIBUTE = 'expiresAtEpoch';
 

@@ -14,7 +14,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { questionnaireTokenStatus, type QuestionnaireTokenStatus } from '../../domain/vendor/questionnaire';
-import type { TenantRecord } from '../platform/tenantModel';
+import type { TenantRecord } from '../store/controlPlaneRecords';
 import type { ApiContext } from '../http/context';
 import { ApiProblem } from '../http/problem';
 import type { MutationScope } from '../store/auditedCommit';

@@ -8,6 +8,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { controlPlaneIndexes } from '../../functions/store/tableDesign';
 
 export interface KeysAndDataProps {
   stage: string;
@@ -47,10 +48,12 @@ export class KeysAndData extends Construct {
       deletionProtection: true,
       timeToLiveAttribute: 'expiresAtEpoch',
       removalPolicy,
-      globalSecondaryIndexes: [
-        { indexName: 'byResource', partitionKey: { name: 'gsi1pk', type: dynamodb.AttributeType.STRING }, sortKey: { name: 'gsi1sk', type: dynamodb.AttributeType.STRING } },
-        { indexName: 'byOwnerOrActor', partitionKey: { name: 'gsi2pk', type: dynamodb.AttributeType.STRING }, sortKey: { name: 'gsi2sk', type: dynamodb.AttributeType.STRING } },
-      ],
+      // Index names and keys come from the store's own declaration, not a second copy.
+      globalSecondaryIndexes: Object.values(controlPlaneIndexes).map((index) => ({
+        indexName: index.name,
+        partitionKey: { name: index.pk, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sk, type: dynamodb.AttributeType.STRING },
+      })),
     });
 
     this.cursorSecret = new secretsmanager.Secret(this, 'CursorSigningSecret', {
