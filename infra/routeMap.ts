@@ -5,7 +5,7 @@
  */
 import { createApiApp, openApiDocument } from '../functions/http/app';
 import type { AppDeps } from '../functions/http/appDeps';
-import { areaGroups, type AreaGroup } from '../functions/http/areas';
+import { areaGroups, type AreaGroup } from '../functions/apps/areas';
 
 const inertDeps = new Proxy({} as AppDeps, {
   get(_target, property) {

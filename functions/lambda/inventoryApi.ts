@@ -1,5 +1,5 @@
 /** Lambda: Personal-data inventory and risk assessment. */
-import { inventoryGroup } from '../http/groups/inventory';
+import { inventoryGroup } from '../apps/groups/inventory';
 import { createAreaHandler } from './areaHandler';
 
 export const handler = createAreaHandler('inventory', inventoryGroup);

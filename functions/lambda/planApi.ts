@@ -1,5 +1,5 @@
 /** Lambda: The security maintenance plan: versions, completeness, obligations, documents. */
-import { planGroup } from '../http/groups/plan';
+import { planGroup } from '../apps/groups/plan';
 import { createAreaHandler } from './areaHandler';
 
 export const handler = createAreaHandler('plan', planGroup);

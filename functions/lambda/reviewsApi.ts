@@ -1,5 +1,5 @@
 /** Lambda: Duties, review tasks, compliance calendar and summary. */
-import { reviewsGroup } from '../http/groups/reviews';
+import { reviewsGroup } from '../apps/groups/reviews';
 import { createAreaHandler } from './areaHandler';
 
 export const handler = createAreaHandler('reviews', reviewsGroup);

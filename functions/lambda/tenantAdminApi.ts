@@ -1,5 +1,5 @@
 /** Lambda: A tenant's own profile, API keys and audit trail. */
-import { tenantAdminGroup } from '../http/groups/tenantAdmin';
+import { tenantAdminGroup } from '../apps/groups/tenantAdmin';
 import { createAreaHandler } from './areaHandler';
 
 export const handler = createAreaHandler('tenantAdmin', tenantAdminGroup);

@@ -1,5 +1,5 @@
 /** Lambda: Vendor oversight (officer side). */
-import { vendorsGroup } from '../http/groups/vendors';
+import { vendorsGroup } from '../apps/groups/vendors';
 import { createAreaHandler } from './areaHandler';
 
 export const handler = createAreaHandler('vendors', vendorsGroup);

@@ -8,7 +8,7 @@ import { serve } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApiApp } from '../http/app';
-import { allAreas } from '../http/areas';
+import { allAreas } from '../apps/areas';
 import { bootstrapPlatformOperator, ensureControlPlane } from '../runtime/bootstrap';
 import { consoleLogger } from '../runtime/logger';
 import { assertJavaAvailable, freePort, startDynamoDbLocal } from './dynamoDbLocal';

@@ -2,7 +2,7 @@
 // First: zod schemas built after this import get .openapi() (see test/setup/zodOpenApi.ts).
 import '@hono/zod-openapi';
 import { writeFileSync } from 'node:fs';
-import { COMMITTED_OPENAPI_PATH, serializeOpenApiDocument } from '../http/openapiDocument';
+import { COMMITTED_OPENAPI_PATH, serializeOpenApiDocument } from '../apps/openapiDocument';
 
 writeFileSync(COMMITTED_OPENAPI_PATH, serializeOpenApiDocument());
 console.log(`wrote ${COMMITTED_OPENAPI_PATH}`);

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createApiApp } from '../../functions/http/app';
-import { allAreas } from '../../functions/http/areas';
+import { allAreas } from '../../functions/apps/areas';
 import { createLocalDeps } from '../../functions/local/localDeps';
 import { bootstrapPlatformOperator, ensureControlPlane } from '../../functions/runtime/bootstrap';
 import { silentLogger } from '../../functions/runtime/logger';

@@ -21,7 +21,7 @@ import type { Duty } from '../../domain/reviews/duty';
 import { openTask } from '../../domain/reviews/reviewTask';
 import { addDays, zonedInstant, type IsoDate } from '../../domain/shared/isoDate';
 import { createApiApp } from '../../functions/http/app';
-import { allAreas } from '../../functions/http/areas';
+import { allAreas } from '../../functions/apps/areas';
 import { createLocalDeps } from '../../functions/local/localDeps';
 import { createMemoryTransport } from '../../functions/mail/memoryTransport';
 import { dutyItem, taskItem } from '../../functions/reviews/dutyStore';

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { OidcSettings } from '../../../functions/http/appDeps';
 import { createApiApp, type ApiArea } from '../../../functions/http/app';
-import { allAreas } from '../../../functions/http/areas';
+import { allAreas } from '../../../functions/apps/areas';
 import { createLocalDeps } from '../../../functions/local/localDeps';
 import { bootstrapPlatformOperator, ensureControlPlane } from '../../../functions/runtime/bootstrap';
 import { silentLogger } from '../../../functions/runtime/logger';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMITTED_OPENAPI_PATH, serializeOpenApiDocument } from '../../../functions/http/openapiDocument';
+import { COMMITTED_OPENAPI_PATH, serializeOpenApiDocument } from '../../../functions/apps/openapiDocument';
 
 describe('openapi/openapi.json', () => {
   it('matches the routes (run `npm run openapi` after changing an endpoint)', () => {

@@ -12,7 +12,7 @@ import { vendorQuestionnairePublicGroup } from './groups/vendorQuestionnairePubl
 import { dataSubjectRequestsGroup } from './groups/dataSubjectRequests';
 import { incidentsGroup } from './groups/incidents';
 import { reviewsGroup } from './groups/reviews';
-import type { ApiArea } from './app';
+import type { ApiArea } from '../http/app';
 
 export const areaGroups = {
   platform: platformGroup,

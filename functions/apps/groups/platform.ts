@@ -2,6 +2,6 @@
 import { platformAuditArea } from '../../audit/routes';
 import { platformArea } from '../../platform/routes';
 import { platformReviewsArea } from '../../reviews/routes';
-import type { ApiArea } from '../app';
+import type { ApiArea } from '../../http/app';
 
 export const platformGroup: readonly ApiArea[] = [platformArea, platformAuditArea, platformReviewsArea];

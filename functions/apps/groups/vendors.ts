@@ -1,5 +1,5 @@
 /** Area group `vendors`: Vendor oversight (officer side). */
 import { vendorsArea } from '../../vendors/routes';
-import type { ApiArea } from '../app';
+import type { ApiArea } from '../../http/app';
 
 export const vendorsGroup: readonly ApiArea[] = [vendorsArea];

@@ -2,8 +2,8 @@
  * The OpenAPI document as generated from the routes' zod schemas. Building it needs no AWS or
  * DynamoDB: the deps are never called while routes register.
  */
-import { createApiApp, openApiDocument } from './app';
-import type { AppDeps } from './appDeps';
+import { createApiApp, openApiDocument } from '../http/app';
+import type { AppDeps } from '../http/appDeps';
 import { allAreas } from './areas';
 
 export const COMMITTED_OPENAPI_PATH = 'openapi/openapi.json';

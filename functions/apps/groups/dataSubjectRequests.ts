@@ -1,5 +1,5 @@
 /** Area group `dataSubjectRequests`: Data-subject requests with statutory deadlines. */
 import { dataSubjectRequestsArea } from '../../dataSubjectRequests/routes';
-import type { ApiArea } from '../app';
+import type { ApiArea } from '../../http/app';
 
 export const dataSubjectRequestsGroup: readonly ApiArea[] = [dataSubjectRequestsArea];
