@@ -29,4 +29,23 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // Route files only declare routes and call commands / store reads: no DynamoDB calls, no
+    // key literals, no audited commits of their own (functions/README.md).
+    files: ['functions/**/routes.ts', 'functions/**/*Routes.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@aws-sdk/*'], message: 'Route files do no DynamoDB I/O: call a command or a store read.' },
+          { group: ['**/store/auditedCommit', '**/store/tableDesign', '**/store/entityStore'], message: 'Writes go through commands (application/versionedChange.ts); keys live in <area>Entities.ts.' },
+        ],
+      }],
+      'no-restricted-syntax': ['error',
+        { selector: "Property[key.name='KeyConditionExpression']", message: 'Queries are access patterns in <area>Entities.ts, run by the store.' },
+        { selector: "Literal[value=/^[A-Z][A-Z_]*(#|$)/]", message: 'Partition and key literals belong in <area>Entities.ts.' },
+        { selector: "TemplateElement[value.raw=/^[A-Z][A-Z_]*#/]", message: 'Key templates belong in <area>Entities.ts.' },
+        { selector: "CallExpression[callee.name='commitAudited']", message: 'Commit in a command (commitChange / commitVersionedChange).' },
+      ],
+    },
+  },
 );

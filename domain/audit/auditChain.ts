@@ -29,13 +29,27 @@ export interface AuditEvent extends AuditEventBody {
 }
 
 /** JSON with keys sorted at every level, so equal values always hash equal. */
-export function canonicalJson(value: unknown): string {
+/** Input nested deeper than canonical JSON will walk (the HTTP edge refuses such bodies first). */
+export class CanonicalJsonDepthError extends Error {
+  constructor() {
+    super('value nested too deeply for canonical JSON');
+  }
+}
+
+const MAX_CANONICAL_DEPTH = 256;
+
+/**
+ * JSON with object keys sorted, so equal values hash equally. Depth-bounded: a value nested
+ * deeper than MAX_CANONICAL_DEPTH throws CanonicalJsonDepthError instead of exhausting the stack.
+ */
+export function canonicalJson(value: unknown, depth = 0): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map((entry) => canonicalJson(entry)).join(',')}]`;
+  if (depth >= MAX_CANONICAL_DEPTH) throw new CanonicalJsonDepthError();
+  if (Array.isArray(value)) return `[${value.map((entry) => canonicalJson(entry, depth + 1)).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v, depth + 1)}`).join(',')}}`;
 }
 
 export function sha256Hex(text: string): string {

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { isoInstantSchema } from '../calendar/civilCodePeriod';
 import type { LocalizedText } from '../shared/localizedText';
+import { fail, ok, type DomainErrorKind, type Failure, type Outcome } from '../shared/outcome';
 import { decisionDeadline, extendedDecisionDeadline, periodSettingsSchema, type DecisionDeadline, type PeriodSettings } from './deadlines';
 import {
   deadlineRules,
@@ -399,61 +400,59 @@ export interface DataSubjectRequest {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-export const dataSubjectRequestErrorCodes = {
-  VALIDATION_FAILED: 422,
-  TIME_BEFORE_RECEIPT: 422,
-  TIME_IN_FUTURE: 422,
-  INVALID_TRANSITION: 409,
-  REQUEST_TERMINAL: 409,
-  ITEM_NOT_IN_REQUEST: 422,
-  AGENT_AUTHORITY_REQUIRED: 422,
-  EXTENSION_NOT_APPLICABLE: 422,
-  EXTENSION_ALREADY_USED: 409,
-  EXTENSION_TOO_LONG: 422,
-  EXTENSION_NOTICE_LATE: 422,
-  ITEM_ALREADY_DECIDED: 409,
-  MARKETING_OPT_OUT_CANNOT_BE_REFUSED: 422,
-  REFUSAL_GROUND_REQUIRED: 422,
-  REFUSAL_GROUND_NOT_APPLICABLE: 422,
-  REFUSAL_GROUND_NEEDS_NOTED_DISPUTE: 422,
-  REFUSAL_REASON_REQUIRED: 422,
-  GROUNDS_ON_GRANT: 422,
-  IDENTITY_NOT_VERIFIED: 409,
-  FEE_NOT_ALLOWED: 422,
-  FEE_ENTRY_TYPE_MISMATCH: 422,
-  FEE_NOT_QUOTED: 409,
-  FEE_ALREADY_SETTLED: 409,
-  FEE_AMOUNT_MISMATCH: 422,
-  FEE_UNPAID: 409,
-  DISPUTE_ALREADY_EXISTS: 409,
-  DISPUTE_NOT_FOUND: 422,
-  DISPUTE_ALREADY_RESOLVED: 409,
-  DOWNSTREAM_NOT_APPLICABLE: 422,
-  DOWNSTREAM_RECIPIENTS_REQUIRED: 422,
-  DOWNSTREAM_NOTIFICATION_MISSING: 409,
-  ITEM_NOT_DECIDED: 409,
-  ITEM_REFUSED: 409,
-  ITEM_ALREADY_FULFILLED: 409,
-  INVENTORY_FILES_REQUIRED: 422,
-  NOTHING_TO_COMMUNICATE: 409,
-  DECISION_NOT_NOTIFIED: 409,
-} as const;
-export type DataSubjectRequestErrorCode = keyof typeof dataSubjectRequestErrorCodes;
+/**
+ * Each code has one kind, so the same refusal reads the same wherever it is raised:
+ * `conflict` when the request's current state forbids the step, `invalid` when the event itself
+ * is incomplete or inconsistent, `forbiddenByRule` when the PDPA forbids it.
+ */
+export const dataSubjectRequestErrorKinds = {
+  VALIDATION_FAILED: 'invalid',
+  TIME_BEFORE_RECEIPT: 'invalid',
+  TIME_IN_FUTURE: 'invalid',
+  INVALID_TRANSITION: 'conflict',
+  REQUEST_TERMINAL: 'conflict',
+  ITEM_NOT_IN_REQUEST: 'invalid',
+  AGENT_AUTHORITY_REQUIRED: 'invalid',
+  EXTENSION_NOT_APPLICABLE: 'forbiddenByRule',
+  EXTENSION_ALREADY_USED: 'conflict',
+  EXTENSION_TOO_LONG: 'forbiddenByRule',
+  EXTENSION_NOTICE_LATE: 'forbiddenByRule',
+  ITEM_ALREADY_DECIDED: 'conflict',
+  MARKETING_OPT_OUT_CANNOT_BE_REFUSED: 'forbiddenByRule',
+  REFUSAL_GROUND_REQUIRED: 'invalid',
+  REFUSAL_GROUND_NOT_APPLICABLE: 'forbiddenByRule',
+  REFUSAL_GROUND_NEEDS_NOTED_DISPUTE: 'forbiddenByRule',
+  REFUSAL_REASON_REQUIRED: 'invalid',
+  GROUNDS_ON_GRANT: 'invalid',
+  IDENTITY_NOT_VERIFIED: 'conflict',
+  FEE_NOT_ALLOWED: 'forbiddenByRule',
+  FEE_ENTRY_TYPE_MISMATCH: 'invalid',
+  FEE_ENTRY_NOT_IN_SCHEDULE: 'forbiddenByRule',
+  FEE_NOT_QUOTED: 'conflict',
+  FEE_ALREADY_SETTLED: 'conflict',
+  FEE_AMOUNT_MISMATCH: 'invalid',
+  FEE_UNPAID: 'conflict',
+  DISPUTE_ALREADY_EXISTS: 'conflict',
+  DISPUTE_NOT_FOUND: 'invalid',
+  DISPUTE_ALREADY_RESOLVED: 'conflict',
+  DOWNSTREAM_NOT_APPLICABLE: 'forbiddenByRule',
+  DOWNSTREAM_RECIPIENTS_REQUIRED: 'invalid',
+  DOWNSTREAM_NOTIFICATION_MISSING: 'conflict',
+  ITEM_NOT_DECIDED: 'conflict',
+  ITEM_REFUSED: 'conflict',
+  ITEM_ALREADY_FULFILLED: 'conflict',
+  INVENTORY_FILES_REQUIRED: 'invalid',
+  NOTHING_TO_COMMUNICATE: 'conflict',
+  DECISION_NOT_NOTIFIED: 'conflict',
+} as const satisfies Record<string, DomainErrorKind>;
+export type DataSubjectRequestErrorCode = keyof typeof dataSubjectRequestErrorKinds;
 
-export interface DataSubjectRequestError {
-  code: DataSubjectRequestErrorCode;
-  /** 409: conflicts with the request's current state; 422: the event itself is not acceptable. */
-  httpStatus: 409 | 422;
-  message: LocalizedText;
-  itemType?: RequestType;
-}
+export type DataSubjectRequestOutcome = Outcome<DataSubjectRequest, DataSubjectRequestErrorCode>;
+type Rejection = Failure<DataSubjectRequestErrorCode>;
 
-export type DataSubjectRequestResult =
-  | { ok: true; request: DataSubjectRequest }
-  | { ok: false; error: DataSubjectRequestError };
-
-function fail(code: DataSubjectRequestErrorCode, zhTW: string, en: string, itemType?: RequestType): { ok: false; error: DataSubjectRequestError } {
-  return { ok: false, error: { code, httpStatus: dataSubjectRequestErrorCodes[code], message: { zhTW, en }, ...(itemType ? { itemType } : {}) } };
+/** An error about one item names it as the input field `items.<type>`. */
+function rejected(code: DataSubjectRequestErrorCode, zhTW: string, en: string, itemType?: RequestType): Rejection {
+  return fail(dataSubjectRequestErrorKinds[code], code, { zhTW, en }, itemType ? { field: `items.${itemType}` } : {});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -512,13 +511,13 @@ export interface CreateDataSubjectRequestContext {
   now: string;
 }
 
-export function createDataSubjectRequest(input: NewDataSubjectRequestInput, context: CreateDataSubjectRequestContext): DataSubjectRequestResult {
+export function createDataSubjectRequest(input: NewDataSubjectRequestInput, context: CreateDataSubjectRequestContext): DataSubjectRequestOutcome {
   const parsed = newDataSubjectRequestSchema.safeParse(input);
   if (!parsed.success) return validationFailure(parsed.error);
   const data = parsed.data;
   const now = new Date(context.now).toISOString();
   const receivedAt = new Date(data.receivedAt ?? now).toISOString();
-  if (ms(receivedAt) > ms(now)) return fail('TIME_IN_FUTURE', '收件時間不得晚於現在', 'The receipt time cannot be in the future');
+  if (ms(receivedAt) > ms(now)) return rejected('TIME_IN_FUTURE', '收件時間不得晚於現在', 'The receipt time cannot be in the future');
   const settings: PeriodSettings = data.periodSettings;
   const items: RequestItem[] = data.items.map((item) => {
     const base: RequestItem = { type: item.type, ...(item.details ? { details: item.details } : {}), deadline: decisionDeadline(item.type, receivedAt, settings) };
@@ -544,34 +543,52 @@ export function createDataSubjectRequest(input: NewDataSubjectRequestInput, cont
   };
   request.status = settleStatus(request);
   request.history.push({ at: now, event: 'created', actor: context.actor, toStatus: request.status });
-  return { ok: true, request };
+  return ok(request);
 }
 
-function validationFailure(error: z.ZodError): { ok: false; error: DataSubjectRequestError } {
+function validationFailure(error: z.ZodError): Rejection {
   const summary = error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-  return fail('VALIDATION_FAILED', `輸入資料不正確：${summary}`, `Invalid input: ${summary}`);
+  return rejected('VALIDATION_FAILED', `輸入資料不正確：${summary}`, `Invalid input: ${summary}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fees (PDPA Art. 14)
+
+/**
+ * Art. 14 fees follow the tenant's published schedule: a quote must use one of its entries
+ * exactly as saved (same id, request type and unit amount), so a clerk cannot invent a price.
+ */
+export function quoteFollowsFeeSchedule(quoted: FeeScheduleEntry, schedule: readonly FeeScheduleEntry[]): Outcome<FeeScheduleEntry, DataSubjectRequestErrorCode> {
+  const entry = schedule.find((candidate) => candidate.id === quoted.id);
+  if (!entry || entry.requestType !== quoted.requestType || entry.unitAmountTwd !== quoted.unitAmountTwd) {
+    return fail(dataSubjectRequestErrorKinds.FEE_ENTRY_NOT_IN_SCHEDULE, 'FEE_ENTRY_NOT_IN_SCHEDULE', {
+      zhTW: '報價須依本公司已訂定之收費標準（個人資料保護法第14條）',
+      en: 'A quote must use an entry of the tenant\'s fee schedule as saved (PDPA Art. 14)',
+    }, { field: 'feeScheduleEntry' });
+  }
+  return ok(entry);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Transitions
 
 /**
- * Applies one event at `now` and returns the new request, or an error with a code the HTTP
- * layer maps to 409/422. The input request is never modified.
+ * Applies one event at `now` and returns the new request, or the refusal with its code and
+ * kind. The input request is never modified.
  */
 export function applyDataSubjectRequestEvent(
   request: DataSubjectRequest,
   eventInput: DataSubjectRequestEventInput,
   now: string,
-): DataSubjectRequestResult {
+): DataSubjectRequestOutcome {
   const parsed = dataSubjectRequestEventSchema.safeParse(eventInput);
   if (!parsed.success) return validationFailure(parsed.error);
   const event = parsed.data;
-  if (Number.isNaN(ms(now))) return fail('VALIDATION_FAILED', '現在時間格式不正確', 'now is not an ISO instant');
+  if (Number.isNaN(ms(now))) return rejected('VALIDATION_FAILED', '現在時間格式不正確', 'now is not an ISO instant');
   const nowIso = new Date(now).toISOString();
-  if (ms(nowIso) < ms(request.receivedAt)) return fail('TIME_BEFORE_RECEIPT', '事件時間早於收件時間', 'The event time is before the receipt of the request');
+  if (ms(nowIso) < ms(request.receivedAt)) return rejected('TIME_BEFORE_RECEIPT', '事件時間早於收件時間', 'The event time is before the receipt of the request');
   if (terminalStatuses.includes(request.status)) {
-    return fail('REQUEST_TERMINAL', `請求已${request.status === 'closed' ? '結案' : '撤回'}，不得再變更`, `The request is ${request.status} and can no longer change`);
+    return rejected('REQUEST_TERMINAL', `請求已${request.status === 'closed' ? '結案' : '撤回'}，不得再變更`, `The request is ${request.status} and can no longer change`);
   }
   const next: DataSubjectRequest = structuredClone(request);
   const outcome = handle(next, event, nowIso);
@@ -580,31 +597,29 @@ export function applyDataSubjectRequestEvent(
   next.status = settleStatus(next);
   next.version = request.version + 1;
   next.history.push({ at: nowIso, event: event.type, actor: event.actor, fromStatus, toStatus: next.status });
-  return { ok: true, request: next };
+  return ok(next);
 }
 
-type Failure = { ok: false; error: DataSubjectRequestError };
-
-function statusNotAllowed(request: DataSubjectRequest, eventType: string): Failure {
-  return fail('INVALID_TRANSITION', `目前狀態（${request.status}）不得執行 ${eventType}`, `${eventType} is not allowed while the request is ${request.status}`);
+function statusNotAllowed(request: DataSubjectRequest, eventType: string): Rejection {
+  return rejected('INVALID_TRANSITION', `目前狀態（${request.status}）不得執行 ${eventType}`, `${eventType} is not allowed while the request is ${request.status}`);
 }
 
-function findItem(request: DataSubjectRequest, type: RequestType): RequestItem | Failure {
+function findItem(request: DataSubjectRequest, type: RequestType): RequestItem | Rejection {
   const item = request.items.find((candidate) => candidate.type === type);
-  return item ?? fail('ITEM_NOT_IN_REQUEST', `本請求未包含「${requestTypeNames[type].zhTW}」`, `The request has no ${requestTypeNames[type].en} item`, type);
+  return item ?? rejected('ITEM_NOT_IN_REQUEST', `本請求未包含「${requestTypeNames[type].zhTW}」`, `The request has no ${requestTypeNames[type].en} item`, type);
 }
 
-function isFailure(value: unknown): value is Failure {
+function isRejection(value: unknown): value is Rejection {
   return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
 }
 
-function checkInstant(request: DataSubjectRequest, at: string, now: string, label: LocalizedText): Failure | undefined {
-  if (ms(at) < ms(request.receivedAt)) return fail('TIME_BEFORE_RECEIPT', `${label.zhTW}早於收件時間`, `${label.en} is before the receipt of the request`);
-  if (ms(at) > ms(now)) return fail('TIME_IN_FUTURE', `${label.zhTW}不得晚於現在`, `${label.en} cannot be in the future`);
+function checkInstant(request: DataSubjectRequest, at: string, now: string, label: LocalizedText): Rejection | undefined {
+  if (ms(at) < ms(request.receivedAt)) return rejected('TIME_BEFORE_RECEIPT', `${label.zhTW}早於收件時間`, `${label.en} is before the receipt of the request`);
+  if (ms(at) > ms(now)) return rejected('TIME_IN_FUTURE', `${label.zhTW}不得晚於現在`, `${label.en} cannot be in the future`);
   return undefined;
 }
 
-function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now: string): Failure | undefined {
+function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now: string): Rejection | undefined {
   switch (event.type) {
     case 'startIdentityVerification':
       if (request.status !== 'received') return statusNotAllowed(request, event.type);
@@ -614,7 +629,7 @@ function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now
     case 'recordIdentityVerification': {
       if (request.status !== 'identityVerification') return statusNotAllowed(request, event.type);
       if (event.outcome === 'verified' && request.requester.actingAs === 'agent' && !event.agentAuthority) {
-        return fail('AGENT_AUTHORITY_REQUIRED', '代理人提出請求，應提出代理權限之證明', 'An agent must show proof of authority before the request proceeds');
+        return rejected('AGENT_AUTHORITY_REQUIRED', '代理人提出請求，應提出代理權限之證明', 'An agent must show proof of authority before the request proceeds');
       }
       const record: IdentityVerificationRecord = {
         outcome: event.outcome,
@@ -640,15 +655,15 @@ function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now
 
     case 'quoteFee': {
       const item = findItem(request, event.itemType);
-      if (isFailure(item)) return item;
+      if (isRejection(item)) return item;
       if (!feeChargeableTypes.includes(item.type)) {
-        return fail('FEE_NOT_ALLOWED', `「${requestTypeNames[item.type].zhTW}」不得收費（個人資料保護法第14條僅限查詢、閱覽及複製本）`, `No fee may be charged for ${requestTypeNames[item.type].en} (PDPA Art. 14: inquiry, review and copies only)`, item.type);
+        return rejected('FEE_NOT_ALLOWED', `「${requestTypeNames[item.type].zhTW}」不得收費（個人資料保護法第14條僅限查詢、閱覽及複製本）`, `No fee may be charged for ${requestTypeNames[item.type].en} (PDPA Art. 14: inquiry, review and copies only)`, item.type);
       }
       if (event.feeScheduleEntry.requestType !== item.type) {
-        return fail('FEE_ENTRY_TYPE_MISMATCH', '收費標準項目與請求類型不符', 'The fee schedule entry is for another request type', item.type);
+        return rejected('FEE_ENTRY_TYPE_MISMATCH', '收費標準項目與請求類型不符', 'The fee schedule entry is for another request type', item.type);
       }
-      if (item.fee?.payment || item.fee?.waiver) return fail('FEE_ALREADY_SETTLED', '費用已繳納或免收，不得重新報價', 'The fee is already paid or waived', item.type);
-      if (item.fulfilment) return fail('ITEM_ALREADY_FULFILLED', '已完成之項目不得報價', 'The item is already fulfilled', item.type);
+      if (item.fee?.payment || item.fee?.waiver) return rejected('FEE_ALREADY_SETTLED', '費用已繳納或免收，不得重新報價', 'The fee is already paid or waived', item.type);
+      if (item.fulfilment) return rejected('ITEM_ALREADY_FULFILLED', '已完成之項目不得報價', 'The item is already fulfilled', item.type);
       const entry = event.feeScheduleEntry;
       item.fee = {
         quote: {
@@ -666,11 +681,11 @@ function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now
 
     case 'recordFeePayment': {
       const item = findItem(request, event.itemType);
-      if (isFailure(item)) return item;
-      if (!item.fee) return fail('FEE_NOT_QUOTED', '尚未報價，無從記錄繳費', 'No fee was quoted for this item', item.type);
-      if (item.fee.payment || item.fee.waiver) return fail('FEE_ALREADY_SETTLED', '費用已繳納或免收', 'The fee is already paid or waived', item.type);
+      if (isRejection(item)) return item;
+      if (!item.fee) return rejected('FEE_NOT_QUOTED', '尚未報價，無從記錄繳費', 'No fee was quoted for this item', item.type);
+      if (item.fee.payment || item.fee.waiver) return rejected('FEE_ALREADY_SETTLED', '費用已繳納或免收', 'The fee is already paid or waived', item.type);
       if (event.amountTwd !== item.fee.quote.amountTwd) {
-        return fail('FEE_AMOUNT_MISMATCH', `繳費金額 ${event.amountTwd} 元與報價 ${item.fee.quote.amountTwd} 元不符`, `Amount paid NT$${event.amountTwd} differs from the quote NT$${item.fee.quote.amountTwd}`, item.type);
+        return rejected('FEE_AMOUNT_MISMATCH', `繳費金額 ${event.amountTwd} 元與報價 ${item.fee.quote.amountTwd} 元不符`, `Amount paid NT$${event.amountTwd} differs from the quote NT$${item.fee.quote.amountTwd}`, item.type);
       }
       const timing = checkInstant(request, event.paidAt, now, { zhTW: '繳費時間', en: 'The payment time' });
       if (timing) return timing;
@@ -680,16 +695,16 @@ function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now
 
     case 'waiveFee': {
       const item = findItem(request, event.itemType);
-      if (isFailure(item)) return item;
-      if (!item.fee) return fail('FEE_NOT_QUOTED', '尚未報價，無從免收', 'No fee was quoted for this item', item.type);
-      if (item.fee.payment || item.fee.waiver) return fail('FEE_ALREADY_SETTLED', '費用已繳納或免收', 'The fee is already paid or waived', item.type);
+      if (isRejection(item)) return item;
+      if (!item.fee) return rejected('FEE_NOT_QUOTED', '尚未報價，無從免收', 'No fee was quoted for this item', item.type);
+      if (item.fee.payment || item.fee.waiver) return rejected('FEE_ALREADY_SETTLED', '費用已繳納或免收', 'The fee is already paid or waived', item.type);
       item.fee.waiver = { reason: event.reason, waivedAt: now, waivedBy: event.actor };
       return undefined;
     }
 
     case 'flagAccuracyDispute': {
       if (request.accuracyDisputes.some((d) => d.disputeId === event.disputeId)) {
-        return fail('DISPUTE_ALREADY_EXISTS', '此爭議已登記', 'This dispute is already recorded');
+        return rejected('DISPUTE_ALREADY_EXISTS', '此爭議已登記', 'This dispute is already recorded');
       }
       request.accuracyDisputes.push({
         disputeId: event.disputeId,
@@ -706,23 +721,23 @@ function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now
 
     case 'resolveAccuracyDispute': {
       const dispute = request.accuracyDisputes.find((d) => d.disputeId === event.disputeId);
-      if (!dispute) return fail('DISPUTE_NOT_FOUND', '查無此正確性爭議', 'No such accuracy dispute');
-      if (dispute.resolution) return fail('DISPUTE_ALREADY_RESOLVED', '此爭議已處理完畢', 'The dispute is already resolved');
+      if (!dispute) return rejected('DISPUTE_NOT_FOUND', '查無此正確性爭議', 'No such accuracy dispute');
+      if (dispute.resolution) return rejected('DISPUTE_ALREADY_RESOLVED', '此爭議已處理完畢', 'The dispute is already resolved');
       dispute.resolution = { resolution: event.resolution, resolvedAt: now, resolvedBy: event.actor, ...(event.note ? { note: event.note } : {}) };
       return undefined;
     }
 
     case 'recordDownstreamNotification': {
       const item = findItem(request, event.itemType);
-      if (isFailure(item)) return item;
+      if (isRejection(item)) return item;
       if (!downstreamNotificationTypes.includes(item.type)) {
-        return fail('DOWNSTREAM_NOT_APPLICABLE', '僅更正或刪除需記錄通知曾提供利用之對象', 'Downstream notification applies to corrections and deletions only', item.type);
+        return rejected('DOWNSTREAM_NOT_APPLICABLE', '僅更正或刪除需記錄通知曾提供利用之對象', 'Downstream notification applies to corrections and deletions only', item.type);
       }
       if (!isGrantedOutcome(item.decision?.outcome)) {
-        return fail('ITEM_NOT_DECIDED', '須先准許更正或刪除，方能記錄通知對象', 'The correction or deletion must be granted first', item.type);
+        return rejected('ITEM_NOT_DECIDED', '須先准許更正或刪除，方能記錄通知對象', 'The correction or deletion must be granted first', item.type);
       }
       if (event.causedByCompany && event.recipients.length === 0 && !event.noRecipientsConfirmed) {
-        return fail('DOWNSTREAM_RECIPIENTS_REQUIRED', '可歸責於本公司者，應列出已通知之曾提供利用對象，或確認未曾提供', 'When the company caused the error, list the recipients notified or confirm the data was never provided (PDPA Art. 11 ¶5)', item.type);
+        return rejected('DOWNSTREAM_RECIPIENTS_REQUIRED', '可歸責於本公司者，應列出已通知之曾提供利用對象，或確認未曾提供', 'When the company caused the error, list the recipients notified or confirm the data was never provided (PDPA Art. 11 ¶5)', item.type);
       }
       for (const recipient of event.recipients) {
         const timing = checkInstant(request, recipient.notifiedAt, now, { zhTW: '通知時間', en: 'The notification time' });
@@ -742,10 +757,10 @@ function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now
       const timing = checkInstant(request, event.sentAt, now, { zhTW: '寄送時間', en: 'The sending time' });
       if (timing) return timing;
       if (event.kind === 'decision' && !request.items.some((i) => i.decision)) {
-        return fail('NOTHING_TO_COMMUNICATE', '尚無決定可通知', 'There is no decision to notify yet');
+        return rejected('NOTHING_TO_COMMUNICATE', '尚無決定可通知', 'There is no decision to notify yet');
       }
       if (event.kind === 'fulfilment' && !request.items.some((i) => i.fulfilment)) {
-        return fail('NOTHING_TO_COMMUNICATE', '尚無已完成之項目可通知', 'Nothing has been fulfilled yet');
+        return rejected('NOTHING_TO_COMMUNICATE', '尚無已完成之項目可通知', 'Nothing has been fulfilled yet');
       }
       request.communications.push({ kind: event.kind, sentAt: new Date(event.sentAt).toISOString(), channel: event.channel, recordedBy: event.actor });
       return undefined;
@@ -764,30 +779,30 @@ function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now
   }
 }
 
-function extendDeadline(request: DataSubjectRequest, event: Extract<DataSubjectRequestEvent, { type: 'extendDeadline' }>, now: string): Failure | undefined {
+function extendDeadline(request: DataSubjectRequest, event: Extract<DataSubjectRequestEvent, { type: 'extendDeadline' }>, now: string): Rejection | undefined {
   if (!['received', 'identityVerification', 'inProgress'].includes(request.status)) return statusNotAllowed(request, event.type);
   const timing = checkInstant(request, event.notifiedAt, now, { zhTW: '延長通知時間', en: 'The extension notice time' });
   if (timing) return timing;
   const notifiedAt = new Date(event.notifiedAt).toISOString();
   for (const type of event.itemTypes) {
     const item = findItem(request, type);
-    if (isFailure(item)) return item;
+    if (isRejection(item)) return item;
     const rule = deadlineRules[type];
     const name = requestTypeNames[type];
     if (rule.kind !== 'period') {
-      return fail('EXTENSION_NOT_APPLICABLE', `「${name.zhTW}」應即停止，不得延長`, `An ${name.en} takes effect at once and cannot be extended`, type);
+      return rejected('EXTENSION_NOT_APPLICABLE', `「${name.zhTW}」應即停止，不得延長`, `An ${name.en} takes effect at once and cannot be extended`, type);
     }
-    if (item.decision) return fail('ITEM_ALREADY_DECIDED', `「${name.zhTW}」已作成決定，無從延長`, `The ${name.en} item is already decided`, type);
+    if (item.decision) return rejected('ITEM_ALREADY_DECIDED', `「${name.zhTW}」已作成決定，無從延長`, `The ${name.en} item is already decided`, type);
     if (item.extension) {
-      return fail('EXTENSION_ALREADY_USED', `「${name.zhTW}」已延長一次，不得再延長（${rule.legalBasis.zhTW}）`, `The ${name.en} deadline was already extended once (${rule.legalBasis.en})`, type);
+      return rejected('EXTENSION_ALREADY_USED', `「${name.zhTW}」已延長一次，不得再延長（${rule.legalBasis.zhTW}）`, `The ${name.en} deadline was already extended once (${rule.legalBasis.en})`, type);
     }
     if (event.extensionDays > rule.maxExtensionDays) {
-      return fail('EXTENSION_TOO_LONG', `「${name.zhTW}」延長期間不得逾${rule.maxExtensionDays}日（${rule.legalBasis.zhTW}）`, `The ${name.en} deadline may be extended by at most ${rule.maxExtensionDays} days (${rule.legalBasis.en})`, type);
+      return rejected('EXTENSION_TOO_LONG', `「${name.zhTW}」延長期間不得逾${rule.maxExtensionDays}日（${rule.legalBasis.zhTW}）`, `The ${name.en} deadline may be extended by at most ${rule.maxExtensionDays} days (${rule.legalBasis.en})`, type);
     }
     // The period ends at the end of its last day (Civil Code Art. 121), so a notice sent at any
     // moment of that day, up to dueAt inclusive, is in time.
     if (ms(notifiedAt) > ms(item.deadline.dueAt)) {
-      return fail('EXTENSION_NOTICE_LATE', `延長通知須於原決定期限（${item.deadline.lastDay}）屆滿前以書面送出`, `The written extension notice must be sent before the original deadline (${item.deadline.lastDay}) ends`, type);
+      return rejected('EXTENSION_NOTICE_LATE', `延長通知須於原決定期限（${item.deadline.lastDay}）屆滿前以書面送出`, `The written extension notice must be sent before the original deadline (${item.deadline.lastDay}) ends`, type);
     }
   }
   for (const type of event.itemTypes) {
@@ -805,40 +820,40 @@ function extendDeadline(request: DataSubjectRequest, event: Extract<DataSubjectR
   return undefined;
 }
 
-function decide(request: DataSubjectRequest, event: Extract<DataSubjectRequestEvent, { type: 'decide' }>, now: string): Failure | undefined {
+function decide(request: DataSubjectRequest, event: Extract<DataSubjectRequestEvent, { type: 'decide' }>, now: string): Rejection | undefined {
   const identityPending = request.status === 'identityVerification';
   if (request.status !== 'inProgress' && request.status !== 'decided' && !identityPending) return statusNotAllowed(request, event.type);
   for (const decision of event.decisions) {
     const item = findItem(request, decision.itemType);
-    if (isFailure(item)) return item;
+    if (isRejection(item)) return item;
     const type = item.type;
     const name = requestTypeNames[type];
     // Checked first: the marketing objection is granted at receipt, and refusing it is the error to report.
     if (deadlineRules[type].kind === 'immediate' && decision.outcome !== 'granted') {
-      return fail('MARKETING_OPT_OUT_CANNOT_BE_REFUSED', '拒絕行銷之表示不得拒絕（個人資料保護法第20條第2項）', 'An objection to marketing cannot be refused (PDPA Art. 20 ¶2)', type);
+      return rejected('MARKETING_OPT_OUT_CANNOT_BE_REFUSED', '拒絕行銷之表示不得拒絕（個人資料保護法第20條第2項）', 'An objection to marketing cannot be refused (PDPA Art. 20 ¶2)', type);
     }
-    if (item.decision) return fail('ITEM_ALREADY_DECIDED', `「${name.zhTW}」已作成決定`, `The ${name.en} item is already decided`, type);
+    if (item.decision) return rejected('ITEM_ALREADY_DECIDED', `「${name.zhTW}」已作成決定`, `The ${name.en} item is already decided`, type);
     if (identityPending && (decision.outcome !== 'refused' || decision.refusalGrounds.some((g) => g !== 'identityNotVerified'))) {
-      return fail('IDENTITY_NOT_VERIFIED', '身分尚未確認，僅得以無法確認身分為由拒絕', 'Until identity is verified, a request can only be refused for that reason', type);
+      return rejected('IDENTITY_NOT_VERIFIED', '身分尚未確認，僅得以無法確認身分為由拒絕', 'Until identity is verified, a request can only be refused for that reason', type);
     }
     if (decision.outcome === 'granted') {
-      if (decision.refusalGrounds.length > 0) return fail('GROUNDS_ON_GRANT', '准許之決定不應附拒絕事由', 'A grant carries no refusal grounds', type);
+      if (decision.refusalGrounds.length > 0) return rejected('GROUNDS_ON_GRANT', '准許之決定不應附拒絕事由', 'A grant carries no refusal grounds', type);
       continue;
     }
     if (decision.refusalGrounds.length === 0) {
-      return fail('REFUSAL_GROUND_REQUIRED', `拒絕「${name.zhTW}」應至少引用一項法定事由`, `Refusing ${name.en} needs at least one legal ground`, type);
+      return rejected('REFUSAL_GROUND_REQUIRED', `拒絕「${name.zhTW}」應至少引用一項法定事由`, `Refusing ${name.en} needs at least one legal ground`, type);
     }
     for (const code of decision.refusalGrounds) {
       const ground = refusalGrounds[code];
       if (!ground.appliesTo.includes(type)) {
-        return fail('REFUSAL_GROUND_NOT_APPLICABLE', `${ground.legalBasis.zhTW}不適用於「${name.zhTW}」`, `${ground.legalBasis.en} does not apply to ${name.en}`, type);
+        return rejected('REFUSAL_GROUND_NOT_APPLICABLE', `${ground.legalBasis.zhTW}不適用於「${name.zhTW}」`, `${ground.legalBasis.en} does not apply to ${name.en}`, type);
       }
       if (ground.requiresNotedAccuracyDispute && !request.accuracyDisputes.some((d) => d.exception && !d.resolution)) {
-        return fail('REFUSAL_GROUND_NEEDS_NOTED_DISPUTE', '依第11條第2項但書拒絕，須先登記並註明正確性爭議及例外事由', 'Relying on the Art. 11 ¶2 proviso needs a recorded accuracy dispute with its exception', type);
+        return rejected('REFUSAL_GROUND_NEEDS_NOTED_DISPUTE', '依第11條第2項但書拒絕，須先登記並註明正確性爭議及例外事由', 'Relying on the Art. 11 ¶2 proviso needs a recorded accuracy dispute with its exception', type);
       }
     }
     if (!decision.reasonToRequester) {
-      return fail('REFUSAL_REASON_REQUIRED', '拒絕時應附理由通知請求人', 'A refusal must state its reasons to the requester', type);
+      return rejected('REFUSAL_REASON_REQUIRED', '拒絕時應附理由通知請求人', 'A refusal must state its reasons to the requester', type);
     }
   }
   for (const decision of event.decisions) {
@@ -855,17 +870,17 @@ function decide(request: DataSubjectRequest, event: Extract<DataSubjectRequestEv
   return undefined;
 }
 
-function fulfil(request: DataSubjectRequest, event: Extract<DataSubjectRequestEvent, { type: 'fulfil' }>, now: string): Failure | undefined {
+function fulfil(request: DataSubjectRequest, event: Extract<DataSubjectRequestEvent, { type: 'fulfil' }>, now: string): Rejection | undefined {
   for (const type of event.itemTypes) {
     const item = findItem(request, type);
-    if (isFailure(item)) return item;
+    if (isRejection(item)) return item;
     const name = requestTypeNames[type];
-    if (!item.decision) return fail('ITEM_NOT_DECIDED', `「${name.zhTW}」尚未作成決定`, `The ${name.en} item is not decided yet`, type);
-    if (!needsFulfilment(item)) return fail('ITEM_REFUSED', `「${name.zhTW}」已拒絕，無須執行`, `The ${name.en} item was refused; there is nothing to fulfil`, type);
-    if (item.fulfilment) return fail('ITEM_ALREADY_FULFILLED', `「${name.zhTW}」已執行完畢`, `The ${name.en} item is already fulfilled`, type);
-    if (feeOutstanding(item)) return fail('FEE_UNPAID', `「${name.zhTW}」之費用尚未繳納或免收`, `The fee for ${name.en} is neither paid nor waived`, type);
+    if (!item.decision) return rejected('ITEM_NOT_DECIDED', `「${name.zhTW}」尚未作成決定`, `The ${name.en} item is not decided yet`, type);
+    if (!needsFulfilment(item)) return rejected('ITEM_REFUSED', `「${name.zhTW}」已拒絕，無須執行`, `The ${name.en} item was refused; there is nothing to fulfil`, type);
+    if (item.fulfilment) return rejected('ITEM_ALREADY_FULFILLED', `「${name.zhTW}」已執行完畢`, `The ${name.en} item is already fulfilled`, type);
+    if (feeOutstanding(item)) return rejected('FEE_UNPAID', `「${name.zhTW}」之費用尚未繳納或免收`, `The fee for ${name.en} is neither paid nor waived`, type);
     if (inventoryFileTypes.includes(type) && event.inventoryFileIds.length === 0) {
-      return fail('INVENTORY_FILES_REQUIRED', `「${name.zhTW}」應列出所涉之個資盤點檔案`, `List the data-inventory files the ${name.en} changed`, type);
+      return rejected('INVENTORY_FILES_REQUIRED', `「${name.zhTW}」應列出所涉之個資盤點檔案`, `List the data-inventory files the ${name.en} changed`, type);
     }
   }
   for (const type of event.itemTypes) {
@@ -880,13 +895,13 @@ function fulfil(request: DataSubjectRequest, event: Extract<DataSubjectRequestEv
   return undefined;
 }
 
-function close(request: DataSubjectRequest, now: string): Failure | undefined {
+function close(request: DataSubjectRequest, now: string): Rejection | undefined {
   const nothingToFulfil = request.status === 'decided' && !request.items.some(needsFulfilment);
   if (request.status !== 'fulfilled' && !nothingToFulfil) return statusNotAllowed(request, 'close');
   for (const item of request.items) {
     if (downstreamNotificationTypes.includes(item.type) && needsFulfilment(item) && !item.downstreamNotification) {
       const name = requestTypeNames[item.type];
-      return fail('DOWNSTREAM_NOTIFICATION_MISSING', `結案前應記錄「${name.zhTW}」是否已通知曾提供利用之對象（個人資料保護法第11條第5項）`, `Before closing, record whether those the data was provided to were notified of the ${name.en} (PDPA Art. 11 ¶5)`, item.type);
+      return rejected('DOWNSTREAM_NOTIFICATION_MISSING', `結案前應記錄「${name.zhTW}」是否已通知曾提供利用之對象（個人資料保護法第11條第5項）`, `Before closing, record whether those the data was provided to were notified of the ${name.en} (PDPA Art. 11 ¶5)`, item.type);
     }
   }
   const lastHumanDecision = request.items
@@ -896,7 +911,7 @@ function close(request: DataSubjectRequest, now: string): Failure | undefined {
   // A decision notice must postdate the last decision; the automatic marketing grant needs none.
   const decisionNotices = request.communications.filter((c) => c.kind === 'decision');
   if (Number.isFinite(lastHumanDecision) && !decisionNotices.some((c) => ms(c.sentAt) >= lastHumanDecision)) {
-    return fail('DECISION_NOT_NOTIFIED', '結案前應將准駁決定（含拒絕理由）通知請求人', 'Before closing, the requester must be told of the decision (with reasons for any refusal)');
+    return rejected('DECISION_NOT_NOTIFIED', '結案前應將准駁決定（含拒絕理由）通知請求人', 'Before closing, the requester must be told of the decision (with reasons for any refusal)');
   }
   request.status = 'closed';
   request.closedAt = now;

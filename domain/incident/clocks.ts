@@ -3,6 +3,8 @@
  * Code Art. 120 ¶1): discoveredAt + exactly 72 × 3,600 s, with no rounding to the end of a day.
  * Taiwan has kept UTC+8 without daylight saving since 1979, so no local-time correction applies.
  */
+import { fail, ok, type Outcome } from '../shared/outcome';
+import type { IncidentErrorCode } from './errors';
 import type { Incident, IncidentFacts } from './incident';
 
 export const HOUR_MS = 3_600_000;
@@ -85,4 +87,15 @@ export function notificationTiming(discoveredAt: string, notifiedAt: string): No
 export function formatTaipeiTime(value: string): string {
   const shifted = new Date(Date.parse(value) + 8 * HOUR_MS).toISOString();
   return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
+}
+
+/** Instants may not lie in the future beyond a little clock skew between the caller and us. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** An instant the caller says already happened (`field` names it in the refusal). */
+export function notInFuture(instant: string, now: Date, field: string): Outcome<string, IncidentErrorCode> {
+  if (Date.parse(instant) > now.getTime() + CLOCK_SKEW_MS) {
+    return fail('invalid', 'IN_THE_FUTURE', { zhTW: '時間不得晚於現在', en: 'The time cannot be in the future' }, { field });
+  }
+  return ok(instant);
 }

@@ -4,29 +4,13 @@
  */
 import { z } from 'zod';
 import { compareIsoDate, daysBetween, type IsoDate } from '../shared/isoDate';
-import { incidentFail, incidentOk, type IncidentOutcome } from './errors';
+import { fail, ok, type Outcome } from '../shared/outcome';
+import type { IncidentErrorCode } from './errors';
 import { instantSchema, type Incident } from './incident';
+import { correctiveActionInputSchema, correctiveActionStatuses, type CorrectiveAction, type CorrectiveActionInput, type CorrectiveActionStatus } from './records';
+import { correctiveActionMayMove } from './timeline';
 
-export const correctiveActionStatuses = ['open', 'inProgress', 'done', 'verified'] as const;
-export type CorrectiveActionStatus = (typeof correctiveActionStatuses)[number];
-
-export const correctiveActionInputSchema = z
-  .object({
-    kind: z.enum(['corrective', 'preventive']).describe('Fixes this cause, or prevents similar ones'),
-    title: z.string().trim().min(1).max(200),
-    description: z.string().trim().max(4000).default(''),
-    owner: z.string().trim().min(1).max(200).describe('Who is responsible'),
-    dueDate: z.iso.date().describe('Due date'),
-  })
-  .strict();
-export type CorrectiveActionInput = z.infer<typeof correctiveActionInputSchema>;
-
-export interface CorrectiveAction extends CorrectiveActionInput {
-  id: string;
-  incidentId: string;
-  status: CorrectiveActionStatus;
-  history: Array<{ status: CorrectiveActionStatus; at: string; by: string; note?: string }>;
-}
+export { correctiveActionInputSchema, correctiveActionStatuses, type CorrectiveAction, type CorrectiveActionInput, type CorrectiveActionStatus };
 
 export const correctiveActionTransitionSchema = z
   .object({
@@ -47,35 +31,32 @@ const allowed: Record<CorrectiveActionStatus, CorrectiveActionStatus[]> = {
 };
 
 /** Adds an action; any incident action means the plan must be updated (§15(1)4). */
-export function addCorrectiveAction(incident: Incident, input: CorrectiveActionInput, id: string, now: string, by: string): IncidentOutcome<Incident> {
-  if (incident.status === 'closed') return incidentFail('INCIDENT_CLOSED', 'conflict', '事故已結案', 'The incident is closed');
+export function addCorrectiveAction(incident: Incident, input: CorrectiveActionInput, id: string, now: string, by: string): Outcome<Incident, IncidentErrorCode> {
+  if (incident.status === 'closed') return fail('conflict', 'INCIDENT_CLOSED', { zhTW: '事故已結案', en: 'The incident is closed' });
   const action: CorrectiveAction = { ...input, id, incidentId: incident.id, status: 'open', history: [{ status: 'open', at: now, by }] };
-  return incidentOk({ ...incident, correctiveActions: [...incident.correctiveActions, action], planUpdateRequired: true });
+  return ok({ ...incident, correctiveActions: [...incident.correctiveActions, action], planUpdateRequired: true });
 }
 
-export function transitionCorrectiveAction(action: CorrectiveAction, transition: CorrectiveActionTransition): IncidentOutcome<CorrectiveAction> {
+export function transitionCorrectiveAction(action: CorrectiveAction, transition: CorrectiveActionTransition): Outcome<CorrectiveAction, IncidentErrorCode> {
   if (!allowed[action.status].includes(transition.to)) {
-    return incidentFail(
-      'ACTION_TRANSITION_REFUSED',
-      'conflict',
-      `措施狀態無法由「${action.status}」變更為「${transition.to}」`,
-      `The action cannot move from ${action.status} to ${transition.to}`,
-    );
+    return fail('conflict', 'ACTION_TRANSITION_REFUSED', { zhTW: `措施狀態無法由「${action.status}」變更為「${transition.to}」`, en: `The action cannot move from ${action.status} to ${transition.to}` });
   }
   // Effectiveness is checked by someone other than the owner (§15(1)3).
   if (transition.to === 'verified' && transition.by === action.owner) {
-    return incidentFail('VERIFIER_IS_OWNER', 'invalid', '有效性確認須由負責人以外之人員為之', 'Someone other than the owner must verify the action');
+    return fail('invalid', 'VERIFIER_IS_OWNER', { zhTW: '有效性確認須由負責人以外之人員為之', en: 'Someone other than the owner must verify the action' });
   }
   const entry = { status: transition.to, at: transition.at, by: transition.by, ...(transition.note ? { note: transition.note } : {}) };
-  return incidentOk({ ...action, status: transition.to, history: [...action.history, entry] });
+  return ok({ ...action, status: transition.to, history: [...action.history, entry] });
 }
 
-export function transitionIncidentAction(incident: Incident, actionId: string, transition: CorrectiveActionTransition): IncidentOutcome<Incident> {
+export function transitionIncidentAction(incident: Incident, actionId: string, transition: CorrectiveActionTransition): Outcome<Incident, IncidentErrorCode> {
+  const open = correctiveActionMayMove(incident, transition.to);
+  if (!open.ok) return open;
   const action = incident.correctiveActions.find((a) => a.id === actionId);
-  if (!action) return incidentFail('ACTION_UNKNOWN', 'invalid', '無此矯正預防措施', 'No such corrective action');
+  if (!action) return fail('invalid', 'ACTION_UNKNOWN', { zhTW: '無此矯正預防措施', en: 'No such corrective action' });
   const result = transitionCorrectiveAction(action, transition);
   if (!result.ok) return result;
-  return incidentOk({ ...incident, correctiveActions: incident.correctiveActions.map((a) => (a.id === actionId ? result.value : a)) });
+  return ok({ ...incident, correctiveActions: incident.correctiveActions.map((a) => (a.id === actionId ? result.value : a)) });
 }
 
 /** Actions not done by their due date; the due day itself is on time. */

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { compareIsoDate, daysBetween, type IsoDate } from '../shared/isoDate';
 import { advanceByFrequency, YEARLY, type Frequency } from '../shared/frequency';
+import { fail, ok, type Outcome } from '../shared/outcome';
+import type { IncidentErrorCode } from './errors';
 
 export const drillInputSchema = z
   .object({
@@ -37,4 +39,12 @@ export function drillStatus(drills: readonly Pick<Drill, 'date'>[], asOf: IsoDat
   const nextDue = advanceByFrequency(last ?? since, frequency);
   const late = daysBetween(nextDue, asOf);
   return { lastDrillDate: last, nextDue, overdue: late > 0, daysOverdue: Math.max(0, late) };
+}
+
+/** A drill is recorded after it was held; a planned one belongs in the plan's schedule. */
+export function drillMayBeRecorded(input: DrillInput, today: IsoDate): Outcome<DrillInput, IncidentErrorCode> {
+  if (compareIsoDate(input.date, today) > 0) {
+    return fail('invalid', 'DRILL_IN_FUTURE', { zhTW: '演練日期不得晚於今天', en: 'The drill date cannot be after today' }, { field: 'date' });
+  }
+  return ok(input);
 }

@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import type { LocalizedText } from '../shared/localizedText';
-import type { CorrectiveAction } from './correctiveActions';
-import type { NoticeContent } from './notices';
+import { instantSchema } from '../shared/schemas';
+import type { CorrectiveAction, NoticeContent } from './records';
 
-export const instantSchema = z.iso.datetime({ offset: true }).describe('ISO 8601 timestamp with offset, e.g. 2025-03-01T09:30:00+08:00');
+export { instantSchema };
 
 export const incidentKinds = ['theft', 'alteration', 'damage', 'loss', 'leak', 'ransomware', 'intrusion', 'misdelivery', 'insider', 'other'] as const;
 export type IncidentKind = (typeof incidentKinds)[number];

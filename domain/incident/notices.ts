@@ -8,31 +8,12 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../shared/localizedText';
 import { formatTaipeiTime } from './clocks';
-import { incidentFail, incidentOk, type IncidentOutcome } from './errors';
+import { fail, ok, type Outcome } from '../shared/outcome';
+import type { IncidentErrorCode } from './errors';
 import { instantSchema, noticeChannels, type Incident, type NoticeRecord } from './incident';
+import { noticeContentSchema, type NoticeContent } from './records';
 
-const text = (max = 4000) => z.string().max(max).default('');
-
-export const noticeContentSchema = z
-  .object({
-    whatHappened: text().describe('01 What happened and when'),
-    emergencyMeasures: text().describe('01 Emergency and remedial measures already taken'),
-    causeInvestigation: text().describe('02 The cause found so far'),
-    remediation: text().describe('03 Fixes made or planned'),
-    authoritiesNotified: text().describe('04 Authority notified and police report (e.g. 165)'),
-    assistance: text().describe('05 How we help the recipient'),
-    contact: z
-      .object({
-        name: z.string().max(100).default(''),
-        phone: z.string().max(40).default(''),
-        email: z.string().max(200).optional(),
-      })
-      .strict()
-      .describe('05 Whom to call'),
-    antiFraudReminder: z.string().max(2000).optional().describe('Optional extra; never enough on its own'),
-  })
-  .strict();
-export type NoticeContent = z.infer<typeof noticeContentSchema>;
+export { noticeContentSchema, type NoticeContent };
 
 export interface NoticeContentIssue {
   item: 1 | 2 | 3 | 4 | 5;
@@ -81,26 +62,22 @@ export type NoticeInput = z.infer<typeof noticeInputSchema>;
  * Records a sent notice. The first data-subject notice marks subjectsNotified; customersNotified
  * is marked when the customer notices together cover every affected customer.
  */
-export function recordNotice(incident: Incident, input: NoticeInput, id: string): IncidentOutcome<Incident> {
-  if (incident.status === 'closed') return incidentFail('INCIDENT_CLOSED', 'conflict', '事故已結案', 'The incident is closed');
+export function recordNotice(incident: Incident, input: NoticeInput, id: string): Outcome<Incident, IncidentErrorCode> {
+  if (incident.status === 'closed') return fail('conflict', 'INCIDENT_CLOSED', { zhTW: '事故已結案', en: 'The incident is closed' });
   const issues = noticeContentIssues(input.content);
   if (issues.length > 0) {
+    // Each missing content is a field of the request's `content`, so the form can point at it.
+    const fieldErrors = issues.map((issue) => ({ field: `content.${issue.field}`, reason: issue.message }));
     const onlyFraud = !blank(input.content.antiFraudReminder) && issues.length === requiredItems.length;
-    return incidentFail(
-      'NOTICE_CONTENT_INCOMPLETE',
-      'invalid',
-      onlyFraud ? '僅有反詐騙宣導不符合個資法規範，通知須包含五項內容' : '通知內容不完整，須包含五項內容',
-      onlyFraud ? 'An anti-fraud reminder alone does not comply; the notice needs all five contents' : 'The notice is incomplete; it needs all five contents',
-      issues,
-    );
+    return fail('invalid', 'NOTICE_CONTENT_INCOMPLETE', { zhTW: onlyFraud ? '僅有反詐騙宣導不符合個資法規範，通知須包含五項內容' : '通知內容不完整，須包含五項內容', en: onlyFraud ? 'An anti-fraud reminder alone does not comply; the notice needs all five contents' : 'The notice is incomplete; it needs all five contents' }, { details: { issues, fieldErrors } });
   }
   if (Date.parse(input.sentAt) < Date.parse(incident.discoveredAt)) {
-    return incidentFail('BEFORE_DISCOVERY', 'invalid', '通知時間不得早於發現事故時間', 'A notice cannot precede the discovery');
+    return fail('invalid', 'BEFORE_DISCOVERY', { zhTW: '通知時間不得早於發現事故時間', en: 'A notice cannot precede the discovery' });
   }
   const known = new Set(incident.customersAffected.map((c) => c.customerId));
   const unknown = input.customerIds.filter((c) => !known.has(c));
   if (input.audience === 'customers' && (input.customerIds.length === 0 || unknown.length > 0)) {
-    return incidentFail('UNKNOWN_CUSTOMER', 'invalid', '客戶通知須列出受影響之客戶', 'A customer notice must name affected customers', { unknown });
+    return fail('invalid', 'UNKNOWN_CUSTOMER', { zhTW: '客戶通知須列出受影響之客戶', en: 'A customer notice must name affected customers' }, { details: { unknown } });
   }
   const notice: NoticeRecord = { id, ...input, customerIds: input.audience === 'customers' ? input.customerIds : [] };
   const notices = [...incident.notices, notice];
@@ -112,7 +89,7 @@ export function recordNotice(incident: Incident, input: NoticeInput, id: string)
     const covered = new Set(notices.filter((n) => n.audience === 'customers').flatMap((n) => n.customerIds));
     if ([...known].every((c) => covered.has(c))) timeline.customersNotified = { status: 'done', at: input.sentAt };
   }
-  return incidentOk({ ...incident, notices, timeline });
+  return ok({ ...incident, notices, timeline });
 }
 
 export interface RenderedNotice {

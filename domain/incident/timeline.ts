@@ -4,17 +4,55 @@
  */
 import { z } from 'zod';
 import type { LocalizedText } from '../shared/localizedText';
-import { notificationTiming } from './clocks';
-import { incidentFail, incidentOk, type IncidentOutcome } from './errors';
-import { instantSchema, type Incident, type RegulatorNotificationRecord, type TimelineStep } from './incident';
+import { notificationTiming, notInFuture } from './clocks';
+import { fail, ok, type Failure, type Outcome } from '../shared/outcome';
+import type { IncidentErrorCode } from './errors';
+import { instantSchema, type Incident, type IncidentFacts, type RegulatorNotificationRecord, type TimelineStep } from './incident';
 
-function closed(): IncidentOutcome<never> {
-  return incidentFail('INCIDENT_CLOSED', 'conflict', '事故已結案，不得再變更', 'The incident is closed and cannot change');
+function closed(): Failure<IncidentErrorCode> {
+  return fail('conflict', 'INCIDENT_CLOSED', { zhTW: '事故已結案，不得再變更', en: 'The incident is closed and cannot change' });
 }
 
-function beforeDiscovery(incident: Incident, at: string): IncidentOutcome<never> | undefined {
+/** A closed incident's facts no longer change. */
+export function incidentMayChange(incident: Incident): Outcome<Incident, IncidentErrorCode> {
+  return incident.status === 'closed' ? closed() : ok(incident);
+}
+
+/** After closure only the effectiveness of a corrective action may still be verified. */
+export function correctiveActionMayMove(incident: Incident, to: string): Outcome<Incident, IncidentErrorCode> {
+  return incident.status === 'closed' && to !== 'verified' ? closed() : ok(incident);
+}
+
+export interface IncidentRevision {
+  incident: Incident;
+  /** discoveredAt changed: the 72-hour deadline moves. */
+  clockMoved: boolean;
+  /** A reminder moment may have changed (the clock, or the media advice). */
+  remindersChanged: boolean;
+}
+
+/**
+ * Replaces the facts of an open incident. A new discovery time may not lie in the future, and
+ * cannot change once the authority was notified: the report's timeliness was judged against the
+ * old one and may not be re-judged silently.
+ */
+export function reviseIncidentFacts(incident: Incident, facts: IncidentFacts, now: Date): Outcome<IncidentRevision, IncidentErrorCode> {
+  if (incident.status === 'closed') return closed();
+  const clockMoved = facts.discoveredAt !== incident.discoveredAt;
+  if (clockMoved) {
+    const future = notInFuture(facts.discoveredAt, now, 'discoveredAt');
+    if (!future.ok) return future;
+    if (incident.regulatorNotifications.length > 0) {
+      return fail('invalid', 'CLOCK_SETTLED', { zhTW: '已通報主管機關後不得變更發現時間', en: 'The discovery time cannot change after the authority was notified' }, { field: 'discoveredAt' });
+    }
+  }
+  const remindersChanged = clockMoved || facts.mediaReported !== incident.mediaReported || facts.mediaReportedAt !== incident.mediaReportedAt;
+  return ok({ incident: { ...incident, ...facts }, clockMoved, remindersChanged });
+}
+
+function beforeDiscovery(incident: Incident, at: string): Failure<IncidentErrorCode> | undefined {
   if (Date.parse(at) >= Date.parse(incident.discoveredAt)) return undefined;
-  return incidentFail('BEFORE_DISCOVERY', 'invalid', '時間不得早於發現事故時間', 'The time cannot precede the discovery');
+  return fail('invalid', 'BEFORE_DISCOVERY', { zhTW: '時間不得早於發現事故時間', en: 'The time cannot precede the discovery' });
 }
 
 export const stepDoneInputSchema = z
@@ -29,18 +67,18 @@ export type StepDoneInput = z.infer<typeof stepDoneInputSchema>;
 /** Steps marked by hand; the notifications are marked by recording them. */
 export type ManualStep = 'contained' | 'rootCauseFound';
 
-export function markStepDone(incident: Incident, step: ManualStep, input: StepDoneInput): IncidentOutcome<Incident> {
+export function markStepDone(incident: Incident, step: ManualStep, input: StepDoneInput): Outcome<Incident, IncidentErrorCode> {
   if (incident.status === 'closed') return closed();
   if (step !== 'contained' && step !== 'rootCauseFound') {
-    return incidentFail('STEP_NOT_MANUAL', 'invalid', '此步驟須透過通報或通知紀錄完成', 'This step is completed by recording the notification');
+    return fail('invalid', 'STEP_NOT_MANUAL', { zhTW: '此步驟須透過通報或通知紀錄完成', en: 'This step is completed by recording the notification' });
   }
   const early = beforeDiscovery(incident, input.at);
   if (early) return early;
   if (incident.timeline[step]?.status === 'done') {
-    return incidentFail('STEP_ALREADY_RECORDED', 'conflict', '此步驟已完成', 'This step is already done');
+    return fail('conflict', 'STEP_ALREADY_RECORDED', { zhTW: '此步驟已完成', en: 'This step is already done' });
   }
   const entry = { status: 'done' as const, at: input.at, ...(input.by ? { by: input.by } : {}), ...(input.note ? { note: input.note } : {}) };
-  return incidentOk({ ...incident, timeline: { ...incident.timeline, [step]: entry } });
+  return ok({ ...incident, timeline: { ...incident.timeline, [step]: entry } });
 }
 
 export const stepNotApplicableInputSchema = z
@@ -60,26 +98,21 @@ export function markStepNotApplicable(
   incident: Incident,
   step: Exclude<TimelineStep, 'closed'>,
   input: StepNotApplicableInput,
-): IncidentOutcome<Incident> {
+): Outcome<Incident, IncidentErrorCode> {
   if (incident.status === 'closed') return closed();
   const early = beforeDiscovery(incident, input.decidedAt);
   if (early) return early;
   if (incident.timeline[step]?.status === 'done') {
-    return incidentFail('STEP_ALREADY_RECORDED', 'conflict', '此步驟已完成', 'This step is already done');
+    return fail('conflict', 'STEP_ALREADY_RECORDED', { zhTW: '此步驟已完成', en: 'This step is already done' });
   }
   if (step === 'regulatorNotified' && incident.endangersOperationsOrManySubjects) {
-    return incidentFail(
-      'STEP_NOT_APPLICABLE_REFUSED',
-      'invalid',
-      '事故危及正常營運或大量當事人權益，應於72小時內通報主管機關，不得標示為不適用',
-      'The incident endangers operations or many data subjects: reporting to the authority within 72 hours is mandatory',
-    );
+    return fail('invalid', 'STEP_NOT_APPLICABLE_REFUSED', { zhTW: '事故危及正常營運或大量當事人權益，應於72小時內通報主管機關，不得標示為不適用', en: 'The incident endangers operations or many data subjects: reporting to the authority within 72 hours is mandatory' });
   }
   if (step === 'customersNotified' && incident.customersAffected.length > 0) {
-    return incidentFail('STEP_NOT_APPLICABLE_REFUSED', 'invalid', '有受影響之客戶，應通知客戶', 'Customers are affected and must be notified');
+    return fail('invalid', 'STEP_NOT_APPLICABLE_REFUSED', { zhTW: '有受影響之客戶，應通知客戶', en: 'Customers are affected and must be notified' });
   }
   const entry = { status: 'notApplicable' as const, reason: input.reason, decidedBy: input.decidedBy, decidedAt: input.decidedAt };
-  return incidentOk({ ...incident, timeline: { ...incident.timeline, [step]: entry } });
+  return ok({ ...incident, timeline: { ...incident.timeline, [step]: entry } });
 }
 
 export const regulatorNotificationInputSchema = z
@@ -98,20 +131,14 @@ export type RegulatorNotificationInput = z.infer<typeof regulatorNotificationInp
  * Records a report to the authority. The first report after discoveredAt + 72 h needs a delay
  * reason (未於時限內通報者應附遲延理由); later stage reports are not timed.
  */
-export function recordRegulatorNotification(incident: Incident, input: RegulatorNotificationInput): IncidentOutcome<Incident> {
+export function recordRegulatorNotification(incident: Incident, input: RegulatorNotificationInput): Outcome<Incident, IncidentErrorCode> {
   if (incident.status === 'closed') return closed();
   const early = beforeDiscovery(incident, input.notifiedAt);
   if (early) return early;
   const first = incident.regulatorNotifications.length === 0;
   const timing = notificationTiming(incident.discoveredAt, input.notifiedAt);
   if (first && !timing.withinDeadline && !input.delayReason?.trim()) {
-    return incidentFail(
-      'LATE_WITHOUT_DELAY_REASON',
-      'invalid',
-      `已逾72小時通報期限（${timing.deadline}），應附遲延理由`,
-      `The 72-hour deadline (${timing.deadline}) has passed; a delay reason is required`,
-      { deadline: timing.deadline },
-    );
+    return fail('invalid', 'LATE_WITHOUT_DELAY_REASON', { zhTW: `已逾72小時通報期限（${timing.deadline}），應附遲延理由`, en: `The 72-hour deadline (${timing.deadline}) has passed; a delay reason is required` }, { details: { deadline: timing.deadline } });
   }
   const record: RegulatorNotificationRecord = {
     notifiedAt: input.notifiedAt,
@@ -123,7 +150,7 @@ export function recordRegulatorNotification(incident: Incident, input: Regulator
     ...(input.reference ? { reference: input.reference } : {}),
   };
   const timeline = first ? { ...incident.timeline, regulatorNotified: { status: 'done' as const, at: input.notifiedAt } } : incident.timeline;
-  return incidentOk({ ...incident, regulatorNotifications: [...incident.regulatorNotifications, record], timeline });
+  return ok({ ...incident, regulatorNotifications: [...incident.regulatorNotifications, record], timeline });
 }
 
 export interface CloseBlocker {
@@ -182,13 +209,15 @@ export function canCloseIncident(incident: Incident): { closable: boolean; block
   return { closable: incident.status === 'open' && blockers.length === 0, blockers };
 }
 
-export function closeIncident(incident: Incident, input: { at: string; by: string }): IncidentOutcome<Incident> {
+export function closeIncident(incident: Incident, input: { at: string; by: string }): Outcome<Incident, IncidentErrorCode> {
   if (incident.status === 'closed') return closed();
   const early = beforeDiscovery(incident, input.at);
   if (early) return early;
   const blockers = closeBlockers(incident);
   if (blockers.length > 0) {
-    return incidentFail('CANNOT_CLOSE', 'conflict', '應變程序尚未全部完成，不得結案', 'The response steps are not all complete; the incident cannot close', blockers);
+    // Each blocker is a step of the incident's timeline (or its corrective actions), as the view shows them.
+    const fieldErrors = blockers.map((blocker) => ({ field: blocker.step === 'correctiveActions' ? 'correctiveActions' : `timeline.${blocker.step}`, reason: blocker.message }));
+    return fail('conflict', 'CANNOT_CLOSE', { zhTW: '應變程序尚未全部完成，不得結案', en: 'The response steps are not all complete; the incident cannot close' }, { details: { blockers, fieldErrors } });
   }
-  return incidentOk({ ...incident, status: 'closed', timeline: { ...incident.timeline, closed: { status: 'done', at: input.at, by: input.by } } });
+  return ok({ ...incident, status: 'closed', timeline: { ...incident.timeline, closed: { status: 'done', at: input.at, by: input.by } } });
 }

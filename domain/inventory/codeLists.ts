@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { LocalizedText } from '../shared/localizedText';
+import { fail, ok, type Outcome } from '../shared/outcome';
 import type { DataSensitivity } from '../risk/riskValue';
 
 const CHINESE_NUMERALS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
@@ -148,6 +149,23 @@ export const tenantCodeListsSchema = z
     });
   });
 export type TenantCodeLists = z.output<typeof tenantCodeListsSchema>;
+
+/** Which of the tenant's lists a code goes into, with the entry it takes. */
+export type TenantCodeEntry =
+  | { list: 'specificPurposes'; entry: TenantCodeLists['specificPurposes'][number] }
+  | { list: 'dataCategories'; entry: TenantCodeLists['dataCategories'][number] };
+
+/** Adds a code to the tenant's own list; a code already there is a conflict (redefine it instead). */
+export function addTenantCode(lists: TenantCodeLists, added: TenantCodeEntry): Outcome<TenantCodeLists, 'codeExists'> {
+  const { code } = added.entry;
+  if (lists[added.list].some((e) => e.code === code))
+    return fail('conflict', 'codeExists', { zhTW: `代號 ${code} 已在公司代碼表中`, en: `Code ${code} is already in the tenant list` });
+  return ok(
+    added.list === 'specificPurposes'
+      ? { ...lists, specificPurposes: [...lists.specificPurposes, added.entry] }
+      : { ...lists, dataCategories: [...lists.dataCategories, added.entry] },
+  );
+}
 
 export interface CodeLists {
   specificPurposes: ReadonlyMap<string, SpecificPurposeEntry>;

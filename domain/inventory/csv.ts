@@ -4,6 +4,8 @@
  * break, quotes doubled inside. The parser also accepts LF or CR line ends and no BOM.
  */
 
+import { fail, ok, type Outcome } from '../shared/outcome';
+
 export const UTF8_BOM = '\uFEFF';
 
 /** One record with the physical line it starts on (1-based), for error messages. */
@@ -12,7 +14,14 @@ export interface TableRow {
   cells: string[];
 }
 
-export type CsvParseResult = { ok: true; rows: TableRow[] } | { ok: false; line: number; reason: { zhTW: string; en: string } };
+/** Where a CSV stops being readable: the failure's `details`. */
+export interface CsvSyntaxError {
+  line: number;
+}
+
+export type CsvParseResult = Outcome<TableRow[], 'csvUnreadable'>;
+
+const unreadable = (line: number, message: { zhTW: string; en: string }) => fail('invalid', 'csvUnreadable', message, { details: { line } satisfies CsvSyntaxError });
 
 export function parseCsv(input: string): CsvParseResult {
   const text = input.startsWith(UTF8_BOM) ? input.slice(1) : input;
@@ -44,7 +53,7 @@ export function parseCsv(input: string): CsvParseResult {
       fieldStarted = true;
       i++;
       for (;;) {
-        if (i >= text.length) return { ok: false, line: quoteLine, reason: { zhTW: '引號未結束', en: 'unterminated quoted field' } };
+        if (i >= text.length) return unreadable(quoteLine, { zhTW: '引號未結束', en: 'unterminated quoted field' });
         const c = text[i]!;
         if (c === '"') {
           if (text[i + 1] === '"') {
@@ -68,7 +77,7 @@ export function parseCsv(input: string): CsvParseResult {
       }
       const next = text[i];
       if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n')
-        return { ok: false, line, reason: { zhTW: '引號欄位結束後出現多餘字元', en: 'characters after a closing quote' } };
+        return unreadable(line, { zhTW: '引號欄位結束後出現多餘字元', en: 'characters after a closing quote' });
       continue;
     }
     if (ch === ',') {
@@ -83,14 +92,14 @@ export function parseCsv(input: string): CsvParseResult {
       rowLine = line;
       continue;
     }
-    if (ch === '"') return { ok: false, line, reason: { zhTW: '未加引號的欄位中出現引號', en: 'quote inside an unquoted field' } };
+    if (ch === '"') return unreadable(line, { zhTW: '未加引號的欄位中出現引號', en: 'quote inside an unquoted field' });
     field += ch;
     fieldStarted = true;
     i++;
   }
   // The last record needs no line break; a trailing line break adds no empty record.
   if (fieldStarted || field !== '' || cells.length > 0) endRow();
-  return { ok: true, rows };
+  return ok(rows);
 }
 
 function quoteField(value: string): string {

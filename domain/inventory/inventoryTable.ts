@@ -5,9 +5,10 @@
  * line, column and reason, and no file is returned unless every row is valid.
  */
 import type { LocalizedText } from '../shared/localizedText';
+import { fail, ok, type Failure, type Outcome } from '../shared/outcome';
 import type { SubjectAttribute } from '../risk/riskValue';
 import { specialCategoryKinds, specialCategoryLabels, type CodeLists, type SpecialCategoryKind } from './codeLists';
-import { isBlankRow, parseCsv, serializeCsv, type TableRow } from './csv';
+import { isBlankRow, parseCsv, serializeCsv, type CsvSyntaxError, type TableRow } from './csv';
 import {
   art19Bases,
   art6Provisos,
@@ -18,6 +19,7 @@ import {
   regionRoles,
   subjectAttributeLabels,
   subjectAttributes,
+  fileIssuesOf,
   validatePersonalDataFile,
   type NoticeMethod,
   type PersonalDataFile,
@@ -133,7 +135,19 @@ export interface InventoryImportError {
   reason: LocalizedText;
 }
 
-export type InventoryImportResult = { ok: true; files: PersonalDataFile[] } | { ok: false; errors: InventoryImportError[] };
+/** The failure's `details` are every bad row (InventoryImportError[]). */
+export type InventoryImportResult = Outcome<PersonalDataFile[], 'inventoryImportRejected'>;
+
+/** Rejects the whole file, listing every bad row; the message counts the bad rows. */
+export function importRejected(errors: readonly InventoryImportError[]): Failure<'inventoryImportRejected'> {
+  const rows = new Set(errors.map((e) => e.line)).size;
+  return fail('invalid', 'inventoryImportRejected', { zhTW: `匯入檔有 ${rows} 列錯誤，未寫入任何資料`, en: `${rows} row(s) are bad; nothing was written` }, { details: [...errors] });
+}
+
+/** The bad rows of a rejected import. */
+export function importErrorsOf(failure: Failure): InventoryImportError[] {
+  return (failure.error.details as InventoryImportError[] | undefined) ?? [];
+}
 
 class CellError extends Error {
   constructor(
@@ -373,7 +387,7 @@ const normaliseHeader = (value: string) => value.replace(/\s+/g, '');
 export function importInventory(rows: readonly TableRow[], codeLists: CodeLists): InventoryImportResult {
   const content = rows.filter((row) => !isBlankRow(row));
   const header = content[0];
-  if (!header) return { ok: false, errors: [{ line: 1, column: null, reason: { zhTW: '檔案沒有表頭', en: 'the file has no header row' } }] };
+  if (!header) return importRejected([{ line: 1, column: null, reason: { zhTW: '檔案沒有表頭', en: 'the file has no header row' } }]);
   const errors: InventoryImportError[] = [];
   inventoryHeaders.forEach((expected, index) => {
     const actual = header.cells[index] ?? '';
@@ -382,7 +396,7 @@ export function importInventory(rows: readonly TableRow[], codeLists: CodeLists)
   });
   if (header.cells.slice(inventoryHeaders.length).some((cell) => cell.trim() !== ''))
     errors.push({ line: header.line, column: null, reason: { zhTW: '表頭有多餘的欄位', en: 'the header has extra columns' } });
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return importRejected(errors);
 
   const files: PersonalDataFile[] = [];
   const seenIds = new Map<string, number>();
@@ -402,26 +416,27 @@ export function importInventory(rows: readonly TableRow[], codeLists: CodeLists)
     }
     const result = validatePersonalDataFile(input, codeLists);
     if (!result.ok) {
-      for (const issue of result.issues) errors.push({ line: row.line, column: headerOf(columnForPath(issue.path)), reason: issue.message });
+      for (const issue of fileIssuesOf(result)) errors.push({ line: row.line, column: headerOf(columnForPath(issue.path)), reason: issue.message });
       continue;
     }
-    const firstLine = seenIds.get(result.file.id);
+    const file = result.value;
+    const firstLine = seenIds.get(file.id);
     if (firstLine !== undefined) {
       errors.push({
         line: row.line,
         column: headerOf('file'),
-        reason: { zhTW: `編號 ${result.file.id} 與第${firstLine}行重複`, en: `id ${result.file.id} repeats line ${firstLine}` },
+        reason: { zhTW: `編號 ${file.id} 與第${firstLine}行重複`, en: `id ${file.id} repeats line ${firstLine}` },
       });
       continue;
     }
-    seenIds.set(result.file.id, row.line);
-    files.push(result.file);
+    seenIds.set(file.id, row.line);
+    files.push(file);
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, files };
+  return errors.length > 0 ? importRejected(errors) : ok(files);
 }
 
 export function importInventoryCsv(text: string, codeLists: CodeLists): InventoryImportResult {
   const parsed = parseCsv(text);
-  if (!parsed.ok) return { ok: false, errors: [{ line: parsed.line, column: null, reason: parsed.reason }] };
-  return importInventory(parsed.rows, codeLists);
+  if (!parsed.ok) return importRejected([{ line: (parsed.error.details as CsvSyntaxError).line, column: null, reason: parsed.error.message }]);
+  return importInventory(parsed.value, codeLists);
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../shared/isoDate';
 import type { LocalizedText } from '../shared/localizedText';
+import { fail, ok, type DomainErrorKind, type Outcome } from '../shared/outcome';
 import type { DataSensitivity, SubjectAttribute } from '../risk/riskValue';
 import {
   DATA_CATEGORY_CODE_PATTERN,
@@ -17,6 +18,7 @@ import {
   type CodeLists,
   type SpecialCategoryKind,
 } from './codeLists';
+import { fieldIssueDetails, fieldIssuesOf, type FieldIssue } from './fieldIssues';
 import { purposeReviewDecisionSchema } from './purposeReviewDecision';
 
 export const isoDateSchema = z.string().refine(isIsoDate, 'a calendar date YYYY-MM-DD').describe('Calendar date YYYY-MM-DD');
@@ -160,10 +162,7 @@ export type PersonalDataFileInput = z.input<typeof personalDataFileSchema>;
 export type LegalBasis = z.output<typeof legalBasisSchema>;
 export type ProcessingRegion = z.output<typeof processingRegionSchema>;
 
-export interface FileIssue {
-  path: (string | number)[];
-  message: LocalizedText;
-}
+export type FileIssue = FieldIssue;
 
 type RuleInput = Pick<PersonalDataFile, 'specialCategories' | 'legalBasis' | 'purposeEndsOn' | 'retentionExpiresOn' | 'status' | 'purposeReview'>;
 
@@ -237,8 +236,19 @@ export function isCrossBorder(file: Pick<PersonalDataFile, 'regions'>): boolean 
   return file.regions.some((region) => region.country !== 'TW');
 }
 
-/** Checks that need the tenant's code lists: unknown codes, and codes that make the file special. */
-export function checkPersonalDataFile(file: PersonalDataFile, codeLists: CodeLists): FileIssue[] {
+/** The failure of a file check: `details` lists every issue (FieldIssueDetails). */
+export type PersonalDataFileOutcome = Outcome<PersonalDataFile, 'personalDataFileInvalid'>;
+
+const fileInvalid = (issues: FileIssue[], kind: DomainErrorKind = 'invalid') =>
+  fail(kind, 'personalDataFileInvalid', { zhTW: '個資檔案不符規則', en: 'The personal-data file breaks a rule' }, { details: fieldIssueDetails(issues) });
+
+/** The issues a file check found (none when it passed). */
+export function fileIssuesOf(outcome: Outcome<unknown>): FileIssue[] {
+  return fieldIssuesOf(outcome);
+}
+
+/** Issues that need the tenant's code lists: unknown codes, and codes that make the file special. */
+function codeListIssues(file: PersonalDataFile, codeLists: CodeLists): FileIssue[] {
   const issues: FileIssue[] = [];
   file.specificPurposes.forEach((code, index) => {
     if (!codeLists.specificPurposes.has(code))
@@ -260,12 +270,37 @@ export function checkPersonalDataFile(file: PersonalDataFile, codeLists: CodeLis
   return issues;
 }
 
+/** Checks a parsed file against the tenant's code lists. */
+export function checkPersonalDataFile(file: PersonalDataFile, codeLists: CodeLists): PersonalDataFileOutcome {
+  const issues = codeListIssues(file, codeLists);
+  return issues.length > 0 ? fileInvalid(issues) : ok(file);
+}
+
 /** Schema parse plus the code-list checks; returns the file or every issue. */
-export function validatePersonalDataFile(input: unknown, codeLists: CodeLists): { ok: true; file: PersonalDataFile } | { ok: false; issues: FileIssue[] } {
+export function validatePersonalDataFile(input: unknown, codeLists: CodeLists): PersonalDataFileOutcome {
   const parsed = personalDataFileSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(zodIssueToFileIssue) };
-  const issues = checkPersonalDataFile(parsed.data, codeLists);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, file: parsed.data };
+  if (!parsed.success) return fileInvalid(parsed.error.issues.map(zodIssueToFileIssue));
+  return checkPersonalDataFile(parsed.data, codeLists);
+}
+
+/**
+ * A file merged from the stored one and the caller's patch: the schema and its cross-field rules
+ * judge what the caller wrote, so a failure is an input error (HTTP 400), one per field.
+ */
+export function parseMergedPersonalDataFile(merged: unknown): PersonalDataFileOutcome {
+  const parsed = personalDataFileSchema.safeParse(merged);
+  return parsed.success ? ok(parsed.data) : fileInvalid(parsed.error.issues.map(zodIssueToFileIssue), 'invalidInput');
+}
+
+/**
+ * A changed code list must not make a file of the inventory break the rules (e.g. a code
+ * redefined as special leaves a file without its Art. 6 basis). Issues are addressed
+ * `files.<fileId>.<path>`.
+ */
+export function checkCodeListChange(files: readonly PersonalDataFile[], codeLists: CodeLists): Outcome<CodeLists, 'codeListBreaksFiles'> {
+  const issues = files.flatMap((file) => codeListIssues(file, codeLists).map((issue) => ({ path: ['files', file.id, ...issue.path], message: issue.message })));
+  if (issues.length === 0) return ok(codeLists);
+  return fail('invalid', 'codeListBreaksFiles', { zhTW: '此代號變更會使既有個資檔案不符規則', en: 'This code would make existing files break a rule' }, { details: fieldIssueDetails(issues) });
 }
 
 export function zodIssueToFileIssue(issue: z.core.$ZodIssue): FileIssue {

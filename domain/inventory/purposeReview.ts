@@ -5,6 +5,7 @@
 import { addDays, compareIsoDate, type IsoDate } from '../shared/isoDate';
 import { advanceByFrequency, YEARLY } from '../shared/frequency';
 import type { LocalizedText } from '../shared/localizedText';
+import { fail, ok, type DomainErrorKind, type Outcome } from '../shared/outcome';
 import { statusAfterDecision, type PersonalDataFile } from './personalDataFile';
 import { purposeReviewDecisionSchema, type PurposeReviewDecision } from './purposeReviewDecision';
 
@@ -61,28 +62,27 @@ export function filesDueForPurposeReview(files: readonly PersonalDataFile[], asO
   return due.sort((a, b) => compareIsoDate(a.dueSince, b.dueSince) || a.fileId.localeCompare(b.fileId));
 }
 
-export type ApplyPurposeReviewResult = { ok: true; file: PersonalDataFile } | { ok: false; reason: LocalizedText };
+export type ApplyPurposeReviewResult = Outcome<PersonalDataFile, 'purposeReviewRejected'>;
+
+const rejected = (kind: DomainErrorKind, message: LocalizedText) => fail(kind, 'purposeReviewRejected', message, { field: 'decision' });
 
 /** Records a review decision on the file and sets its status; rejects inconsistent decisions. */
 export function applyPurposeReview(file: PersonalDataFile, decisionInput: unknown): ApplyPurposeReviewResult {
   const parsed = purposeReviewDecisionSchema.safeParse(decisionInput);
   if (!parsed.success)
-    return {
-      ok: false,
-      reason: {
-        zhTW: '審查決定不完整：保留須載明理由類別及說明',
-        en: `incomplete decision: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-      },
-    };
+    return rejected('invalid', {
+      zhTW: '審查決定不完整：保留須載明理由類別及說明',
+      en: `incomplete decision: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    });
   const decision = parsed.data;
-  if (file.status === 'deleted') return { ok: false, reason: { zhTW: '檔案已刪除，不能再作決定', en: 'the file is already deleted' } };
+  if (file.status === 'deleted') return rejected('forbiddenByRule', { zhTW: '檔案已刪除，不能再作決定', en: 'the file is already deleted' });
   if (file.purposeReview && compareIsoDate(decision.decidedOn, file.purposeReview.decidedOn) < 0)
-    return { ok: false, reason: { zhTW: '決定日期早於前次決定', en: 'the decision predates the previous one' } };
+    return rejected('invalid', { zhTW: '決定日期早於前次決定', en: 'the decision predates the previous one' });
   if (decision.decision === 'keep') {
     if (triggersOn(file, decision.decidedOn).length === 0 && file.purposeReview?.decision !== 'keep')
-      return { ok: false, reason: { zhTW: '特定目的尚未消失且期限未屆滿，無須保留決定', en: 'neither the purpose ended nor the retention expired; no keep decision is needed' } };
+      return rejected('forbiddenByRule', { zhTW: '特定目的尚未消失且期限未屆滿，無須保留決定', en: 'neither the purpose ended nor the retention expired; no keep decision is needed' });
     if (decision.reviewAgainOn && compareIsoDate(decision.reviewAgainOn, decision.decidedOn) <= 0)
-      return { ok: false, reason: { zhTW: '再審查日須晚於決定日', en: 'the re-review date must follow the decision date' } };
+      return rejected('invalid', { zhTW: '再審查日須晚於決定日', en: 'the re-review date must follow the decision date' });
   }
-  return { ok: true, file: { ...file, purposeReview: decision, status: statusAfterDecision(decision.decision) } };
+  return ok({ ...file, purposeReview: decision, status: statusAfterDecision(decision.decision) });
 }

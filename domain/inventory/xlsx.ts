@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { CodeLists } from './codeLists';
 import type { TableRow } from './csv';
-import { exportInventoryRows, importInventory, type InventoryImportResult } from './inventoryTable';
+import { exportInventoryRows, importInventory, importRejected, type InventoryImportResult } from './inventoryTable';
 import type { PersonalDataFile } from './personalDataFile';
 
 export const INVENTORY_SHEET_NAME = '個資盤點';
@@ -63,7 +63,7 @@ export async function importInventoryXlsx(buffer: Buffer | ArrayBuffer | Uint8Ar
   try {
     rows = await readXlsxRows(buffer);
   } catch {
-    return { ok: false, errors: [{ line: 1, column: null, reason: { zhTW: '無法讀取 Excel 檔案', en: 'not a readable Excel workbook' } }] };
+    return importRejected([{ line: 1, column: null, reason: { zhTW: '無法讀取 Excel 檔案', en: 'not a readable Excel workbook' } }]);
   }
   return importInventory(rows, codeLists);
 }

@@ -3,13 +3,15 @@
  * approver rejects it. The plan must be approved by the representative (代表人) or a person they
  * authorise (K0010162 Art. 5 ¶2; Q0010012 Art. 3 ¶2 also allows 法定代理人 or an internal body).
  * An approved version is the plan in force and never changes; a change is a new version, and
- * approving it supersedes the one before. Every transition is a pure function returning the new
- * state or a typed error the HTTP layer maps to 409 (wrong state) or 422 (invalid request).
+ * approving it supersedes the one before. Every transition is a pure function returning an
+ * Outcome: the new state, or an error whose kind says whether the state (conflict) or the
+ * request (invalid, forbiddenByRule) stands in the way.
  */
 import { z } from 'zod';
 import type { IsoDate } from '../shared/isoDate';
 import { isIsoDate } from '../shared/isoDate';
 import type { LocalizedText } from '../shared/localizedText';
+import { fail, ok, type DomainErrorKind, type Outcome } from '../shared/outcome';
 import { acceptedGapSchema, canApprove, type AcceptedGap, type PlanGap } from './completeness';
 import type { PlanContent } from './planContent';
 import { formatRocVersionLabel } from './rocDate';
@@ -66,33 +68,42 @@ export const planVersionErrorCodes = [
 ] as const;
 export type PlanVersionErrorCode = (typeof planVersionErrorCodes)[number];
 
-export interface PlanVersionError {
-  code: PlanVersionErrorCode;
-  /** 409 for a transition the current state forbids, 422 for invalid input. */
-  httpStatus: 409 | 422 | 404;
-  message: LocalizedText;
-  unacceptedGaps?: PlanGap[];
+/** The state forbids the step (409), the request is invalid or the law forbids it (422), or the version is unknown (404). */
+const errorKind: Record<PlanVersionErrorCode, DomainErrorKind> = {
+  VERSION_NOT_DRAFT: 'conflict',
+  VERSION_NOT_SUBMITTED: 'conflict',
+  VERSION_IMMUTABLE: 'conflict',
+  VERSION_NOT_FOUND: 'notFound',
+  DRAFT_ALREADY_OPEN: 'conflict',
+  GAPS_NOT_ACCEPTED: 'forbiddenByRule',
+  INVALID_APPROVER: 'invalid',
+  INVALID_VERSION_DATE: 'invalid',
+  REJECTION_REASON_REQUIRED: 'invalid',
+};
+
+/**
+ * What a refused approval carries besides its message: the gaps still without an accepted
+ * reason, and one field error per gap (its field, code and article) for the answer.
+ */
+export interface UnacceptedGapsDetails {
+  unacceptedGaps: PlanGap[];
+  fieldErrors: { field: string; reason: LocalizedText }[];
 }
 
-export type PlanVersionResult<T> = { ok: true; value: T } | { ok: false; error: PlanVersionError };
+function gapFieldError(gap: PlanGap): { field: string; reason: LocalizedText } {
+  return {
+    field: gap.fieldPath,
+    reason: {
+      zhTW: `${gap.code}（${gap.article.regulation} 第${gap.article.article}條）：${gap.message.zhTW}`,
+      en: `${gap.code} (${gap.article.regulation} Art. ${gap.article.article}): ${gap.message.en}`,
+    },
+  };
+}
 
-const ok = <T>(value: T): PlanVersionResult<T> => ({ ok: true, value });
-const fail = <T>(code: PlanVersionErrorCode, message: LocalizedText, extra: Partial<PlanVersionError> = {}): PlanVersionResult<T> => ({
-  ok: false,
-  error: { code, httpStatus: errorStatus[code], message, ...extra },
-});
+export type PlanVersionOutcome<T> = Outcome<T, PlanVersionErrorCode>;
 
-const errorStatus: Record<PlanVersionErrorCode, 409 | 422 | 404> = {
-  VERSION_NOT_DRAFT: 409,
-  VERSION_NOT_SUBMITTED: 409,
-  VERSION_IMMUTABLE: 409,
-  VERSION_NOT_FOUND: 404,
-  DRAFT_ALREADY_OPEN: 409,
-  GAPS_NOT_ACCEPTED: 422,
-  INVALID_APPROVER: 422,
-  INVALID_VERSION_DATE: 422,
-  REJECTION_REASON_REQUIRED: 422,
-};
+const refuse = (code: PlanVersionErrorCode, message: LocalizedText, extra: { field?: string; details?: UnacceptedGapsDetails } = {}) =>
+  fail(errorKind[code], code, message, extra);
 
 const nonBlank = (value: string | undefined) => typeof value === 'string' && value.trim().length > 0;
 
@@ -112,12 +123,12 @@ export function currentApprovedVersion(versions: readonly PlanVersion[]): PlanVe
 export function createDraftVersion(
   versions: readonly PlanVersion[],
   input: { content: PlanContent; versionDate: IsoDate; now: string },
-): PlanVersionResult<PlanVersion> {
+): PlanVersionOutcome<PlanVersion> {
   if (!isIsoDate(input.versionDate)) {
-    return fail('INVALID_VERSION_DATE', { zhTW: '版本日期格式錯誤。', en: 'The version date is not a valid date.' });
+    return refuse('INVALID_VERSION_DATE', { zhTW: '版本日期格式錯誤。', en: 'The version date is not a valid date.' }, { field: 'versionDate' });
   }
   if (versions.some((v) => v.status === 'draft' || v.status === 'submitted')) {
-    return fail('DRAFT_ALREADY_OPEN', { zhTW: '已有尚未核定之版本。', en: 'A version is already being drafted or awaiting approval.' });
+    return refuse('DRAFT_ALREADY_OPEN', { zhTW: '已有尚未核定之版本。', en: 'A version is already being drafted or awaiting approval.' });
   }
   const versionNumber = versions.reduce((max, v) => Math.max(max, v.versionNumber), 0) + 1;
   return ok({ versionNumber, versionDate: input.versionDate, status: 'draft', content: input.content, createdAt: input.now, updatedAt: input.now });
@@ -126,22 +137,22 @@ export function createDraftVersion(
 export function updateDraftVersion(
   version: PlanVersion,
   input: { content: PlanContent; versionDate?: IsoDate; now: string },
-): PlanVersionResult<PlanVersion> {
+): PlanVersionOutcome<PlanVersion> {
   if (version.status === 'approved' || version.status === 'superseded') {
-    return fail('VERSION_IMMUTABLE', { zhTW: '已核定之版本不得修改，請建立新版本。', en: 'An approved version cannot change; create a new version.' });
+    return refuse('VERSION_IMMUTABLE', { zhTW: '已核定之版本不得修改，請建立新版本。', en: 'An approved version cannot change; create a new version.' });
   }
   if (version.status !== 'draft') {
-    return fail('VERSION_NOT_DRAFT', { zhTW: '僅草稿可修改。', en: 'Only a draft can be edited.' });
+    return refuse('VERSION_NOT_DRAFT', { zhTW: '僅草稿可修改。', en: 'Only a draft can be edited.' });
   }
   if (input.versionDate !== undefined && !isIsoDate(input.versionDate)) {
-    return fail('INVALID_VERSION_DATE', { zhTW: '版本日期格式錯誤。', en: 'The version date is not a valid date.' });
+    return refuse('INVALID_VERSION_DATE', { zhTW: '版本日期格式錯誤。', en: 'The version date is not a valid date.' }, { field: 'versionDate' });
   }
   return ok({ ...version, content: input.content, versionDate: input.versionDate ?? version.versionDate, updatedAt: input.now });
 }
 
-export function submitVersion(version: PlanVersion, input: { submittedBy: string; now: string }): PlanVersionResult<PlanVersion> {
+export function submitVersion(version: PlanVersion, input: { submittedBy: string; now: string }): PlanVersionOutcome<PlanVersion> {
   if (version.status !== 'draft') {
-    return fail('VERSION_NOT_DRAFT', { zhTW: '僅草稿可送核。', en: 'Only a draft can be submitted.' });
+    return refuse('VERSION_NOT_DRAFT', { zhTW: '僅草稿可送核。', en: 'Only a draft can be submitted.' });
   }
   return ok({ ...version, status: 'submitted', submittedAt: input.now, submittedBy: input.submittedBy, updatedAt: input.now });
 }
@@ -154,12 +165,12 @@ export const rejectionInputSchema = z
   .strict();
 
 /** The approver sends a submitted version back to draft with a reason. */
-export function rejectVersion(version: PlanVersion, input: { rejectedBy: string; reason: string; now: string }): PlanVersionResult<PlanVersion> {
+export function rejectVersion(version: PlanVersion, input: { rejectedBy: string; reason: string; now: string }): PlanVersionOutcome<PlanVersion> {
   if (version.status !== 'submitted') {
-    return fail('VERSION_NOT_SUBMITTED', { zhTW: '僅送核中之版本可退回。', en: 'Only a submitted version can be rejected.' });
+    return refuse('VERSION_NOT_SUBMITTED', { zhTW: '僅送核中之版本可退回。', en: 'Only a submitted version can be rejected.' });
   }
   if (!nonBlank(input.reason)) {
-    return fail('REJECTION_REASON_REQUIRED', { zhTW: '退回須附理由。', en: 'A rejection needs a reason.' });
+    return refuse('REJECTION_REASON_REQUIRED', { zhTW: '退回須附理由。', en: 'A rejection needs a reason.' }, { field: 'reason' });
   }
   return ok({
     ...version,
@@ -188,21 +199,21 @@ export type ApprovalInput = z.infer<typeof approvalInputSchema>;
 export function approveVersion(
   versions: readonly PlanVersion[],
   input: { versionNumber: number; approval: ApprovalInput; gaps: readonly PlanGap[]; now: string },
-): PlanVersionResult<{ approved: PlanVersion; superseded?: PlanVersion }> {
+): PlanVersionOutcome<{ approved: PlanVersion; superseded?: PlanVersion }> {
   const target = versions.find((v) => v.versionNumber === input.versionNumber);
-  if (!target) return fail('VERSION_NOT_FOUND', { zhTW: '找不到此版本。', en: 'No such version.' });
+  if (!target) return refuse('VERSION_NOT_FOUND', { zhTW: '找不到此版本。', en: 'No such version.' });
   if (target.status === 'approved' || target.status === 'superseded') {
-    return fail('VERSION_IMMUTABLE', { zhTW: '此版本已核定。', en: 'This version is already approved.' });
+    return refuse('VERSION_IMMUTABLE', { zhTW: '此版本已核定。', en: 'This version is already approved.' });
   }
   if (target.status !== 'submitted') {
-    return fail('VERSION_NOT_SUBMITTED', { zhTW: '版本須先送核才能核定。', en: 'A version must be submitted before it is approved.' });
+    return refuse('VERSION_NOT_SUBMITTED', { zhTW: '版本須先送核才能核定。', en: 'A version must be submitted before it is approved.' });
   }
   const { approval } = input;
   if (!nonBlank(approval.approverName) || !nonBlank(approval.approverTitle)) {
-    return fail('INVALID_APPROVER', { zhTW: '核定須載明核定人姓名及職稱。', en: 'The approval needs the approver\u2019s name and title.' });
+    return refuse('INVALID_APPROVER', { zhTW: '核定須載明核定人姓名及職稱。', en: 'The approval needs the approver\u2019s name and title.' });
   }
   if (approval.capacity === 'authorisedPerson' && !nonBlank(approval.authorisationReference)) {
-    return fail('INVALID_APPROVER', {
+    return refuse('INVALID_APPROVER', {
       zhTW: '由授權人員核定時，須載明代表人之授權依據。',
       en: 'An authorised person must cite the representative\u2019s authorisation.',
     });
@@ -210,10 +221,10 @@ export function approveVersion(
   const acceptedGaps = approval.acceptedGaps ?? [];
   const check = canApprove(input.gaps, acceptedGaps);
   if (!check.allowed) {
-    return fail(
+    return refuse(
       'GAPS_NOT_ACCEPTED',
       { zhTW: '計畫尚有缺漏，須逐項敘明理由接受後始得核定。', en: 'The plan has gaps; each must be accepted with a reason before approval.' },
-      { unacceptedGaps: check.unacceptedGaps },
+      { details: { unacceptedGaps: check.unacceptedGaps, fieldErrors: check.unacceptedGaps.map(gapFieldError) } },
     );
   }
   const approved: PlanVersion = {

@@ -6,13 +6,13 @@
  */
 import { z } from 'zod';
 import { advanceByFrequency, frequencySchema, type Frequency } from '../shared/frequency';
-import { isIsoDate, type IsoDate } from '../shared/isoDate';
+import type { IsoDate } from '../shared/isoDate';
 import type { LocalizedText } from '../shared/localizedText';
+import { isoDateSchema } from '../shared/schemas';
 
-export const isoDateSchema = z
-  .string()
-  .refine((value) => isIsoDate(value), { message: 'Expected a calendar date YYYY-MM-DD' })
-  .describe('Calendar date, YYYY-MM-DD');
+export { isoDateSchema };
+
+/** Kept apart from shared/schemas' instant and localized text: different docs and bounds in the published API. */
 
 export const instantSchema = z.iso.datetime({ offset: true }).describe('ISO 8601 timestamp');
 

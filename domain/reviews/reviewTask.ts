@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { advanceByFrequency, type Frequency } from '../shared/frequency';
 import { addMonths, daysBetween, parseIsoDate, zonedDateOf, type IsoDate } from '../shared/isoDate';
+import { fail, ok, type Failure, type Outcome } from '../shared/outcome';
 import { dutyOwnerSchema, instantSchema, isoDateSchema, type Duty, type DutyOwner } from './duty';
 
 export const reviewTaskStatuses = ['open', 'done', 'skipped'] as const;
@@ -159,17 +160,6 @@ export function openTask(duty: Pick<Duty, 'dutyId' | 'owner'>, dueDate: IsoDate,
 
 export type ReviewTaskErrorCode = 'taskNotOpen' | 'dutyMismatch' | 'skipReasonRequired';
 
-/** A refused transition; the HTTP layer maps it to 409/422. */
-export class ReviewTaskError extends Error {
-  constructor(
-    readonly code: ReviewTaskErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ReviewTaskError';
-  }
-}
-
 export interface TaskTransition {
   task: ReviewTask;
   /** The following occurrence to open, or null for a one-time or retired duty. */
@@ -177,9 +167,14 @@ export interface TaskTransition {
   duty: Duty;
 }
 
-function assertTransition(duty: Duty, task: ReviewTask): void {
-  if (task.dutyId !== duty.dutyId) throw new ReviewTaskError('dutyMismatch', `Task ${task.taskId} does not belong to ${duty.dutyId}`);
-  if (task.status !== 'open') throw new ReviewTaskError('taskNotOpen', `Task ${task.taskId} is already ${task.status}`);
+function refusedTransition(duty: Duty, task: ReviewTask): Failure<ReviewTaskErrorCode> | null {
+  if (task.dutyId !== duty.dutyId) {
+    return fail('forbiddenByRule', 'dutyMismatch', { zhTW: '工作與義務不一致', en: `Task ${task.taskId} does not belong to ${duty.dutyId}` });
+  }
+  if (task.status !== 'open') {
+    return fail('conflict', 'taskNotOpen', { zhTW: '此工作已完成或已略過', en: `Task ${task.taskId} is already ${task.status}` });
+  }
+  return null;
 }
 
 /**
@@ -197,8 +192,9 @@ export function completeTask(
   task: ReviewTask,
   completion: { by: string; at: string; notes?: string; evidenceRefs?: readonly string[] },
   timeZone: string,
-): TaskTransition {
-  assertTransition(duty, task);
+): Outcome<TaskTransition, ReviewTaskErrorCode> {
+  const refused = refusedTransition(duty, task);
+  if (refused) return refused;
   const done: ReviewTask = {
     ...task,
     status: 'done',
@@ -206,15 +202,16 @@ export function completeTask(
   };
   const completedOn = zonedDateOf(completion.at, timeZone);
   const lastCompletedOn = duty.lastCompletedOn && duty.lastCompletedOn > completedOn ? duty.lastCompletedOn : completedOn;
-  return { task: done, next: nextAfter(duty, task), duty: { ...duty, lastCompletedOn } };
+  return ok({ task: done, next: nextAfter(duty, task), duty: { ...duty, lastCompletedOn } });
 }
 
-export function skipTask(duty: Duty, task: ReviewTask, skip: { by: string; at: string; reason: string }): TaskTransition {
-  assertTransition(duty, task);
+export function skipTask(duty: Duty, task: ReviewTask, skip: { by: string; at: string; reason: string }): Outcome<TaskTransition, ReviewTaskErrorCode> {
+  const refused = refusedTransition(duty, task);
+  if (refused) return refused;
   const reason = skip.reason.trim();
-  if (reason === '') throw new ReviewTaskError('skipReasonRequired', 'Skipping a review requires a reason');
+  if (reason === '') return fail('invalid', 'skipReasonRequired', { zhTW: '略過須說明理由', en: 'Skipping requires a reason' }, { field: 'reason' });
   const skipped: ReviewTask = { ...task, status: 'skipped', skip: { by: skip.by, at: skip.at, reason } };
-  return { task: skipped, next: nextAfter(duty, task), duty };
+  return ok({ task: skipped, next: nextAfter(duty, task), duty });
 }
 
 /** The local calendar date a task was completed on, in the tenant's timezone. */

@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { advanceByFrequency, frequencySchema, YEARLY, type Frequency } from '../shared/frequency';
 import { compareIsoDate, isIsoDate, type IsoDate } from '../shared/isoDate';
 import type { LocalizedText } from '../shared/localizedText';
+import { fail, ok, type Outcome } from '../shared/outcome';
 import type { CodeLists } from '../inventory/codeLists';
+import { fieldIssueDetails } from '../inventory/fieldIssues';
 import { fileSensitivity, type PersonalDataFile } from '../inventory/personalDataFile';
 import type { Risk } from './riskRegister';
 import { riskValue, type RiskValue, type RiskValueInput } from './riskValue';
@@ -60,7 +62,12 @@ export function personalDataFileValue(file: PersonalDataFile, codeLists: CodeLis
   return { inputs, value: riskValue(inputs) };
 }
 
-export type BuildAssessmentResult = { ok: true; assessment: Assessment } | { ok: false; errors: LocalizedText[] };
+/** A failed build lists every scope problem in `details` (FieldIssueDetails, all on `scopeFileIds`). */
+export type BuildAssessmentResult = Outcome<Assessment, 'assessmentScopeInvalid'>;
+
+function scopeInvalid(reasons: LocalizedText[]) {
+  return fail('invalid', 'assessmentScopeInvalid', reasons[0]!, { field: 'scopeFileIds', details: fieldIssueDetails(reasons.map((message) => ({ path: ['scopeFileIds'], message }))) });
+}
 
 export function buildAssessment(
   id: string,
@@ -70,7 +77,7 @@ export function buildAssessment(
   codeLists: CodeLists,
 ): BuildAssessmentResult {
   const parsed = assessmentRequestSchema.safeParse(requestInput);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => ({ zhTW: '評估資料不完整或格式不符', en: `${i.path.join('.')}: ${i.message}` })) };
+  if (!parsed.success) return scopeInvalid(parsed.error.issues.map((i) => ({ zhTW: '評估資料不完整或格式不符', en: `${i.path.join('.')}: ${i.message}` })));
   const request = parsed.data;
   const byId = new Map(files.map((f) => [f.id, f]));
   const errors: LocalizedText[] = [];
@@ -80,7 +87,7 @@ export function buildAssessment(
     if (!file) errors.push({ zhTW: `個資檔案 ${fileId} 不在盤點清冊中`, en: `file ${fileId} is not in the inventory` });
     else if (file.status === 'deleted') errors.push({ zhTW: `個資檔案 ${fileId} 已刪除`, en: `file ${fileId} is deleted` });
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return scopeInvalid(errors);
   const results = scope.map((fileId): FileAssessmentResult => {
     const file = byId.get(fileId)!;
     return {
@@ -91,29 +98,27 @@ export function buildAssessment(
     };
   });
   results.sort((a, b) => b.value.value - a.value.value || a.fileId.localeCompare(b.fileId));
-  return {
-    ok: true,
-    assessment: {
-      id,
-      assessedOn: request.assessedOn,
-      assessor: request.assessor,
-      scopeFileIds: scope,
-      frequency: request.frequency,
-      nextDueOn: advanceByFrequency(request.assessedOn, request.frequency),
-      results,
-    },
-  };
+  return ok({
+    id,
+    assessedOn: request.assessedOn,
+    assessor: request.assessor,
+    scopeFileIds: scope,
+    frequency: request.frequency,
+    nextDueOn: advanceByFrequency(request.assessedOn, request.frequency),
+    results,
+  });
 }
 
-export type ApproveAssessmentResult = { ok: true; assessment: Assessment } | { ok: false; reason: LocalizedText };
+export type ApproveAssessmentResult = Outcome<Assessment, 'approvalRejected' | 'assessmentAlreadyApproved'>;
 
 export function approveAssessment(assessment: Assessment, approvalInput: AssessmentApproval): ApproveAssessmentResult {
   const parsed = assessmentApprovalSchema.safeParse(approvalInput);
-  if (!parsed.success) return { ok: false, reason: { zhTW: '核定資料不完整', en: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } };
-  if (assessment.approval) return { ok: false, reason: { zhTW: '此評估已核定', en: 'the assessment is already approved' } };
+  if (!parsed.success)
+    return fail('invalid', 'approvalRejected', { zhTW: '核定資料不完整', en: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }, { field: 'approvedOn' });
+  if (assessment.approval) return fail('conflict', 'assessmentAlreadyApproved', { zhTW: '此評估已核定', en: 'the assessment is already approved' });
   if (compareIsoDate(parsed.data.approvedOn, assessment.assessedOn) < 0)
-    return { ok: false, reason: { zhTW: '核定日期不能早於評估日期', en: 'approval cannot predate the assessment' } };
-  return { ok: true, assessment: { ...assessment, approval: parsed.data } };
+    return fail('invalid', 'approvalRejected', { zhTW: '核定日期不能早於評估日期', en: 'approval cannot predate the assessment' }, { field: 'approvedOn' });
+  return ok({ ...assessment, approval: parsed.data });
 }
 
 /** Due on or after `nextDueOn`; with no assessment at all it is due now. */

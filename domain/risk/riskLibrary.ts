@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { LocalizedText } from '../shared/localizedText';
+import { fail, ok, type Outcome } from '../shared/outcome';
 import { securityMeasureKeySchema, type SecurityMeasureKey } from './securityMeasures';
 
 export const operatingContexts = ['processing', 'internalTransfer', 'externalTransfer', 'custody', 'disposal'] as const;
@@ -197,25 +198,37 @@ export type TenantRiskLibraryEntryInput = z.input<typeof tenantRiskLibraryEntryS
 
 export type RiskLibrary = ReadonlyMap<string, RiskLibraryEntry>;
 
-/** Built-in entries plus the tenant's; fails on a repeated tenant id. */
-export function mergeRiskLibrary(tenantEntries: readonly unknown[] = []): { ok: true; library: RiskLibrary } | { ok: false; errors: { index: number; message: LocalizedText }[] } {
+/** A tenant entry that cannot join the library, by its position in the tenant's list. */
+export interface RiskLibraryEntryError {
+  index: number;
+  message: LocalizedText;
+  duplicate: boolean;
+}
+
+/**
+ * Built-in entries plus the tenant's; fails on a repeated or malformed tenant entry, with every
+ * entry error in `details` (RiskLibraryEntryError[]) and the first one as the message.
+ */
+export function mergeRiskLibrary(tenantEntries: readonly unknown[] = []): Outcome<RiskLibrary, 'libraryEntryExists' | 'libraryEntryInvalid'> {
   const library = new Map<string, RiskLibraryEntry>(builtInRiskLibrary.map((e) => [e.id, e]));
-  const errors: { index: number; message: LocalizedText }[] = [];
+  const errors: RiskLibraryEntryError[] = [];
   tenantEntries.forEach((raw, index) => {
     const parsed = tenantRiskLibraryEntrySchema.safeParse(raw);
     if (!parsed.success) {
-      errors.push({ index, message: { zhTW: '風險類型資料不完整或格式不符', en: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } });
+      errors.push({ index, duplicate: false, message: { zhTW: '風險類型資料不完整或格式不符', en: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } });
       return;
     }
     const value = parsed.data;
     if (library.has(value.id)) {
-      errors.push({ index, message: { zhTW: `風險類型代號 ${value.id} 重複`, en: `duplicate library id ${value.id}` } });
+      errors.push({ index, duplicate: true, message: { zhTW: `風險類型代號 ${value.id} 重複`, en: `duplicate library id ${value.id}` } });
       return;
     }
     const operationLabel = value.operationLabel ?? builtInOperationLabels[value.operation as BuiltInOperation];
     library.set(value.id, { ...value, operationLabel, origin: 'tenant' });
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, library };
+  const first = errors[0];
+  if (!first) return ok(library);
+  return first.duplicate ? fail('conflict', 'libraryEntryExists', first.message, { details: errors }) : fail('invalid', 'libraryEntryInvalid', first.message, { details: errors });
 }
 
 export function libraryEntriesFor(library: RiskLibrary, context: OperatingContext, operation?: string): RiskLibraryEntry[] {

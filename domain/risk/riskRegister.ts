@@ -7,6 +7,9 @@
 import { z } from 'zod';
 import { compareIsoDate, isIsoDate, type IsoDate } from '../shared/isoDate';
 import type { LocalizedText } from '../shared/localizedText';
+import { fail, ok, type DomainErrorKind, type Outcome } from '../shared/outcome';
+import { fieldIssueDetails, fieldIssuesOf, type FieldIssue } from '../inventory/fieldIssues';
+import { zodIssueToFileIssue } from '../inventory/personalDataFile';
 import { operatingContextSchema, type RiskLibrary } from './riskLibrary';
 import { securityMeasureKeySchema } from './securityMeasures';
 
@@ -72,9 +75,22 @@ export type Risk = z.output<typeof riskSchema>;
 export type RiskInput = z.input<typeof riskSchema>;
 export type RiskTreatment = z.output<typeof riskTreatmentSchema>;
 
-export interface RiskIssue {
-  path: (string | number)[];
-  message: LocalizedText;
+export type RiskIssue = FieldIssue;
+
+/** The issues a reference check found (none when it passed). */
+export function riskIssuesOf(outcome: Outcome<unknown>): RiskIssue[] {
+  return fieldIssuesOf(outcome);
+}
+
+/**
+ * A risk merged from the stored one and the caller's patch: the schema and the status rules judge
+ * what the caller wrote, so a failure is an input error (HTTP 400), one per field.
+ */
+export function parseMergedRisk(merged: unknown): Outcome<Risk, 'riskInvalid'> {
+  const parsed = riskSchema.safeParse(merged);
+  if (parsed.success) return ok(parsed.data);
+  const issues = parsed.error.issues.map(zodIssueToFileIssue);
+  return fail('invalidInput', 'riskInvalid', { zhTW: '風險資料不符規則', en: 'The risk breaks a rule' }, { details: fieldIssueDetails(issues) });
 }
 
 type StateFields = Pick<Risk, 'status' | 'acceptanceReason' | 'targetDate' | 'treatments'>;
@@ -93,8 +109,11 @@ export function riskStateIssues(risk: StateFields): RiskIssue[] {
   return issues;
 }
 
-/** References that need the tenant's library: known ids, and entries of the risk's own context. */
-export function checkRiskReferences(risk: Risk, library: RiskLibrary, knownFileIds?: ReadonlySet<string>): RiskIssue[] {
+/**
+ * References that need the tenant's library: known ids, and entries of the risk's own context.
+ * A failure lists every issue in `details` (FieldIssueDetails).
+ */
+export function checkRiskReferences(risk: Risk, library: RiskLibrary, knownFileIds?: ReadonlySet<string>): Outcome<Risk, 'riskReferencesInvalid'> {
   const issues: RiskIssue[] = [];
   risk.libraryEntryIds.forEach((id, index) => {
     const entry = library.get(id);
@@ -113,7 +132,8 @@ export function checkRiskReferences(risk: Risk, library: RiskLibrary, knownFileI
     risk.fileIds.forEach((id, index) => {
       if (!knownFileIds.has(id)) issues.push({ path: ['fileIds', index], message: { zhTW: `個資檔案 ${id} 不在盤點清冊中`, en: `file ${id} is not in the inventory` } });
     });
-  return issues;
+  if (issues.length === 0) return ok(risk);
+  return fail('invalid', 'riskReferencesInvalid', { zhTW: '風險引用之資料不存在或不一致', en: 'The risk refers to unknown or mismatched records' }, { details: fieldIssueDetails(issues) });
 }
 
 export const riskTransitionSchema = z
@@ -127,21 +147,23 @@ export const riskTransitionSchema = z
   .strict();
 export type RiskTransition = z.output<typeof riskTransitionSchema>;
 
-export type RiskTransitionResult = { ok: true; risk: Risk } | { ok: false; reason: LocalizedText };
+export type RiskTransitionResult = Outcome<Risk, 'riskTransitionRejected'>;
+
+const transitionRejected = (kind: DomainErrorKind, message: LocalizedText) => fail(kind, 'riskTransitionRejected', message, { field: 'to' });
 
 /** Moves a risk to a new status, enforcing the allowed moves and what each status needs. */
 export function transitionRisk(risk: Risk, transition: RiskTransition): RiskTransitionResult {
   const { to, on, by, reason } = transition;
   if (!riskTransitions[risk.status].includes(to))
-    return {
-      ok: false,
-      reason: { zhTW: `不能由「${riskStatusLabels[risk.status].zhTW}」改為「${riskStatusLabels[to].zhTW}」`, en: `cannot move from ${risk.status} to ${to}` },
-    };
+    return transitionRejected('forbiddenByRule', {
+      zhTW: `不能由「${riskStatusLabels[risk.status].zhTW}」改為「${riskStatusLabels[to].zhTW}」`,
+      en: `cannot move from ${risk.status} to ${to}`,
+    });
   const last = risk.history.at(-1);
-  if (last && compareIsoDate(on, last.on) < 0) return { ok: false, reason: { zhTW: '異動日期早於前次異動', en: 'the change predates the previous one' } };
-  if (to === 'acceptedWithReason' && !reason) return { ok: false, reason: { zhTW: '接受風險須載明理由', en: 'accepting a risk needs a reason' } };
+  if (last && compareIsoDate(on, last.on) < 0) return transitionRejected('invalid', { zhTW: '異動日期早於前次異動', en: 'the change predates the previous one' });
+  if (to === 'acceptedWithReason' && !reason) return transitionRejected('invalid', { zhTW: '接受風險須載明理由', en: 'accepting a risk needs a reason' });
   if (to === 'open' && (risk.status === 'closed' || risk.status === 'acceptedWithReason') && !reason)
-    return { ok: false, reason: { zhTW: '重新開啟須載明理由', en: 'reopening needs a reason' } };
+    return transitionRejected('invalid', { zhTW: '重新開啟須載明理由', en: 'reopening needs a reason' });
   const next: Risk = {
     ...risk,
     status: to,
@@ -152,8 +174,8 @@ export function transitionRisk(risk: Risk, transition: RiskTransition): RiskTran
   else delete next.acceptanceReason;
   if (next.targetDate === undefined) delete next.targetDate;
   const issues = riskStateIssues(next);
-  if (issues.length > 0) return { ok: false, reason: issues[0]!.message };
-  return { ok: true, risk: next };
+  if (issues.length > 0) return transitionRejected('invalid', issues[0]!.message);
+  return ok(next);
 }
 
 /** Risks still open or being treated whose target date has passed. */

@@ -6,12 +6,13 @@
 import type { LocalizedText } from './localizedText';
 
 /**
+ * - `invalidInput`: a field's value is malformed in a way only the domain can tell (400, per field).
  * - `invalid`: the request itself breaks a rule (a late notice without a reason, an incomplete answer).
  * - `forbiddenByRule`: the law or the record's rules forbid the step (gaps not accepted, a ground that does not apply).
  * - `conflict`: the record's current state forbids the step (already closed, already recorded).
  * - `notFound`: something the step refers to does not exist (an unknown version or item).
  */
-export type DomainErrorKind = 'invalid' | 'forbiddenByRule' | 'conflict' | 'notFound';
+export type DomainErrorKind = 'invalidInput' | 'invalid' | 'forbiddenByRule' | 'conflict' | 'notFound';
 
 export interface DomainError<Code extends string = string> {
   kind: DomainErrorKind;
@@ -19,7 +20,10 @@ export interface DomainError<Code extends string = string> {
   message: LocalizedText;
   /** The input field the error is about, when there is one (e.g. `items.copy`). */
   field?: string;
-  /** Machine-readable detail (e.g. the answer issues that blocked a submission). */
+  /**
+   * Machine-readable detail (e.g. the answer issues that blocked a submission). `fieldErrors`
+   * (`{ field, reason }[]`) lists every field at fault; the problem answer shows each.
+   */
   details?: unknown;
 }
 

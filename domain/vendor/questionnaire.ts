@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import type { LocalizedText } from '../shared/localizedText';
-import { vendorFail, vendorOk, type VendorOutcome } from './errors';
+import { fail, ok, type Outcome } from '../shared/outcome';
+import type { VendorErrorCode } from './errors';
 
 export const localizedTextSchema = z
   .object({
@@ -115,18 +116,18 @@ export type QuestionnaireChange = z.infer<typeof questionnaireChangeSchema>;
  * Applies one edit and bumps the version. Question ids never change, so answers to earlier
  * versions stay readable; responses pin the version they were given.
  */
-export function reviseQuestionnaire(questionnaire: Questionnaire, change: QuestionnaireChange, tenantId: string): VendorOutcome<Questionnaire> {
+export function reviseQuestionnaire(questionnaire: Questionnaire, change: QuestionnaireChange, tenantId: string): Outcome<Questionnaire, VendorErrorCode> {
   if (questionnaire.tenantId === null || questionnaire.tenantId !== tenantId) {
-    return vendorFail('QUESTIONNAIRE_NOT_EDITABLE', 'conflict', '僅能編輯本組織自己的檢查表副本', "Only the tenant's own copy of a questionnaire can be edited");
+    return fail('conflict', 'QUESTIONNAIRE_NOT_EDITABLE', { zhTW: '僅能編輯本組織自己的檢查表副本', en: "Only the tenant's own copy of a questionnaire can be edited" });
   }
   const questions = [...questionnaire.questions];
   const indexOf = (id: string) => questions.findIndex((x) => x.id === id);
   const unknown = (id: string) =>
-    vendorFail<Questionnaire>('QUESTIONNAIRE_QUESTION_UNKNOWN', 'invalid', `檢查表無此題目：${id}`, `No such question: ${id}`);
+    fail('invalid', 'QUESTIONNAIRE_QUESTION_UNKNOWN', { zhTW: `檢查表無此題目：${id}`, en: `No such question: ${id}` });
   switch (change.op) {
     case 'add': {
       if (indexOf(change.question.id) >= 0) {
-        return vendorFail('QUESTIONNAIRE_QUESTION_DUPLICATE', 'invalid', `題目代碼重複：${change.question.id}`, `Duplicate question id: ${change.question.id}`);
+        return fail('invalid', 'QUESTIONNAIRE_QUESTION_DUPLICATE', { zhTW: `題目代碼重複：${change.question.id}`, en: `Duplicate question id: ${change.question.id}` });
       }
       if (change.afterQuestionId === undefined) questions.push(change.question);
       else {
@@ -148,13 +149,13 @@ export function reviseQuestionnaire(questionnaire: Questionnaire, change: Questi
       const at = indexOf(change.questionId);
       if (at < 0) return unknown(change.questionId);
       if (questions.length === 1) {
-        return vendorFail('QUESTIONNAIRE_EMPTY', 'invalid', '檢查表至少須保留一題', 'A questionnaire needs at least one question');
+        return fail('invalid', 'QUESTIONNAIRE_EMPTY', { zhTW: '檢查表至少須保留一題', en: 'A questionnaire needs at least one question' });
       }
       questions.splice(at, 1);
       break;
     }
   }
-  return vendorOk({ ...questionnaire, version: questionnaire.version + 1, questions });
+  return ok({ ...questionnaire, version: questionnaire.version + 1, questions });
 }
 
 export const answerValues = ['yes', 'no', 'partial', 'notApplicable'] as const;
@@ -180,6 +181,11 @@ export interface AnswerIssue {
   questionId: string;
   code: AnswerIssueCode;
   message: LocalizedText;
+}
+
+/** Answer issues as per-question field errors (`answers.<questionId>`), so the vendor's form can point at each. */
+function answerIssueDetails(issues: AnswerIssue[]): { issues: AnswerIssue[]; fieldErrors: { field: string; reason: LocalizedText }[] } {
+  return { issues, fieldErrors: issues.map((issue) => ({ field: `answers.${issue.questionId}`, reason: issue.message })) };
 }
 
 /**
@@ -256,13 +262,13 @@ export const questionnaireResponseSchema = z
   .strict();
 export type QuestionnaireResponse = z.infer<typeof questionnaireResponseSchema>;
 
-function locked(): VendorOutcome<never> {
-  return vendorFail('RESPONSE_LOCKED', 'conflict', '檢查表已送出，答案已鎖定', 'The questionnaire was submitted; its answers are locked');
+function locked(): Outcome<never, VendorErrorCode> {
+  return fail('conflict', 'RESPONSE_LOCKED', { zhTW: '檢查表已送出，答案已鎖定', en: 'The questionnaire was submitted; its answers are locked' });
 }
 
-function versionMismatch(response: QuestionnaireResponse, questionnaire: Questionnaire): VendorOutcome<never> | undefined {
+function versionMismatch(response: QuestionnaireResponse, questionnaire: Questionnaire): Outcome<never, VendorErrorCode> | undefined {
   if (response.questionnaireId === questionnaire.id && response.questionnaireVersion === questionnaire.version) return undefined;
-  return vendorFail('QUESTIONNAIRE_VERSION_MISMATCH', 'invalid', '作答版本與檢查表版本不符', 'The response belongs to another questionnaire version');
+  return fail('invalid', 'QUESTIONNAIRE_VERSION_MISMATCH', { zhTW: '作答版本與檢查表版本不符', en: 'The response belongs to another questionnaire version' });
 }
 
 export function startQuestionnaireResponse(input: { id: string; tenantId: string; vendorId: string; questionnaire: Questionnaire }): QuestionnaireResponse {
@@ -282,23 +288,23 @@ export function saveResponseAnswers(
   response: QuestionnaireResponse,
   questionnaire: Questionnaire,
   answers: QuestionnaireAnswer[],
-): VendorOutcome<QuestionnaireResponse> {
+): Outcome<QuestionnaireResponse, VendorErrorCode> {
   if (response.status !== 'draft') return locked();
   const mismatch = versionMismatch(response, questionnaire);
   if (mismatch) return mismatch;
   const issues = validateAnswers(questionnaire, answers, { complete: false });
-  if (issues.length > 0) return vendorFail('ANSWERS_INVALID', 'invalid', '答案不符合檢查表', 'The answers do not fit the questionnaire', issues);
-  return vendorOk({ ...response, answers });
+  if (issues.length > 0) return fail('invalid', 'ANSWERS_INVALID', { zhTW: '答案不符合檢查表', en: 'The answers do not fit the questionnaire' }, { details: answerIssueDetails(issues) });
+  return ok({ ...response, answers });
 }
 
 /** Submission locks the answers; it needs every rule of validateAnswers satisfied. */
-export function submitResponse(response: QuestionnaireResponse, questionnaire: Questionnaire, now: string): VendorOutcome<QuestionnaireResponse> {
+export function submitResponse(response: QuestionnaireResponse, questionnaire: Questionnaire, now: string): Outcome<QuestionnaireResponse, VendorErrorCode> {
   if (response.status !== 'draft') return locked();
   const mismatch = versionMismatch(response, questionnaire);
   if (mismatch) return mismatch;
   const issues = validateAnswers(questionnaire, response.answers, { complete: true });
-  if (issues.length > 0) return vendorFail('RESPONSE_INCOMPLETE', 'invalid', '檢查表尚未完成，無法送出', 'The questionnaire is incomplete and cannot be submitted', issues);
-  return vendorOk({ ...response, status: 'submitted', submittedAt: now });
+  if (issues.length > 0) return fail('invalid', 'RESPONSE_INCOMPLETE', { zhTW: '檢查表尚未完成，無法送出', en: 'The questionnaire is incomplete and cannot be submitted' }, { details: answerIssueDetails(issues) });
+  return ok({ ...response, status: 'submitted', submittedAt: now });
 }
 
 export const responseReviewInputSchema = z
@@ -310,27 +316,27 @@ export const responseReviewInputSchema = z
   .strict();
 export type ResponseReviewInput = z.infer<typeof responseReviewInputSchema>;
 
-export function reviewResponse(response: QuestionnaireResponse, input: ResponseReviewInput, now: string): VendorOutcome<QuestionnaireResponse> {
+export function reviewResponse(response: QuestionnaireResponse, input: ResponseReviewInput, now: string): Outcome<QuestionnaireResponse, VendorErrorCode> {
   if (response.status === 'draft') {
-    return vendorFail('RESPONSE_NOT_SUBMITTED', 'conflict', '廠商尚未送出檢查表', 'The vendor has not submitted the questionnaire');
+    return fail('conflict', 'RESPONSE_NOT_SUBMITTED', { zhTW: '廠商尚未送出檢查表', en: 'The vendor has not submitted the questionnaire' });
   }
   if (response.status !== 'submitted') {
-    return vendorFail('RESPONSE_ALREADY_REVIEWED', 'conflict', '此檢查表已審查', 'This response was already reviewed');
+    return fail('conflict', 'RESPONSE_ALREADY_REVIEWED', { zhTW: '此檢查表已審查', en: 'This response was already reviewed' });
   }
   if (input.decision === 'followUpRequired' && !input.comment?.trim()) {
-    return vendorFail('REVIEW_COMMENT_REQUIRED', 'invalid', '要求補正時須說明待補正事項', 'Say what must be followed up');
+    return fail('invalid', 'REVIEW_COMMENT_REQUIRED', { zhTW: '要求補正時須說明待補正事項', en: 'Say what must be followed up' }, { field: 'comment' });
   }
   const review = { reviewer: input.reviewer, decidedAt: now, decision: input.decision, ...(input.comment ? { comment: input.comment } : {}) };
-  return vendorOk({ ...response, status: input.decision, review });
+  return ok({ ...response, status: input.decision, review });
 }
 
 /** A new draft round after followUpRequired, pre-filled with the previous answers. */
-export function startFollowUpResponse(previous: QuestionnaireResponse, id: string): VendorOutcome<QuestionnaireResponse> {
+export function startFollowUpResponse(previous: QuestionnaireResponse, id: string): Outcome<QuestionnaireResponse, VendorErrorCode> {
   if (previous.status !== 'followUpRequired') {
-    return vendorFail('RESPONSE_ALREADY_REVIEWED', 'conflict', '僅有要求補正之檢查表可重新作答', 'Only a response marked followUpRequired can start a follow-up round');
+    return fail('conflict', 'RESPONSE_ALREADY_REVIEWED', { zhTW: '僅有要求補正之檢查表可重新作答', en: 'Only a response marked followUpRequired can start a follow-up round' });
   }
   const { submittedAt: _s, review: _r, ...rest } = previous;
-  return vendorOk({ ...rest, id, status: 'draft', answers: previous.answers.map((a) => ({ ...a })), followUpOf: previous.id });
+  return ok({ ...rest, id, status: 'draft', answers: previous.answers.map((a) => ({ ...a })), followUpOf: previous.id });
 }
 
 // --- Access tokens (the link a vendor answers through) ---
@@ -379,19 +385,19 @@ export function issueQuestionnaireToken(input: {
   return { tokenId: input.tokenId, responseId: input.responseId, vendorId: input.vendorId, issuedAt, expiresAt };
 }
 
-export function revokeQuestionnaireToken(token: QuestionnaireToken, now: string): VendorOutcome<QuestionnaireToken> {
+export function revokeQuestionnaireToken(token: QuestionnaireToken, now: string): Outcome<QuestionnaireToken, VendorErrorCode> {
   const status = questionnaireTokenStatus(token, now);
   if (status === 'submitted' || status === 'revoked') {
-    return vendorFail('TOKEN_ALREADY_CLOSED', 'conflict', '連結已使用或已撤銷', 'The link was already used or revoked');
+    return fail('conflict', 'TOKEN_ALREADY_CLOSED', { zhTW: '連結已使用或已撤銷', en: 'The link was already used or revoked' });
   }
-  return vendorOk({ ...token, revokedAt: now });
+  return ok({ ...token, revokedAt: now });
 }
 
 /** The token must be valid at `now` to submit through it; submitting closes it. */
-export function markTokenSubmitted(token: QuestionnaireToken, now: string): VendorOutcome<QuestionnaireToken> {
+export function markTokenSubmitted(token: QuestionnaireToken, now: string): Outcome<QuestionnaireToken, VendorErrorCode> {
   const status = questionnaireTokenStatus(token, now);
   if (status !== 'valid') {
-    return vendorFail('TOKEN_NOT_VALID', 'conflict', `連結無法使用（${status}）`, `The link cannot be used (${status})`, { status });
+    return fail('conflict', 'TOKEN_NOT_VALID', { zhTW: `連結無法使用（${status}）`, en: `The link cannot be used (${status})` }, { details: { status } });
   }
-  return vendorOk({ ...token, submittedAt: now });
+  return ok({ ...token, submittedAt: now });
 }

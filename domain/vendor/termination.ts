@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { addDays, addYears, compareIsoDate, daysBetween, type IsoDate } from '../shared/isoDate';
 import type { Contract } from './contract';
-import { vendorFail, vendorOk, type VendorOutcome } from './errors';
+import { fail, ok, type Outcome } from '../shared/outcome';
+import type { VendorErrorCode } from './errors';
 
 export const DEFAULT_RETURN_DELETION_DAYS = 30;
 /** Seed 000 §14(2)4 / Q0010012 Art. 14 / K0010162 Art. 16: disposal records kept at least 5 years. */
@@ -48,15 +49,15 @@ export interface ReturnDeletionObligation {
 export function terminateContract(
   contract: Contract,
   input: ContractTerminationInput,
-): VendorOutcome<{ contract: Contract; obligation: ReturnDeletionObligation }> {
+): Outcome<{ contract: Contract; obligation: ReturnDeletionObligation }, VendorErrorCode> {
   if (contract.terminatedOn !== undefined) {
-    return vendorFail('CONTRACT_ALREADY_TERMINATED', 'conflict', '此委外契約已終止', 'This contract has already been terminated');
+    return fail('conflict', 'CONTRACT_ALREADY_TERMINATED', { zhTW: '此委外契約已終止', en: 'This contract has already been terminated' });
   }
   if (compareIsoDate(input.terminatedOn, contract.period.start) < 0) {
-    return vendorFail('TERMINATION_BEFORE_CONTRACT_START', 'invalid', '終止日不得早於契約開始日', 'The termination date cannot precede the contract start');
+    return fail('invalid', 'TERMINATION_BEFORE_CONTRACT_START', { zhTW: '終止日不得早於契約開始日', en: 'The termination date cannot precede the contract start' }, { field: 'terminatedOn' });
   }
   const days = input.returnDeletionDays ?? DEFAULT_RETURN_DELETION_DAYS;
-  return vendorOk({
+  return ok({
     contract: { ...contract, terminatedOn: input.terminatedOn, terminationReason: input.reason },
     obligation: {
       contractId: contract.id,
@@ -72,17 +73,17 @@ export function terminateContract(
 export function confirmReturnOrDeletion(
   obligation: ReturnDeletionObligation,
   confirmation: ReturnDeletionConfirmation,
-): VendorOutcome<ReturnDeletionObligation> {
+): Outcome<ReturnDeletionObligation, VendorErrorCode> {
   if (obligation.status === 'closed') {
-    return vendorFail('OBLIGATION_ALREADY_CLOSED', 'conflict', '返還／刪除義務已確認結案', 'The return/deletion obligation is already closed');
+    return fail('conflict', 'OBLIGATION_ALREADY_CLOSED', { zhTW: '返還／刪除義務已確認結案', en: 'The return/deletion obligation is already closed' });
   }
   if (compareIsoDate(confirmation.confirmedOn, obligation.openedOn) < 0) {
-    return vendorFail('CONFIRMATION_BEFORE_OBLIGATION', 'invalid', '確認日不得早於契約終止日', 'The confirmation cannot precede the termination');
+    return fail('invalid', 'CONFIRMATION_BEFORE_OBLIGATION', { zhTW: '確認日不得早於契約終止日', en: 'The confirmation cannot precede the termination' }, { field: 'confirmedOn' });
   }
   if (confirmation.evidenceRefs.length === 0) {
-    return vendorFail('CONFIRMATION_EVIDENCE_REQUIRED', 'invalid', '須附返還或刪除之證明', 'Proof of the return or deletion is required');
+    return fail('invalid', 'CONFIRMATION_EVIDENCE_REQUIRED', { zhTW: '須附返還或刪除之證明', en: 'Proof of the return or deletion is required' }, { field: 'evidenceRefs' });
   }
-  return vendorOk({
+  return ok({
     ...obligation,
     status: 'closed',
     confirmation,

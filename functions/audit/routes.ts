@@ -3,10 +3,10 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { READ_ROLES } from '../../domain/access/roles';
 import { tenantOf, type ApiContext, type ApiEnv } from '../http/context';
 import { pageQuerySchema, pageSchema } from '../http/pagination';
-import { decodeCursor, encodeCursor, listIdentity } from '../store/cursor';
 import { defineRoute, jsonContent } from '../http/route';
 import { ApiProblem } from '../http/problem';
-import { queryAuditEvents, verifyStoredChain } from './auditQueries';
+import type { TableRef } from '../store/tableRef';
+import { queryAuditEvents, verifyStoredChain } from './auditStore';
 
 const auditEventSchema = z
   .object({
@@ -71,13 +71,13 @@ function auditRoutes(prefix: string, plane: 'tenant' | 'platform', tag: string) 
   };
 }
 
-function storeFor(c: ApiContext, plane: 'tenant' | 'platform') {
+/** The chain a plane reads: the caller's tenant table, or the control plane (cursors bound to 'platform'). */
+function chainOf(c: ApiContext, plane: 'tenant' | 'platform'): { table: TableRef; binding: string } {
   if (plane === 'tenant') {
     const tenant = tenantOf(c);
-    return { doc: tenant.doc, tableName: tenant.tableName, binding: tenant.tenantId };
+    return { table: { doc: tenant.doc, tableName: tenant.tableName }, binding: tenant.tenantId };
   }
-  const deps = c.get('deps');
-  return { doc: deps.controlPlane.doc, tableName: deps.controlPlane.tableName, binding: 'platform' };
+  return { table: c.get('deps').controlPlane, binding: 'platform' };
 }
 
 function register(app: OpenAPIHono<ApiEnv>, plane: 'tenant' | 'platform') {
@@ -87,16 +87,11 @@ function register(app: OpenAPIHono<ApiEnv>, plane: 'tenant' | 'platform') {
     if ((filter.resourceType === undefined) !== (filter.resourceId === undefined) && filter.resourceId !== undefined) {
       throw new ApiProblem('validationError', { errors: [{ field: 'query.resourceType', reason: { zhTW: '以 resourceId 篩選時須同時提供 resourceType', en: 'resourceId needs resourceType' } }] });
     }
-    const store = storeFor(c, plane);
-    const secret = c.get('deps').cursorSecret;
-    const binding = { tenant: store.binding, list: listIdentity('audit-events', { ...filter, order }) };
-    const page = await queryAuditEvents(store.doc, store.tableName, filter, { limit, descending: order === 'desc', startKey: decodeCursor(secret, binding, cursor) });
-    return c.json({ items: page.items, nextCursor: encodeCursor(secret, binding, page.lastKey) }, 200);
+    const chain = chainOf(c, plane);
+    const list = { secret: c.get('deps').cursorSecret, tenant: chain.binding, listName: 'audit-events', filters: { ...filter, order } };
+    return c.json(await queryAuditEvents(chain.table, filter, { limit, cursor, descending: order === 'desc' }, list), 200);
   });
-  app.openapi(routes.verify, async (c) => {
-    const store = storeFor(c, plane);
-    return c.json(await verifyStoredChain(store.doc, store.tableName), 200);
-  });
+  app.openapi(routes.verify, async (c) => c.json(await verifyStoredChain(chainOf(c, plane).table), 200));
 }
 
 export const auditArea = { name: 'audit', register: (app: OpenAPIHono<ApiEnv>) => register(app, 'tenant') };

@@ -1,22 +1,17 @@
 /**
  * How a data-subject request makes the product chase its Art. 13 decision deadlines: each
- * undecided item with a decision period is a one-time duty with one open task (dutyStore),
- * due on the deadline's last day at its exact end, plus a one-time schedule at that instant so
- * a reminder goes out the moment the deadline is missed (the reviews pipeline handles kind
- * 'deadlineReminder'). Comparing the request before and after a change tells what to do:
- * a new or moved deadline is (re)written and (re)scheduled, a decided item's task is done, a
- * withdrawn request's tasks are skipped. The marketing objection has no period (Art. 20 ¶2,
- * granted at receipt), so it never gets a duty.
+ * undecided item with a decision period is a one-time deadline (reviews/chaseDeadline.ts), due on
+ * the deadline's last day at its exact end, with one reminder at that instant so it goes out the
+ * moment the deadline is missed. Comparing the request before and after a change tells what to
+ * do: a new or moved deadline is set, a decided item's deadline is met, a withdrawn request's
+ * deadlines are dropped. The marketing objection has no period (Art. 20 ¶2, granted at receipt),
+ * so it never gets a deadline.
  */
 import { currentDeadline, terminalStatuses, type DataSubjectRequest, type RequestItem } from '../../domain/dataSubjectRequest/dataSubjectRequest';
 import { deadlineRules, requestTypeNames, type RequestType } from '../../domain/dataSubjectRequest/requestTypes';
-import { dutyIdFor, type DutyOwner } from '../../domain/reviews/duty';
-import { oneTimeDuty } from '../../domain/reviews/oneTimeDuty';
-import { openTask } from '../../domain/reviews/reviewTask';
-import type { DeadlineSchedule } from '../http/appDeps';
-import { deadlineDoneWrites, deadlineWrites, loadDeadline, taskItem, type DeadlineSpec, type StoredTask } from '../reviews/dutyStore';
-import type { AuditedChange, TransactItem } from '../store/auditedCommit';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dutyIdFor, type DutyOwner, type PersonOwner } from '../../domain/reviews/duty';
+import { chaseDeadline, combineDeadlineChanges, type DeadlineChanges, type DeadlineContext, type DeadlineIntent } from '../reviews/chaseDeadline';
+import type { DeadlineSpec } from '../reviews/dutyStore';
 
 export const DECISION_DUTY_KIND = 'dataSubjectRequestDecision';
 
@@ -67,6 +62,11 @@ export function decisionDeadlineSpec(requestId: string, item: RequestItem, owner
   };
 }
 
+/** Who answers for the decision deadlines: the assignee, else the privacy officer role. */
+export function decisionDeadlineOwner(stored: { assignee: PersonOwner | null }): DutyOwner {
+  return stored.assignee ?? { role: 'privacyOfficer' };
+}
+
 function chased(request: DataSubjectRequest | null, type: RequestType): RequestItem | undefined {
   if (!request || terminalStatuses.includes(request.status)) return undefined;
   const item = request.items.find((candidate) => candidate.type === type);
@@ -74,76 +74,61 @@ function chased(request: DataSubjectRequest | null, type: RequestType): RequestI
   return item;
 }
 
-export interface DeadlinePlan {
-  writes: TransactItem[];
-  changes: AuditedChange[];
-  upserts: DeadlineSchedule[];
-  removals: string[];
+/** A reminder cannot lie in the past: a request recorded after its deadline reminds a minute from now. */
+const LATE_REMINDER_DELAY_MS = 60_000;
+
+/** What to do with one item's deadline when the request goes from `before` to `after`. */
+function decisionDeadlineIntent(
+  tenantId: string,
+  before: DataSubjectRequest | null,
+  after: DataSubjectRequest,
+  item: RequestItem,
+  owner: DutyOwner,
+  now: Date,
+): DeadlineIntent | undefined {
+  const previous = chased(before, item.type);
+  const current = chased(after, item.type);
+  const dutyId = decisionDutyId(after.id, item.type);
+  const scheduleName = decisionScheduleName(tenantId, after.id, item.type);
+  if (current && (!previous || currentDeadline(previous).dueAt !== currentDeadline(current).dueAt)) {
+    const spec = decisionDeadlineSpec(after.id, current, owner);
+    const dueAt = spec.dueAt!;
+    const at = Date.parse(dueAt) > now.getTime() ? dueAt : new Date(now.getTime() + LATE_REMINDER_DELAY_MS).toISOString();
+    return {
+      kind: 'set',
+      spec,
+      reminders: [{
+        name: scheduleName,
+        at,
+        detail: { dutyId, dutyKind: DECISION_DUTY_KIND, requestId: after.id, itemType: item.type, dueAt, resourcePath: spec.resourcePath },
+      }],
+    };
+  }
+  if (previous && !current) {
+    if (item.decision) {
+      return { kind: 'met', dutyId, notes: `${item.decision.outcome}${item.decision.late ? ' (late)' : ''}`, removeReminders: [scheduleName] };
+    }
+    // Withdrawn: nothing is left to decide, so the deadline is dropped rather than met.
+    return { kind: 'dropped', dutyId, reason: 'Data-subject request withdrawn', removeReminders: [scheduleName] };
+  }
+  return undefined;
 }
 
 /**
- * The duty/task writes (for the same commitAudited as the request change) and the schedule
- * changes (applied after it commits) that take the deadlines from `before` to `after`.
+ * The duty/task writes and audit changes (for the same commit as the request change) and the
+ * reminders (applied after it commits, with applyDeadlineSchedules) that take the decision
+ * deadlines from `before` to `after`.
  */
 export async function planDecisionDeadlines(
-  store: { doc: DynamoDBDocumentClient; tableName: string; tenantId: string },
+  context: DeadlineContext,
   before: DataSubjectRequest | null,
   after: DataSubjectRequest,
   owner: DutyOwner,
-  context: { actor: string; now: Date },
-): Promise<DeadlinePlan> {
-  const plan: DeadlinePlan = { writes: [], changes: [], upserts: [], removals: [] };
-  const now = context.now.toISOString();
+): Promise<DeadlineChanges> {
+  const parts: DeadlineChanges[] = [];
   for (const item of after.items) {
-    const previous = chased(before, item.type);
-    const current = chased(after, item.type);
-    const dutyId = decisionDutyId(after.id, item.type);
-    const scheduleName = decisionScheduleName(store.tenantId, after.id, item.type);
-    if (current && (!previous || currentDeadline(previous).dueAt !== currentDeadline(current).dueAt)) {
-      const spec = decisionDeadlineSpec(after.id, current, owner);
-      const existing = await loadDeadline(store.doc, store.tableName, dutyId);
-      plan.writes.push(...deadlineWrites(store.tableName, spec, existing, now));
-      const taskId = openTask(oneTimeDuty(spec), spec.dueDate).taskId;
-      plan.changes.push({
-        action: existing ? 'duty.move' : 'duty.create',
-        resourceType: 'duty',
-        resourceId: dutyId,
-        before: existing ? { dueDate: existing.openTask?.dueDate ?? null, dueAt: existing.openTask?.dueAt ?? null } : null,
-        after: { dueDate: spec.dueDate, dueAt: spec.dueAt },
-      });
-      // A schedule cannot lie in the past: a request recorded after its deadline reminds at once.
-      const at = Date.parse(spec.dueAt!) > context.now.getTime() ? spec.dueAt! : new Date(context.now.getTime() + 60_000).toISOString();
-      plan.upserts.push({
-        name: scheduleName,
-        tenantId: store.tenantId,
-        at,
-        target: {
-          kind: 'deadlineReminder',
-          resourceId: taskId,
-          detail: { dutyId, dutyKind: DECISION_DUTY_KIND, requestId: after.id, itemType: item.type, dueAt: spec.dueAt, resourcePath: spec.resourcePath },
-        },
-      });
-    } else if (previous && !current) {
-      const existing = await loadDeadline(store.doc, store.tableName, dutyId);
-      plan.removals.push(scheduleName);
-      if (!existing?.openTask) continue;
-      if (item.decision) {
-        plan.writes.push(...deadlineDoneWrites(store.tableName, existing.duty, existing.openTask, {
-          by: context.actor,
-          at: now,
-          notes: `${item.decision.outcome}${item.decision.late ? ' (late)' : ''}`,
-        }));
-        plan.changes.push({ action: 'duty.complete', resourceType: 'duty', resourceId: dutyId, before: { status: 'open' }, after: { status: 'done', outcome: item.decision.outcome } });
-      } else {
-        // Withdrawn: nothing is left to decide, so the task is skipped rather than done.
-        const task = existing.openTask;
-        const skipped: StoredTask = { ...task, status: 'skipped', skip: { by: context.actor, at: now, reason: 'Data-subject request withdrawn' }, version: task.version + 1 };
-        plan.writes.push({
-          Put: { TableName: store.tableName, Item: taskItem(skipped), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': task.version } },
-        });
-        plan.changes.push({ action: 'duty.skip', resourceType: 'duty', resourceId: dutyId, before: { status: 'open' }, after: { status: 'skipped' } });
-      }
-    }
+    const intent = decisionDeadlineIntent(context.tenantId, before, after, item, owner, context.now);
+    if (intent) parts.push(await chaseDeadline(context, intent));
   }
-  return plan;
+  return combineDeadlineChanges(parts);
 }

@@ -78,6 +78,10 @@ export const listDataSubjectRequestsQuerySchema = pageQuerySchema
   })
   .strict();
 
+export const statisticsQuerySchema = z
+  .object({ since: z.string().refine(isIsoDate, { message: 'Expected YYYY-MM-DD' }).optional().openapi({ description: 'Default: 365 days ago' }) })
+  .strict();
+
 export const revealQuerySchema = z
   .object({
     reveal: z.enum(['true', 'false']).optional().openapi({ description: 'true: show the requester\'s identifiers in clear (owner/officer; audited)' }),
@@ -122,6 +126,12 @@ export const eventBodySchema = z
   .openapi('DataSubjectRequestEvent', { description: 'Something that happened to a data-subject request' });
 
 export const communicationKindParam = z.enum(requesterMessageKinds);
+
+/** The 404 of a notice that has no content yet (e.g. a decision notice before any decision). */
+export const nothingToCommunicate = {
+  code: 'NOTHING_TO_COMMUNICATE',
+  detail: { zhTW: '此請求目前尚無此類通知之內容', en: 'This request has nothing for this kind of notice yet' },
+};
 
 // ---------------------------------------------------------------------------------------------
 // Requester: sealed at rest, masked in views

@@ -1,52 +1,50 @@
 /**
- * Data-subject requests in a tenant table.
- *
- * Access patterns:
- *   get a request ........................... PK=DSR#<id>  SK=REQUEST
- *   its lookup entries ...................... PK=DSR#<id>  SK=LOOKUP#<field>
- *   by status, soonest deadline first ....... GSI byResource   gsi1pk=DSR#STATUS#<status>  gsi1sk=<nextDueAt|~>#<id>
- *   the register, newest first .............. GSI byOwnerOrActor gsi2pk=DSRS              gsi2sk=<receivedAt>#<id>
- *   a person's requests (no clear text) ..... GSI byOwnerOrActor gsi2pk=DSR_LOOKUP#<field>#<keyed hash>  gsi2sk=<receivedAt>#<id>
- *   undecided items due by an instant ....... GSI dueByDate    duePk=DUE#dataSubjectRequest  dueSk=<nextDueAt>#<id>
- *     (sparse: only requests with an undecided item carry duePk, so "overdue" reads only those)
- *   tenant settings ......................... PK=DSR_SETTINGS SK=SETTINGS
+ * Data-subject requests in a tenant table: item ↔ record mapping, sealing, and the read models
+ * (lists, a person's open requests, figures). Keys and access patterns are declared in
+ * dataSubjectRequestEntities.ts.
  *
  * The requester's identifiers are stored only as AES-GCM ciphertext (requesterSealed) and as a
  * mask (requesterMasked, what lists show without decrypting); lookups use keyed hashes. The
  * field name bound into the ciphertext includes the request id, so a value copied onto another
  * request does not decrypt.
  */
-import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { DataSubjectRequest, FeeScheduleEntry, Requester } from '../../domain/dataSubjectRequest/dataSubjectRequest';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { renderRequesterMessage, type RequesterMessageKind } from '../../domain/dataSubjectRequest/communications';
+import { requestStatuses, terminalStatuses, type DataSubjectRequest, type FeeScheduleEntry, type Requester, type RequestStatus } from '../../domain/dataSubjectRequest/dataSubjectRequest';
 import type { PeriodSettings } from '../../domain/dataSubjectRequest/deadlines';
+import { dataSubjectRequestStatistics } from '../../domain/dataSubjectRequest/statistics';
+import type { RequestType } from '../../domain/dataSubjectRequest/requestTypes';
 import { normalizeEmailForHashing, normalizePhoneForHashing } from '../../domain/privacy/masking';
 import { normalizeTaiwanIdNumber } from '../../domain/privacy/taiwanIdNumber';
 import type { PersonOwner } from '../../domain/reviews/duty';
+import { addDays, zonedEndOfDay } from '../../domain/shared/isoDate';
 import type { FieldCipher } from '../crypto/fieldEncryption';
 import type { TransactItem } from '../store/auditedCommit';
-import { getEntity, putEntityWrite } from '../store/entityStore';
-import { tenantTableIndexes } from '../store/tableDesign';
-import { nextDueAt, sealedRequesterFields, type RequesterClear } from './dataSubjectRequestModel';
+import { getEntity, putEntityWrite, queryAll, queryPage, requireEntity, type ListBinding, type PageRequest } from '../store/entityModel';
+import type { TableRef } from '../store/tableRef';
+import {
+  dataSubjectRequestAccess,
+  dataSubjectRequestKeys,
+  lookupFields,
+  lookupIndexKeys,
+  requestIndexKeys,
+  throughInstant,
+  type LookupField,
+} from './dataSubjectRequestEntities';
+import {
+  nextDueAt,
+  sealedRequesterFields,
+  toDataSubjectRequestSummary,
+  toDataSubjectRequestView,
+  type DataSubjectRequestSummary,
+  type DataSubjectRequestView,
+  type RequesterClear,
+} from './dataSubjectRequestModel';
 
-export const DUE_PARTITION = 'DUE#dataSubjectRequest';
-export const REGISTER_PARTITION = 'DSRS';
-/** Sorts after every ISO instant, so requests with nothing due come last in a status list. */
-const NOTHING_DUE = '~';
+export type { LookupField };
 
-export const dsrKeys = {
-  request: (id: string) => ({ pk: `DSR#${id}`, sk: 'REQUEST' }),
-  lookup: (id: string, field: LookupField) => ({ pk: `DSR#${id}`, sk: `LOOKUP#${field}` }),
-  settings: () => ({ pk: 'DSR_SETTINGS', sk: 'SETTINGS' }),
-};
-
-export const statusPartition = (status: string) => `DSR#STATUS#${status}`;
-
-export const lookupFields = ['email', 'phone', 'nationalId'] as const;
-export type LookupField = (typeof lookupFields)[number];
-
-export function lookupPartition(field: LookupField, hash: string): string {
-  return `DSR_LOOKUP#${field}#${hash}`;
-}
+/** Names the record in a 404. */
+export const DATA_SUBJECT_REQUEST = { zhTW: '當事人請求', en: 'data-subject request' };
 
 /** The same identifier typed differently must hash the same; undefined when it is not one. */
 export function normaliseForLookup(field: LookupField, value: string): string | undefined {
@@ -137,14 +135,15 @@ export interface StoredDataSubjectRequest {
   updatedAt: string;
 }
 
-type RequestItemRecord = Omit<DataSubjectRequest, 'requester'> & {
+/** A request as stored: the domain record without the clear requester, plus storage and index attributes. */
+export type DataSubjectRequestRecord = Omit<DataSubjectRequest, 'requester'> & {
   pk: string;
   sk: string;
   entity: string;
   requesterSealed: SealedRequester;
   requesterMasked: RequesterClear;
   assignee: PersonOwner | null;
-  itemTypes: string[];
+  itemTypes: RequestType[];
   nextDueAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -163,11 +162,11 @@ function domainRequester(masked: RequesterClear): Requester {
   };
 }
 
-export function requestItem(stored: StoredDataSubjectRequest): Record<string, unknown> & { pk: string; sk: string; version: number } {
+export function requestItem(stored: StoredDataSubjectRequest): DataSubjectRequestRecord {
   const { requester: _clearNeverStored, ...request } = stored.request;
   const due = nextDueAt(stored.request);
-  const item: Record<string, unknown> & { pk: string; sk: string; version: number } = {
-    ...dsrKeys.request(request.id),
+  return {
+    ...dataSubjectRequestKeys.request(request.id),
     entity: 'DataSubjectRequest',
     ...request,
     requesterSealed: stored.requesterSealed,
@@ -177,16 +176,8 @@ export function requestItem(stored: StoredDataSubjectRequest): Record<string, un
     nextDueAt: due,
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
-    gsi1pk: statusPartition(request.status),
-    gsi1sk: `${due ?? NOTHING_DUE}#${request.id}`,
-    gsi2pk: REGISTER_PARTITION,
-    gsi2sk: `${request.receivedAt}#${request.id}`,
+    ...requestIndexKeys(request, due),
   };
-  if (due) {
-    item.duePk = DUE_PARTITION;
-    item.dueSk = `${due}#${request.id}`;
-  }
-  return item;
 }
 
 export function fromRequestItem(item: Record<string, unknown>): StoredDataSubjectRequest {
@@ -194,7 +185,7 @@ export function fromRequestItem(item: Record<string, unknown>): StoredDataSubjec
     pk: _pk, sk: _sk, entity: _entity, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, duePk: _d, dueSk: _ds,
     requesterSealed, requesterMasked, assignee, itemTypes: _types, nextDueAt: _next, createdAt, updatedAt,
     ...request
-  } = item as RequestItemRecord & Record<string, unknown>;
+  } = item as DataSubjectRequestRecord & Record<string, unknown>;
   return {
     request: { ...(request as unknown as Omit<DataSubjectRequest, 'requester'>), requester: domainRequester(requesterMasked) },
     requesterSealed,
@@ -220,12 +211,11 @@ export function lookupWrites(tableName: string, cipher: FieldCipher, request: Pi
       Put: {
         TableName: tableName,
         Item: {
-          ...dsrKeys.lookup(request.id, field),
+          ...dataSubjectRequestKeys.lookup(request.id, field),
           entity: 'DataSubjectRequestLookup',
           requestId: request.id,
           field,
-          gsi2pk: lookupPartition(field, lookupHash(cipher, field, normalised)),
-          gsi2sk: `${request.receivedAt}#${request.id}`,
+          ...lookupIndexKeys(field, lookupHash(cipher, field, normalised), request),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -234,50 +224,122 @@ export function lookupWrites(tableName: string, cipher: FieldCipher, request: Pi
   return writes;
 }
 
-export async function getStoredRequest(doc: DynamoDBDocumentClient, tableName: string, id: string): Promise<StoredDataSubjectRequest | undefined> {
-  const item = await getEntity<Record<string, unknown>>(doc, tableName, dsrKeys.request(id));
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+export async function getStoredRequest(table: TableRef, id: string): Promise<StoredDataSubjectRequest | undefined> {
+  const item = await getEntity<DataSubjectRequestRecord>(table, dataSubjectRequestKeys.request(id));
   return item ? fromRequestItem(item) : undefined;
 }
 
-/** The ids of requests whose identifier hashed to this value, newest first (at most 100). */
-export async function requestIdsByLookup(doc: DynamoDBDocumentClient, tableName: string, field: LookupField, hash: string): Promise<string[]> {
-  const index = tenantTableIndexes.byOwnerOrActor;
-  const result = await doc.send(new QueryCommand({
-    TableName: tableName,
-    IndexName: index.name,
-    KeyConditionExpression: '#pk = :pk',
-    ExpressionAttributeNames: { '#pk': index.pk },
-    ExpressionAttributeValues: { ':pk': lookupPartition(field, hash) },
-    ScanIndexForward: false,
-    Limit: 100,
-  }));
-  return (result.Items ?? []).map((item) => item.requestId as string);
+/** The request, or EntityNotFoundError (404). */
+export async function requireStoredRequest(table: TableRef, id: string): Promise<StoredDataSubjectRequest> {
+  return fromRequestItem(await requireEntity<DataSubjectRequestRecord>(table, dataSubjectRequestKeys.request(id), DATA_SUBJECT_REQUEST));
 }
 
-export async function getStoredRequests(doc: DynamoDBDocumentClient, tableName: string, ids: string[]): Promise<StoredDataSubjectRequest[]> {
+async function getStoredRequests(table: TableRef, ids: string[]): Promise<StoredDataSubjectRequest[]> {
   const found: StoredDataSubjectRequest[] = [];
   for (let i = 0; i < ids.length; i += 100) {
-    let keys: Record<string, unknown>[] = ids.slice(i, i + 100).map((id) => dsrKeys.request(id));
+    let keys: Record<string, unknown>[] = ids.slice(i, i + 100).map((id) => dataSubjectRequestKeys.request(id));
     // BatchGet may return some keys as unprocessed under load; ask again for those.
     for (let attempt = 0; keys.length > 0 && attempt < 5; attempt += 1) {
-      const result = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }));
-      found.push(...(result.Responses?.[tableName] ?? []).map(fromRequestItem));
-      keys = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as Record<string, unknown>[];
+      const result = await table.doc.send(new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: keys, ConsistentRead: true } } }));
+      found.push(...(result.Responses?.[table.tableName] ?? []).map(fromRequestItem));
+      keys = (result.UnprocessedKeys?.[table.tableName]?.Keys ?? []) as Record<string, unknown>[];
     }
   }
   return found;
 }
 
-/** Reads every page of a query (statistics need whole sets); bounded so a huge table cannot exhaust memory. */
-export async function queryAll(doc: DynamoDBDocumentClient, tableName: string, query: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, max: number): Promise<{ items: Record<string, unknown>[]; truncated: boolean }> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(new QueryCommand({ ...query, TableName: tableName, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && items.length < max);
-  return { items: items.slice(0, max), truncated: Boolean(startKey) || items.length > max };
+/** What a reveal opens: the clear requester and a way to open sealed item details. */
+export interface RevealedRequester {
+  requester: RequesterClear;
+  openDetails(type: string, sealed: string): string;
+}
+
+/** The full view of a stored request: masked, unless an authorised reveal was made. */
+export function storedRequestView(stored: StoredDataSubjectRequest, now: Date, revealed?: RevealedRequester): DataSubjectRequestView {
+  return revealed
+    ? toDataSubjectRequestView(stored.request, stored, revealed.requester, now, true, revealed.openDetails)
+    : toDataSubjectRequestView(stored.request, stored, stored.requesterMasked, now);
+}
+
+export interface RequestListFilters {
+  status?: RequestStatus;
+  type?: RequestType;
+  /** Undecided items due on or before this local date (the tenant's period time zone). */
+  dueBefore?: string;
+  overdue?: boolean;
+}
+
+/**
+ * A page of the register. With a status: that status list, soonest deadline first. Without one,
+ * "due before" and "overdue" read the sparse due index (undecided items only); otherwise the
+ * register, newest first.
+ */
+export async function listDataSubjectRequests(
+  table: TableRef,
+  filters: RequestListFilters,
+  page: PageRequest,
+  list: ListBinding,
+  context: { now: Date; defaultTimeZone: string },
+): Promise<{ items: DataSubjectRequestSummary[]; nextCursor: string | null }> {
+  const bounds: string[] = [];
+  if (filters.dueBefore) {
+    const { periodSettings } = await loadSettings(table, context.defaultTimeZone);
+    bounds.push(throughInstant(zonedEndOfDay(filters.dueBefore, periodSettings.timeZone)));
+  }
+  if (filters.overdue) bounds.push(context.now.toISOString());
+  const bound = bounds.sort()[0];
+  const query = filters.status
+    ? dataSubjectRequestAccess.byStatus(filters.status, { dueBefore: bound, type: filters.type })
+    : bound
+      ? dataSubjectRequestAccess.dueBefore(bound, { type: filters.type })
+      : dataSubjectRequestAccess.register({ type: filters.type });
+  return queryPage(table, query, page, list, (item) => {
+    const stored = fromRequestItem(item);
+    return toDataSubjectRequestSummary(stored.request, stored.requesterMasked, context.now);
+  });
+}
+
+/** A person's open requests, newest first, found by the keyed hash of one identifier (no clear text is compared). */
+export async function openRequestsOfPerson(table: TableRef, cipher: FieldCipher, field: LookupField, normalised: string, now: Date): Promise<DataSubjectRequestSummary[]> {
+  const { items } = await queryAll(table, dataSubjectRequestAccess.byLookup(field, lookupHash(cipher, field, normalised)), { max: 100 });
+  const requests = await getStoredRequests(table, items.map((item) => item.requestId as string));
+  return requests
+    .filter((stored) => !terminalStatuses.includes(stored.request.status))
+    .sort((a, b) => b.request.receivedAt.localeCompare(a.request.receivedAt))
+    .map((stored) => toDataSubjectRequestSummary(stored.request, stored.requesterMasked, now));
+}
+
+/** Bounds what the figures read, so a huge register cannot exhaust memory. */
+const FIGURES_MAX_ITEMS = 10_000;
+
+/**
+ * Dashboard figures: open requests of any age (they drive "due" and "overdue"), plus every
+ * request received since `since` (medians, late decisions).
+ */
+export async function dataSubjectRequestFigures(table: TableRef, options: { since: string; timeZone: string; now: Date }) {
+  const byId = new Map<string, DataSubjectRequest>();
+  const collect = (items: Record<string, unknown>[]) => items.forEach((item) => {
+    const stored = fromRequestItem(item);
+    byId.set(stored.request.id, stored.request);
+  });
+  for (const status of requestStatuses.filter((s) => !terminalStatuses.includes(s))) {
+    collect((await queryAll(table, dataSubjectRequestAccess.byStatus(status), { max: FIGURES_MAX_ITEMS })).items);
+  }
+  const receivedFrom = zonedEndOfDay(addDays(options.since, -1), options.timeZone);
+  collect((await queryAll(table, dataSubjectRequestAccess.register({ receivedFrom }), { max: FIGURES_MAX_ITEMS })).items);
+  const figures = dataSubjectRequestStatistics([...byId.values()], options.now.toISOString());
+  return { asOf: options.now.toISOString(), since: options.since, ...figures, requestsConsidered: byId.size };
+}
+
+/** A notice to the requester, rendered from the record; undefined when there is nothing to say yet. */
+export function requesterNoticeView(stored: StoredDataSubjectRequest, kind: RequesterMessageKind, revealedName?: string) {
+  const request = revealedName === undefined ? stored.request : { ...stored.request, requester: { ...stored.request.requester, name: revealedName } };
+  const message = renderRequesterMessage(request, kind);
+  if (!message) return undefined;
+  return { requestId: stored.request.id, kind, subject: message.subject, body: message.body, recipientRevealed: revealedName !== undefined };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,9 +353,22 @@ export interface StoredSettings {
   version: number;
 }
 
+export type SettingsView = StoredSettings;
+
+/** The settings as the API shows them (a copy: views never share objects with the stored record). */
+export function settingsView(settings: StoredSettings): SettingsView {
+  return {
+    feeSchedule: settings.feeSchedule,
+    periodSettings: { timeZone: settings.periodSettings.timeZone, mode: settings.periodSettings.mode, calendar: { ...settings.periodSettings.calendar } },
+    updatedAt: settings.updatedAt,
+    updatedBy: settings.updatedBy,
+    version: settings.version,
+  };
+}
+
 /** Defaults until the tenant saves its own: Civil Code counting in the tenant's time zone, no fees. */
-export async function loadSettings(doc: DynamoDBDocumentClient, tableName: string, defaultTimeZone: string): Promise<StoredSettings> {
-  const item = await getEntity<StoredSettings>(doc, tableName, dsrKeys.settings());
+export async function loadSettings(table: TableRef, defaultTimeZone: string): Promise<StoredSettings> {
+  const item = await getEntity<StoredSettings>(table, dataSubjectRequestKeys.settings());
   if (item) return { feeSchedule: item.feeSchedule, periodSettings: item.periodSettings, updatedAt: item.updatedAt, updatedBy: item.updatedBy, version: item.version };
   return {
     feeSchedule: [],
@@ -307,7 +382,7 @@ export async function loadSettings(doc: DynamoDBDocumentClient, tableName: strin
 export function settingsWrite(tableName: string, settings: StoredSettings, expectedVersion: number): TransactItem {
   return putEntityWrite(
     tableName,
-    { ...dsrKeys.settings(), entity: 'DataSubjectRequestSettings', ...settings },
+    { ...dataSubjectRequestKeys.settings(), entity: 'DataSubjectRequestSettings', ...settings },
     // Version 0 is the unsaved defaults: the first save creates the item.
     expectedVersion === 0 ? null : expectedVersion,
   );

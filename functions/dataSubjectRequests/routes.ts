@@ -8,31 +8,18 @@
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { READ_ROLES, WRITE_ROLES, type Role } from '../../domain/access/roles';
-import { renderRequesterMessage } from '../../domain/dataSubjectRequest/communications';
-import {
-  applyDataSubjectRequestEvent,
-  createDataSubjectRequest,
-  requestStatuses,
-  terminalStatuses,
-  type DataSubjectRequest,
-  type DataSubjectRequestError,
-  type DataSubjectRequestEvent,
-} from '../../domain/dataSubjectRequest/dataSubjectRequest';
-import { dataSubjectRequestStatistics } from '../../domain/dataSubjectRequest/statistics';
 import { normalizePhoneForHashing } from '../../domain/privacy/masking';
-import { normalizeTaiwanIdNumber } from '../../domain/privacy/taiwanIdNumber';
-import type { DutyOwner } from '../../domain/reviews/duty';
-import { addDays, isIsoDate, zonedDateOf, zonedEndOfDay } from '../../domain/shared/isoDate';
-import { tenantMutationScope, tenantOf, type ApiContext, type ApiEnv } from '../http/context';
-import { assertVersion, expectedVersion, setEtag } from '../http/etag';
+import { addDays } from '../../domain/shared/isoDate';
+import { commandContextOf, listBindingOf, todayOf } from '../http/commandContext';
+import type { ApiContext, ApiEnv } from '../http/context';
+import { expectedVersion, setEtag } from '../http/etag';
 import { pageSchema } from '../http/pagination';
 import { ApiProblem } from '../http/problem';
 import { defineRoute, jsonBody, jsonContent } from '../http/route';
-import { commitAudited } from '../store/auditedCommit';
-import { mapWriteConflict, queryPage } from '../store/entityStore';
-import { newId } from '../store/ids';
-import { tenantTableIndexes } from '../store/tableDesign';
-import { planDecisionDeadlines, type DeadlinePlan } from './dataSubjectRequestDeadlines';
+import { createDataSubjectRequest } from './commands/createDataSubjectRequest';
+import { recordEvent } from './commands/recordEvent';
+import { revealRequester } from './commands/revealRequester';
+import { updateSettings } from './commands/updateSettings';
 import {
   communicationKindParam,
   communicationViewSchema,
@@ -42,37 +29,24 @@ import {
   eventBodySchema,
   listDataSubjectRequestsQuerySchema,
   lookupSchema,
-  maskRequester,
+  nothingToCommunicate,
   revealQuerySchema,
   settingsSchema,
   settingsViewSchema,
+  statisticsQuerySchema,
   statisticsViewSchema,
-  toDataSubjectRequestSummary,
-  toDataSubjectRequestView,
-  type RequesterClear,
 } from './dataSubjectRequestModel';
 import {
-  DUE_PARTITION,
-  REGISTER_PARTITION,
-  fromRequestItem,
-  getStoredRequest,
-  getStoredRequests,
+  dataSubjectRequestFigures,
+  listDataSubjectRequests,
   loadSettings,
-  lookupHash,
-  lookupWrites,
   normaliseForLookup,
-  openItemDetails,
-  queryAll,
-  requestIdsByLookup,
-  requestWrite,
-  sealItemDetails,
-  sealRequester,
-  settingsWrite,
-  statusPartition,
-  unsealRequester,
+  openRequestsOfPerson,
+  requesterNoticeView,
+  requireStoredRequest,
+  settingsView,
+  storedRequestView,
   type LookupField,
-  type StoredDataSubjectRequest,
-  type StoredSettings,
 } from './dataSubjectRequestStore';
 
 const TAG = 'Data-subject requests';
@@ -81,8 +55,6 @@ const readAccess = { plane: 'tenant', roles: [...READ_ROLES, 'integration'], int
 const intakeAccess = { plane: 'tenant', roles: [...WRITE_ROLES, 'integration'], integrationScope: 'dsr:write' } as const;
 // Decisions, extensions and settings are the privacy team's own acts.
 const staffWriteAccess = { plane: 'tenant', roles: WRITE_ROLES } as const;
-
-const WHAT = { zhTW: '當事人請求', en: 'data-subject request' };
 
 const idParam = z
   .string()
@@ -120,11 +92,7 @@ const statisticsRoute = defineRoute({
   tags: [TAG],
   summary: '當事人請求統計 / Data-subject request figures',
   access: readAccess,
-  request: {
-    query: z
-      .object({ since: z.string().refine(isIsoDate, { message: 'Expected YYYY-MM-DD' }).optional().openapi({ description: 'Default: 365 days ago' }) })
-      .strict(),
-  },
+  request: { query: statisticsQuerySchema },
   responses: { 200: jsonContent(statisticsViewSchema, 'Open, due within 3 days, overdue, median days to decision per type') },
 });
 
@@ -201,81 +169,12 @@ const communicationRoute = defineRoute({
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-function domainProblem(error: DataSubjectRequestError): ApiProblem {
-  return new ApiProblem(error.httpStatus === 409 ? 'conflict' : 'ruleViolation', {
-    code: error.code,
-    detail: error.message,
-    errors: [{ field: error.itemType ? `items.${error.itemType}` : '(body)', reason: error.message }],
-  });
-}
-
-async function requireStored(c: ApiContext, id: string): Promise<StoredDataSubjectRequest> {
-  const tenant = tenantOf(c);
-  const stored = await getStoredRequest(tenant.doc, tenant.tableName, id);
-  if (!stored) throw new ApiProblem('notFound', { detail: { zhTW: `找不到${WHAT.zhTW}`, en: `No such ${WHAT.en}` } });
-  return stored;
-}
-
-function deadlineOwner(stored: Pick<StoredDataSubjectRequest, 'assignee'>): DutyOwner {
-  return stored.assignee ?? { role: 'privacyOfficer' };
-}
-
-/**
- * Clear identifiers for an owner or officer, after the reveal is on the audit chain: if the
- * audit write fails, nothing is shown.
- */
-async function revealRequester(c: ApiContext, stored: StoredDataSubjectRequest, purpose: string): Promise<RequesterClear> {
-  const principal = c.get('principal');
-  if (!WRITE_ROLES.includes(principal.role as Role)) {
+/** Seeing identifiers in clear is for owners and officers only; others are told so (403). */
+function assertMayReveal(c: ApiContext): void {
+  if (!WRITE_ROLES.includes(c.get('principal').role as Role)) {
     throw new ApiProblem('forbidden', {
       code: 'revealNotAllowed',
       detail: { zhTW: '僅擁有者或個資管理人員得檢視請求人之完整個人資料', en: 'Only an owner or officer may see the requester\'s identifiers in clear' },
-    });
-  }
-  const tenant = tenantOf(c);
-  const clear = unsealRequester(await tenant.fieldCipher(), stored.request.id, stored.requesterSealed);
-  const revealedFields = Object.keys(clear).filter((field) => !['preferredLocale', 'actingAs'].includes(field));
-  await commitAudited(tenantMutationScope(c), {
-    changes: [{ action: 'dataSubjectRequest.reveal', resourceType: 'dataSubjectRequest', resourceId: stored.request.id, before: null, after: { revealedFields, purpose } }],
-    writes: [],
-  });
-  return clear;
-}
-
-/**
- * Schedules live outside DynamoDB, so they are changed after the commit. A failure here does not
- * undo the request change: the open task still sits in the dueByDate index, where the reviews
- * sweep finds it, so the deadline is chased either way.
- */
-async function applySchedules(c: ApiContext, plan: DeadlinePlan): Promise<void> {
-  const deps = c.get('deps');
-  for (const schedule of plan.upserts) {
-    await deps.deadlineScheduler.upsert(schedule).catch((error: Error) => deps.logger.warn('deadline schedule upsert failed', { requestId: c.get('requestId'), schedule: schedule.name, message: error.message }));
-  }
-  for (const name of plan.removals) {
-    await deps.deadlineScheduler.remove(name).catch((error: Error) => deps.logger.warn('deadline schedule removal failed', { requestId: c.get('requestId'), schedule: name, message: error.message }));
-  }
-}
-
-function settingsView(settings: StoredSettings) {
-  return {
-    feeSchedule: settings.feeSchedule,
-    periodSettings: { timeZone: settings.periodSettings.timeZone, mode: settings.periodSettings.mode, calendar: { ...settings.periodSettings.calendar } },
-    updatedAt: settings.updatedAt,
-    updatedBy: settings.updatedBy,
-    version: settings.version,
-  };
-}
-
-/** Art. 14 fees follow the tenant's published schedule: a quote must use one of its entries as saved. */
-function checkQuoteAgainstSchedule(event: DataSubjectRequestEvent, settings: StoredSettings): void {
-  if (event.type !== 'quoteFee') return;
-  const entry = settings.feeSchedule.find((candidate) => candidate.id === event.feeScheduleEntry.id);
-  if (!entry || entry.requestType !== event.feeScheduleEntry.requestType || entry.unitAmountTwd !== event.feeScheduleEntry.unitAmountTwd) {
-    throw new ApiProblem('ruleViolation', {
-      code: 'FEE_ENTRY_NOT_IN_SCHEDULE',
-      detail: { zhTW: '報價須依本公司已訂定之收費標準（個人資料保護法第14條）', en: 'A quote must use an entry of the tenant\'s fee schedule as saved (PDPA Art. 14)' },
-      errors: [{ field: 'feeScheduleEntry', reason: { zhTW: '收費標準中無此項目或金額不符', en: 'No such entry in the fee schedule, or its amount differs' } }],
     });
   }
 }
@@ -289,248 +188,90 @@ export const dataSubjectRequestsArea = {
   name: 'dataSubjectRequests',
   register(app: OpenAPIHono<ApiEnv>) {
     app.openapi(createRoute, async (c) => {
-      const deps = c.get('deps');
-      const tenant = tenantOf(c);
       const input = c.req.valid('json');
       if (input.requester.phone && !normalizePhoneForHashing(input.requester.phone)) {
         throw invalidField('requester.phone', '電話號碼格式不正確', 'Not a phone number');
       }
-      const now = deps.clock();
-      const settings = await loadSettings(tenant.doc, tenant.tableName, tenant.profile.timeZone);
-      const id = newId('dsr', now.getTime());
-      const created = createDataSubjectRequest(
-        { receivedAt: input.receivedAt, channel: input.channel, requester: input.requester, items: input.items, periodSettings: settings.periodSettings },
-        { id, tenantId: tenant.tenantId, actor: c.get('principal').actorId, now: now.toISOString() },
-      );
-      if (!created.ok) throw domainProblem(created.error);
-      const clear: RequesterClear = {
-        ...created.request.requester,
-        ...(input.identifiers?.nationalId ? { nationalId: normalizeTaiwanIdNumber(input.identifiers.nationalId) } : {}),
-        ...(input.identifiers?.otherIdentifiers.length ? { otherIdentifiers: input.identifiers.otherIdentifiers } : {}),
-      };
-      const cipher = await tenant.fieldCipher();
-      const masked = maskRequester(clear);
-      const sealedRequest = sealItemDetails(cipher, created.request);
-      const stored: StoredDataSubjectRequest = {
-        request: sealedRequest,
-        requesterSealed: sealRequester(cipher, id, clear),
-        requesterMasked: masked,
-        assignee: input.assignee ?? null,
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-      };
-      const plan = await planDecisionDeadlines(tenant, null, sealedRequest, deadlineOwner(stored), { actor: c.get('principal').actorId, now });
-      const view = toDataSubjectRequestView(sealedRequest, stored, masked, now);
-      try {
-        await commitAudited(tenantMutationScope(c), {
-          changes: [{ action: 'dataSubjectRequest.create', resourceType: 'dataSubjectRequest', resourceId: id, before: null, after: view }, ...plan.changes],
-          writes: [requestWrite(tenant.tableName, stored, null), ...lookupWrites(tenant.tableName, cipher, created.request, clear), ...plan.writes],
-          response: { status: 201, body: view },
-        });
-      } catch (error) {
-        mapWriteConflict(error, 'create');
-      }
-      await applySchedules(c, plan);
-      setEtag(c, view.version);
+      const { view, version } = await createDataSubjectRequest(commandContextOf(c), input);
+      setEtag(c, version);
       return c.json(view, 201);
     });
 
     app.openapi(listRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const now = c.get('deps').clock();
+      const context = commandContextOf(c);
       const { limit, cursor, status, type, dueBefore, overdue } = c.req.valid('query');
-      // Exclusive upper bound on "<due instant>#<id>": '~' sorts after any id, so a whole day is included.
-      const bounds: string[] = [];
-      if (dueBefore) {
-        const { periodSettings } = await loadSettings(tenant.doc, tenant.tableName, tenant.profile.timeZone);
-        bounds.push(`${zonedEndOfDay(dueBefore, periodSettings.timeZone)}#~`);
-      }
-      if (overdue === 'true') bounds.push(now.toISOString());
-      const bound = bounds.sort()[0];
-      const names: Record<string, string> = {};
-      const values: Record<string, unknown> = {};
-      let query: Parameters<typeof queryPage>[4];
-      if (status) {
-        const index = tenantTableIndexes.byResource;
-        // DynamoDB rejects unused names/values, so the sort key appears only with a bound.
-        names['#pk'] = index.pk;
-        values[':pk'] = statusPartition(status);
-        if (bound) {
-          names['#sk'] = index.sk;
-          values[':bound'] = bound;
-        }
-        query = { IndexName: index.name, KeyConditionExpression: bound ? '#pk = :pk AND #sk < :bound' : '#pk = :pk' };
-      } else if (bound) {
-        // Without a status, "due by" and "overdue" read the sparse due index: only undecided items.
-        const index = tenantTableIndexes.dueByDate;
-        Object.assign(names, { '#pk': index.pk, '#sk': index.sk });
-        Object.assign(values, { ':pk': DUE_PARTITION, ':bound': bound });
-        query = { IndexName: index.name, KeyConditionExpression: '#pk = :pk AND #sk < :bound' };
-      } else {
-        const index = tenantTableIndexes.byOwnerOrActor;
-        Object.assign(names, { '#pk': index.pk });
-        values[':pk'] = REGISTER_PARTITION;
-        query = { IndexName: index.name, KeyConditionExpression: '#pk = :pk', ScanIndexForward: false };
-      }
-      if (type) {
-        // A request holds up to seven types; filtering within the partition keeps one index per question.
-        names['#types'] = 'itemTypes';
-        values[':type'] = type;
-        query.FilterExpression = 'contains(#types, :type)';
-      }
-      const page = await queryPage(
-        c,
-        'data-subject-requests',
-        { status: status ?? null, type: type ?? null, dueBefore: dueBefore ?? null, overdue: overdue === 'true' },
+      const page = await listDataSubjectRequests(
+        context.table,
+        { status, type, dueBefore, overdue: overdue === 'true' },
         { limit, cursor },
-        { ...query, ExpressionAttributeNames: names, ExpressionAttributeValues: values },
-        (item) => {
-          const stored = fromRequestItem(item);
-          return toDataSubjectRequestSummary(stored.request, stored.requesterMasked, now);
-        },
+        listBindingOf(c, 'data-subject-requests', { status: status ?? null, type: type ?? null, dueBefore: dueBefore ?? null, overdue: overdue === 'true' }),
+        { now: context.clock(), defaultTimeZone: context.profile.timeZone },
       );
       return c.json(page, 200);
     });
 
     app.openapi(statisticsRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const now = c.get('deps').clock();
-      const since = c.req.valid('query').since ?? addDays(zonedDateOf(now, tenant.profile.timeZone), -365);
-      const MAX = 10_000;
-      const byId = new Map<string, DataSubjectRequest>();
-      const collect = (items: Record<string, unknown>[]) => items.forEach((item) => {
-        const stored = fromRequestItem(item);
-        byId.set(stored.request.id, stored.request);
-      });
-      // Open requests of any age (they drive "due" and "overdue"), then everything received since `since` (medians).
-      for (const status of requestStatuses.filter((s) => !terminalStatuses.includes(s))) {
-        const index = tenantTableIndexes.byResource;
-        collect((await queryAll(tenant.doc, tenant.tableName, {
-          IndexName: index.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': index.pk },
-          ExpressionAttributeValues: { ':pk': statusPartition(status) },
-        }, MAX)).items);
-      }
-      const index = tenantTableIndexes.byOwnerOrActor;
-      collect((await queryAll(tenant.doc, tenant.tableName, {
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk AND #sk >= :since',
-        ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
-        ExpressionAttributeValues: { ':pk': REGISTER_PARTITION, ':since': zonedEndOfDay(addDays(since, -1), tenant.profile.timeZone) },
-      }, MAX)).items);
-      const figures = dataSubjectRequestStatistics([...byId.values()], now.toISOString());
-      return c.json({ asOf: now.toISOString(), since, ...figures, requestsConsidered: byId.size }, 200);
+      const context = commandContextOf(c);
+      const since = c.req.valid('query').since ?? addDays(todayOf(c), -365);
+      return c.json(await dataSubjectRequestFigures(context.table, { since, timeZone: context.profile.timeZone, now: context.clock() }), 200);
     });
 
     app.openapi(lookupRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const now = c.get('deps').clock();
+      const context = commandContextOf(c);
       const body = c.req.valid('json');
       const field: LookupField = body.email ? 'email' : body.phone ? 'phone' : 'nationalId';
       const normalised = normaliseForLookup(field, body[field]!);
       if (!normalised) throw invalidField(field, '格式不正確，無法查詢', 'Not in a form that can be looked up');
-      const cipher = await tenant.fieldCipher();
-      const ids = await requestIdsByLookup(tenant.doc, tenant.tableName, field, lookupHash(cipher, field, normalised));
-      const requests = await getStoredRequests(tenant.doc, tenant.tableName, ids);
-      const open = requests
-        .filter((stored) => !terminalStatuses.includes(stored.request.status))
-        .sort((a, b) => b.request.receivedAt.localeCompare(a.request.receivedAt))
-        .map((stored) => toDataSubjectRequestSummary(stored.request, stored.requesterMasked, now));
-      return c.json({ items: open }, 200);
+      const items = await openRequestsOfPerson(context.table, await context.fieldCipher(), field, normalised, context.clock());
+      return c.json({ items }, 200);
     });
 
     app.openapi(getSettingsRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const settings = await loadSettings(tenant.doc, tenant.tableName, tenant.profile.timeZone);
+      const context = commandContextOf(c);
+      const settings = await loadSettings(context.table, context.profile.timeZone);
       setEtag(c, settings.version);
       return c.json(settingsView(settings), 200);
     });
 
     app.openapi(putSettingsRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const expected = expectedVersion(c);
-      const input = c.req.valid('json');
-      const current = await loadSettings(tenant.doc, tenant.tableName, tenant.profile.timeZone);
-      assertVersion(current.version, expected);
-      const next: StoredSettings = {
-        feeSchedule: input.feeSchedule,
-        periodSettings: input.periodSettings,
-        updatedAt: c.get('deps').clock().toISOString(),
-        updatedBy: c.get('principal').actorId,
-        version: current.version + 1,
-      };
-      const view = settingsView(next);
-      try {
-        await commitAudited(tenantMutationScope(c), {
-          changes: [{ action: 'dataSubjectRequestSettings.update', resourceType: 'dataSubjectRequestSettings', resourceId: 'settings', before: settingsView(current), after: view }],
-          writes: [settingsWrite(tenant.tableName, next, current.version)],
-        });
-      } catch (error) {
-        mapWriteConflict(error, 'update');
-      }
-      setEtag(c, next.version);
+      const { view, version } = await updateSettings(commandContextOf(c), c.req.valid('json'), expectedVersion(c));
+      setEtag(c, version);
       return c.json(view, 200);
     });
 
     app.openapi(getRoute, async (c) => {
-      const now = c.get('deps').clock();
+      const context = commandContextOf(c);
       const { dataSubjectRequestId } = c.req.valid('param');
       const reveal = c.req.valid('query').reveal === 'true';
-      const stored = await requireStored(c, dataSubjectRequestId);
-      const requester = reveal ? await revealRequester(c, stored, 'view') : stored.requesterMasked;
-      const cipher = reveal ? await tenantOf(c).fieldCipher() : undefined;
-      const openDetails = cipher ? (type: string, sealed: string) => openItemDetails(cipher, stored.request.id, type, sealed) : undefined;
+      const stored = await requireStoredRequest(context.table, dataSubjectRequestId);
+      if (reveal) assertMayReveal(c);
+      const revealed = reveal ? await revealRequester(context, stored, 'view') : undefined;
       setEtag(c, stored.request.version);
-      return c.json(toDataSubjectRequestView(stored.request, stored, requester, now, reveal, openDetails), 200);
+      return c.json(storedRequestView(stored, context.clock(), revealed), 200);
     });
 
     app.openapi(eventRoute, async (c) => {
-      const deps = c.get('deps');
-      const tenant = tenantOf(c);
-      const now = deps.clock();
       const { dataSubjectRequestId } = c.req.valid('param');
-      const event = c.req.valid('json');
       const expected = expectedVersion(c, { required: false });
-      const stored = await requireStored(c, dataSubjectRequestId);
-      assertVersion(stored.request.version, expected);
-      if (event.type === 'quoteFee') checkQuoteAgainstSchedule(event, await loadSettings(tenant.doc, tenant.tableName, tenant.profile.timeZone));
-      const applied = applyDataSubjectRequestEvent(stored.request, event, now.toISOString());
-      if (!applied.ok) throw domainProblem(applied.error);
-      const next: StoredDataSubjectRequest = { ...stored, request: applied.request, updatedAt: now.toISOString() };
-      const plan = await planDecisionDeadlines(tenant, stored.request, applied.request, deadlineOwner(stored), { actor: event.actor, now });
-      const before = toDataSubjectRequestView(stored.request, stored, stored.requesterMasked, now);
-      const view = toDataSubjectRequestView(applied.request, next, stored.requesterMasked, now);
-      try {
-        await commitAudited(tenantMutationScope(c), {
-          changes: [{ action: `dataSubjectRequest.${event.type}`, resourceType: 'dataSubjectRequest', resourceId: dataSubjectRequestId, before, after: view }, ...plan.changes],
-          writes: [requestWrite(tenant.tableName, next, stored.request.version), ...plan.writes],
-          response: { status: 200, body: view },
-        });
-      } catch (error) {
-        mapWriteConflict(error, 'update');
-      }
-      await applySchedules(c, plan);
-      setEtag(c, view.version);
+      const { view, version } = await recordEvent(commandContextOf(c), dataSubjectRequestId, c.req.valid('json'), expected);
+      setEtag(c, version);
       return c.json(view, 200);
     });
 
     app.openapi(communicationRoute, async (c) => {
+      const context = commandContextOf(c);
       const { dataSubjectRequestId, communicationKind } = c.req.valid('param');
       const reveal = c.req.valid('query').reveal === 'true';
-      const stored = await requireStored(c, dataSubjectRequestId);
+      const stored = await requireStoredRequest(context.table, dataSubjectRequestId);
       // Render first, so a reveal is only audited when there is a notice to show.
-      const preview = renderRequesterMessage(stored.request, communicationKind);
+      const preview = requesterNoticeView(stored, communicationKind);
       if (!preview) {
-        throw new ApiProblem('notFound', {
-          code: 'NOTHING_TO_COMMUNICATE',
-          detail: { zhTW: '此請求目前尚無此類通知之內容', en: 'This request has nothing for this kind of notice yet' },
-        });
+        throw new ApiProblem('notFound', nothingToCommunicate);
       }
-      const message = reveal
-        ? renderRequesterMessage({ ...stored.request, requester: { ...stored.request.requester, name: (await revealRequester(c, stored, `notice:${communicationKind}`)).name } }, communicationKind)!
-        : preview;
-      return c.json({ requestId: dataSubjectRequestId, kind: communicationKind, subject: message.subject, body: message.body, recipientRevealed: reveal }, 200);
+      if (!reveal) return c.json(preview, 200);
+      assertMayReveal(c);
+      const { requester } = await revealRequester(context, stored, `notice:${communicationKind}`);
+      return c.json(requesterNoticeView(stored, communicationKind, requester.name)!, 200);
     });
   },
 };

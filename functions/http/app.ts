@@ -13,6 +13,7 @@ import type { ApiEnv } from './context';
 import { localeFromAcceptLanguage } from './locale';
 import { ApiProblem, problemOfApplicationError, renderProblem } from './problem';
 import { fieldErrorsFromZod } from './zodIssues';
+import { BODY_SHAPE_LIMITS, bodyShapeViolation, type BodyShapeViolation } from './bodyShape';
 
 export interface ApiArea {
   name: string;
@@ -34,6 +35,15 @@ const validationHook: Hook<unknown, ApiEnv, string, unknown> = (result) => {
     throw new ApiProblem('validationError', { errors: fieldErrorsFromZod(result.error, prefix) });
   }
 };
+
+function bodyShapeProblem(violation: BodyShapeViolation): ApiProblem {
+  const reasons: Record<BodyShapeViolation, { zhTW: string; en: string }> = {
+    depth: { zhTW: `巢狀層數超過 ${BODY_SHAPE_LIMITS.maxDepth} 層`, en: `Nested deeper than ${BODY_SHAPE_LIMITS.maxDepth} levels` },
+    arrayLength: { zhTW: `陣列元素超過 ${BODY_SHAPE_LIMITS.maxArrayLength} 個`, en: `An array has more than ${BODY_SHAPE_LIMITS.maxArrayLength} elements` },
+    stringLength: { zhTW: `字串長度超過 ${BODY_SHAPE_LIMITS.maxStringLength} 字元`, en: `A string is longer than ${BODY_SHAPE_LIMITS.maxStringLength} characters` },
+  };
+  return new ApiProblem('bodyTooComplex', { code: violation, detail: reasons[violation], errors: [{ field: '(body)', reason: reasons[violation] }] });
+}
 
 function problemOfHttpException(error: Error): ApiProblem | undefined {
   if (!(error instanceof HTTPException)) return undefined;
@@ -77,6 +87,15 @@ export function createApiApp(deps: AppDeps, areas: readonly ApiArea[]): OpenAPIH
     }),
   );
 
+  // Bound the body's shape before anything walks it (idempotency fingerprint, validators).
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && (c.req.header('content-type') ?? '').toLowerCase().includes('json')) {
+      const violation = bodyShapeViolation(await c.req.text());
+      if (violation) throw bodyShapeProblem(violation);
+    }
+    await next();
+  });
+
   app.onError((error, c) => {
     let problem = problemOfApplicationError(error) ?? problemOfHttpException(error);
     if (!problem) {
@@ -84,15 +103,30 @@ export function createApiApp(deps: AppDeps, areas: readonly ApiArea[]): OpenAPIH
       problem = new ApiProblem('internalError', { detail: { zhTW: `請提供請求編號 ${c.get('requestId')} 給客服`, en: `Quote request id ${c.get('requestId')} to support` } });
     }
     const body = renderProblem(problem, c.get('locale') ?? 'zh-TW', { instance: new URL(c.req.url).pathname, requestId: c.get('requestId') });
-    return c.body(JSON.stringify(body), problem.status as 400, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+    const headers: Record<string, string> = { 'Content-Type': 'application/problem+json; charset=utf-8' };
+    if (problem.options.retryAfterSeconds !== undefined) headers['Retry-After'] = String(problem.options.retryAfterSeconds);
+    return c.body(JSON.stringify(body), problem.status as 400, headers);
   });
 
+  // Paths the app serves, with their methods: a known path called with another method is a 405.
+  let routeMethods: { pattern: RegExp; method: string }[] | undefined;
+  const allowedMethods = (path: string): string[] => {
+    routeMethods ??= app.routes
+      .filter((route) => route.method !== 'ALL')
+      .map((route) => ({ pattern: new RegExp(`^${route.path.replace(/:[^/]+/g, '[^/]+').replace(/\*/g, '.*')}$`), method: route.method }));
+    return [...new Set(routeMethods.filter((route) => route.pattern.test(path)).map((route) => route.method))].sort();
+  };
+
   app.notFound((c) => {
-    const body = renderProblem(new ApiProblem('notFound', { detail: { zhTW: '沒有這個端點', en: 'No such endpoint' } }), c.get('locale') ?? 'zh-TW', {
-      instance: new URL(c.req.url).pathname,
-      requestId: c.get('requestId'),
-    });
-    return c.body(JSON.stringify(body), 404, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+    const path = new URL(c.req.url).pathname;
+    const allowed = allowedMethods(path);
+    const problem = allowed.length > 0
+      ? new ApiProblem('methodNotAllowed', { detail: { zhTW: `此端點僅支援 ${allowed.join(', ')}`, en: `This endpoint supports ${allowed.join(', ')}` } })
+      : new ApiProblem('notFound', { detail: { zhTW: '沒有這個端點', en: 'No such endpoint' } });
+    const body = renderProblem(problem, c.get('locale') ?? 'zh-TW', { instance: path, requestId: c.get('requestId') });
+    const headers: Record<string, string> = { 'Content-Type': 'application/problem+json; charset=utf-8' };
+    if (allowed.length > 0) headers.Allow = allowed.join(', ');
+    return c.body(JSON.stringify(body), problem.status as 404, headers);
   });
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

@@ -18,6 +18,15 @@ export interface OidcSettings {
   scopeClaim: string;
 }
 
+/** Failed-authentication budgets (defaults and policy in http/authThrottle.ts). */
+export interface AuthThrottleLimits {
+  /** Failed attempts per client address per window before the address is blocked. */
+  failuresPerAddress: number;
+  /** Failed attempts per API key id per window before wrong secrets get 429. */
+  failuresPerKeyId: number;
+  windowSeconds: number;
+}
+
 export interface AppDeps {
   dynamo: DynamoDBClient;
   controlPlane: { doc: DynamoDBDocumentClient; tableName: string };
@@ -36,5 +45,7 @@ export interface AppDeps {
     consoleBaseUrl: string;
     publicBaseUrl: string;
     bodyLimitBytes: number;
+    /** Failed-authentication budgets (defaults in http/authThrottle.ts). */
+    authThrottle?: AuthThrottleLimits;
   };
 }

@@ -7,7 +7,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { tenantRoles, type Principal, type TenantRole } from '../../domain/access/roles';
 import { createFieldCipher, type FieldCipher } from '../crypto/fieldEncryption';
-import { parseApiKey, secretMatches } from '../keys/apiKeyCredentials';
+import { parseApiKey, secretMatches } from '../crypto/apiKeyCredentials';
 import type { ApiKeyRecord, TenantRecord } from '../store/controlPlaneRecords';
 import { tenantKeys } from '../store/tableDesign';
 import type { AppDeps, OidcSettings } from './appDeps';
@@ -17,14 +17,17 @@ import { ApiProblem } from './problem';
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 const unauthenticated = (en: string, zhTW: string) => new ApiProblem('unauthenticated', { detail: { zhTW, en } });
+/** A credential that does not verify at all: what a guess looks like (throttled, see authThrottle.ts). */
+export const INVALID_CREDENTIAL = 'invalidCredential';
+const invalidCredential = (en: string, zhTW: string) => new ApiProblem('unauthenticated', { code: INVALID_CREDENTIAL, detail: { zhTW, en } });
 
 
 async function principalFromApiKey(deps: AppDeps, token: string): Promise<Principal> {
   const parsed = parseApiKey(token);
-  if (!parsed) throw unauthenticated('The credential is not valid', '憑證無效');
+  if (!parsed) throw invalidCredential('The credential is not valid', '憑證無效');
   const { Item } = await deps.controlPlane.doc.send(new GetCommand({ TableName: deps.controlPlane.tableName, Key: tenantKeys.apiKey(parsed.keyId) }));
   const key = Item as ApiKeyRecord | undefined;
-  if (!key || !secretMatches(token, key.secretHash)) throw unauthenticated('The credential is not valid', '憑證無效');
+  if (!key || !secretMatches(token, key.secretHash)) throw invalidCredential('The credential is not valid', '憑證無效');
   const now = deps.clock();
   if (key.revokedAt) throw unauthenticated('The API key has been revoked', 'API 金鑰已撤銷');
   if (key.expiresAt && Date.parse(key.expiresAt) <= now.getTime()) throw unauthenticated('The API key has expired', 'API 金鑰已過期');
@@ -60,7 +63,7 @@ async function principalFromJwt(oidc: OidcSettings | undefined, token: string): 
   try {
     ({ payload } = await jwtVerify(token, jwks, { issuer: oidc.issuer, audience: oidc.audience, algorithms: ['RS256'] }));
   } catch {
-    throw unauthenticated('The token is not valid', '權杖無效');
+    throw invalidCredential('The token is not valid', '權杖無效');
   }
   const tenantId = claimValue(payload, oidc.tenantClaim);
   const role = claimValue(payload, oidc.roleClaim);

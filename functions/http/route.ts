@@ -7,7 +7,9 @@
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { decideAccess, type AccessPolicy } from '../../domain/access/roles';
-import { authenticate, loadTenantScope } from './authenticate';
+import { parseApiKey } from '../crypto/apiKeyCredentials';
+import { authenticate, INVALID_CREDENTIAL, loadTenantScope } from './authenticate';
+import { authThrottleOf, clientAddressOf } from './authThrottle';
 import type { ApiEnv } from './context';
 import { idempotency } from './idempotency';
 import { ApiProblem } from './problem';
@@ -30,11 +32,28 @@ const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: problemSchema } },
 });
 
+/** Authenticates the caller; failed guesses are counted and, past a budget, answered with 429. */
+async function authenticateThrottled(c: Parameters<MiddlewareHandler<ApiEnv>>[0], deps: ApiEnv['Variables']['deps']) {
+  const throttle = authThrottleOf(deps);
+  const address = clientAddressOf(c);
+  await throttle.assertAddressAllowed(address);
+  const authorization = c.req.header('authorization');
+  try {
+    return await authenticate(deps, authorization);
+  } catch (error) {
+    if (error instanceof ApiProblem && error.options.code === INVALID_CREDENTIAL) {
+      const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+      await throttle.recordFailure(address, token ? parseApiKey(token)?.keyId : undefined);
+    }
+    throw error;
+  }
+}
+
 export function authorize(access: AccessPolicy): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     if (access.plane === 'public') return next();
     const deps = c.get('deps');
-    const principal = await authenticate(deps, c.req.header('authorization'));
+    const principal = await authenticateThrottled(c, deps);
     const decision = decideAccess(principal, access);
     if (!decision.allowed) {
       throw new ApiProblem('forbidden', {

@@ -4,19 +4,15 @@
  * area does not create a second one.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { READ_ROLES, WRITE_ROLES } from '../../domain/access/roles';
-import { drillStatus } from '../../domain/incident';
-import { compareIsoDate, zonedDateOf } from '../../domain/shared/isoDate';
-import { tenantOf, type ApiContext, type ApiEnv } from '../http/context';
+import { zonedDateOf } from '../../domain/shared/isoDate';
+import { commandContextOf, listBindingOf, todayOf } from '../http/commandContext';
+import type { ApiEnv } from '../http/context';
 import { pageQuerySchema } from '../http/pagination';
 import { defineRoute, jsonBody, jsonContent } from '../http/route';
-import { queryPage } from '../store/entityStore';
-import { newId } from '../store/ids';
-import { tenantTableIndexes } from '../store/tableDesign';
-import { commitIncidentChange, refuse } from './incidentHandling';
+import { recordDrill } from './commands/recordDrill';
 import { drillBodySchema, drillPageSchema, drillViewSchema, toDrillStatusView, toDrillView } from './incidentModel';
-import { drillItem, toStoredDrill, type StoredDrill } from './incidentStore';
+import { drillStatusAsOf, listDrills } from './incidentStore';
 
 const TAG = 'Incidents';
 
@@ -41,75 +37,19 @@ export const drillRoutes = {
   }),
 };
 
-function today(c: ApiContext): string {
-  return zonedDateOf(c.get('deps').clock(), tenantOf(c).profile.timeZone);
-}
-
-/** The latest drill held on or before `asOf`: one Query on the date-sorted index, newest first. */
-async function lastDrillOnOrBefore(c: ApiContext, asOf: string): Promise<StoredDrill | undefined> {
-  const tenant = tenantOf(c);
-  const index = tenantTableIndexes.byResource;
-  const result = await tenant.doc.send(new QueryCommand({
-    TableName: tenant.tableName,
-    IndexName: index.name,
-    KeyConditionExpression: '#pk = :pk AND #sk <= :asOf',
-    ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
-    ExpressionAttributeValues: { ':pk': 'INCIDENT_DRILLS', ':asOf': `${asOf}#~` },
-    ScanIndexForward: false,
-    Limit: 1,
-  }));
-  const item = result.Items?.[0];
-  return item ? toStoredDrill(item) : undefined;
-}
-
 export function registerDrillRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(drillRoutes.recordDrill, async (c) => {
-    const tenant = tenantOf(c);
-    const input = c.req.valid('json');
-    const asOf = today(c);
-    // A drill is recorded after it was held; a planned one belongs in the plan's schedule.
-    if (compareIsoDate(input.date, asOf) > 0) {
-      refuse('DRILL_IN_FUTURE', 'date', { zhTW: '演練日期不得晚於今天', en: 'The drill date cannot be after today' });
-    }
-    const now = c.get('deps').clock();
-    const drill: StoredDrill = {
-      ...input,
-      id: newId('drl', now.getTime()),
-      tenantId: tenant.tenantId,
-      version: 1,
-      recordedAt: now.toISOString(),
-      recordedBy: c.get('principal').actorId,
-    };
-    const view = toDrillView(drill);
-    await commitIncidentChange(
-      c,
-      {
-        changes: [{ action: 'incidentDrill.record', resourceType: 'incidentDrill', resourceId: drill.id, before: null, after: view }],
-        writes: [{ Put: { TableName: tenant.tableName, Item: drillItem(drill), ConditionExpression: 'attribute_not_exists(pk)' } }],
-        response: { status: 201, body: view },
-      },
-      'create',
-    );
+    const { view } = await recordDrill(commandContextOf(c), c.req.valid('json'));
     return c.json(view, 201);
   });
 
   app.openapi(drillRoutes.listDrills, async (c) => {
-    const tenant = tenantOf(c);
+    const context = commandContextOf(c);
     const { limit, cursor } = c.req.valid('query');
-    const index = tenantTableIndexes.byResource;
-    const page = await queryPage(
-      c,
-      'incident-drills',
-      {},
-      { limit, cursor },
-      { IndexName: index.name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': index.pk }, ExpressionAttributeValues: { ':pk': 'INCIDENT_DRILLS' }, ScanIndexForward: false },
-      (item) => toDrillView(toStoredDrill(item)),
-    );
-    const asOf = today(c);
-    const last = await lastDrillOnOrBefore(c, asOf);
+    const page = await listDrills(context.table, { limit, cursor }, listBindingOf(c, 'incident-drills', {}), toDrillView);
     // With no drill yet, the first is due a year after the tenant joined (the plan's adoption is not known here).
-    const since = zonedDateOf(tenant.profile.createdAt, tenant.profile.timeZone);
-    const status = drillStatus(last ? [last] : [], asOf, since);
+    const since = zonedDateOf(context.profile.createdAt, context.profile.timeZone);
+    const status = await drillStatusAsOf(context.table, todayOf(c), since);
     return c.json({ ...page, status: toDrillStatusView(status) }, 200);
   });
 }

@@ -1,8 +1,9 @@
 /**
- * How an incident makes the product chase its deadlines: the 72-hour report is a one-time duty
- * with an open task (dutyStore), and each reminder moment is an exact one-time schedule that
- * fires through the reviews pipeline (kind 'deadlineReminder', resourceId = the task id). Each
- * corrective action is a date-only one-time duty the daily sweep chases.
+ * How an incident makes the product chase its deadlines, through the one deadline contract
+ * (reviews/chaseDeadline.ts): the 72-hour report is a one-time duty with an open task, and each
+ * reminder moment is an exact one-time schedule that fires through the reviews pipeline (kind
+ * 'deadlineReminder', resourceId = the task id). Each corrective action is a date-only one-time
+ * duty the daily sweep chases.
  */
 import {
   notificationReminders,
@@ -14,9 +15,10 @@ import {
 import { dutyIdFor, type DutyOwner, type DutySubject } from '../../domain/reviews/duty';
 import { incidentNotificationDuty } from '../../domain/reviews/oneTimeDuty';
 import { taskIdFor } from '../../domain/reviews/reviewTask';
-import type { AppDeps, DeadlineSchedule } from '../http/appDeps';
-import { taskItem, type DeadlineSpec, type StoredTask } from '../reviews/dutyStore';
-import type { TransactItem } from '../store/auditedCommit';
+import type { TenantCommandContext } from '../application/commandContext';
+import { chaseDeadline, noDeadlineChanges, type DeadlineChanges, type DeadlineContext, type DeadlineReminder } from '../reviews/chaseDeadline';
+import { dutyKeys, taskItem, type DeadlineSpec, type StoredTask } from '../reviews/dutyStore';
+import { getEntity, putEntityWrite } from '../store/entityModel';
 import { notificationPending, type StoredIncident } from './incidentStore';
 
 export const NOTIFICATION_DUTY_KIND = 'incidentAuthorityNotification';
@@ -68,49 +70,78 @@ export function notificationDutyId(incidentId: string): string {
 }
 
 /**
- * The schedules an incident needs now. Moments still ahead are scheduled at their exact instant.
+ * The reminders an incident needs now. Moments still ahead are scheduled at their exact instant.
  * The "at discovery" alert is usually already past when the incident is recorded; it is then
  * scheduled for `now` so it still goes out at once (a one-time schedule cannot be set in the past).
  * Other past moments are dropped: a "24 h left" mail when 2 h are left would mislead, and the
  * open task keeps the deadline visible to the sweep. Nothing is scheduled once the report is
- * made, ruled out, or the incident closed.
+ * made, ruled out, or the incident closed. `removeReminders` names the incident's other
+ * moments (e.g. the media advice after mediaReported was corrected).
  */
-export function plannedReminderSchedules(tenantId: string, incident: Incident, taskId: string, now: Date): DeadlineSchedule[] {
-  if (!notificationPending(incident)) return [];
-  const deadline = regulatorDeadline(incident.discoveredAt);
-  const schedules: DeadlineSchedule[] = [];
-  for (const reminder of notificationReminders(incident)) {
-    const future = Date.parse(reminder.at) >= now.getTime();
-    if (!future && reminder.kind !== 'discovered') continue;
-    schedules.push({
-      name: reminderScheduleName(tenantId, incident.id, reminder.kind),
-      tenantId,
-      at: future ? reminder.at : now.toISOString(),
-      target: { kind: 'deadlineReminder', resourceId: taskId, detail: { moment: reminder.kind, incidentId: incident.id, deadline } },
-    });
+export function plannedReminders(tenantId: string, incident: Incident, now: Date): { reminders: DeadlineReminder[]; removeReminders: string[] } {
+  const reminders: DeadlineReminder[] = [];
+  if (notificationPending(incident)) {
+    const deadline = regulatorDeadline(incident.discoveredAt);
+    for (const reminder of notificationReminders(incident)) {
+      const future = Date.parse(reminder.at) >= now.getTime();
+      if (!future && reminder.kind !== 'discovered') continue;
+      reminders.push({
+        name: reminderScheduleName(tenantId, incident.id, reminder.kind),
+        at: future ? reminder.at : now.toISOString(),
+        detail: { moment: reminder.kind, incidentId: incident.id, deadline },
+      });
+    }
   }
-  return schedules;
+  const keep = new Set(reminders.map((reminder) => reminder.name));
+  return { reminders, removeReminders: allReminderNames(tenantId, incident.id).filter((name) => !keep.has(name)) };
+}
+
+function allReminderNames(tenantId: string, incidentId: string): string[] {
+  return allMoments.map((moment) => reminderScheduleName(tenantId, incidentId, moment));
+}
+
+/** What chaseDeadline needs of a command: the table, the tenant, who acts and when. */
+export function deadlineContextOf(context: TenantCommandContext, as: { actorId?: string; at?: string } = {}): DeadlineContext {
+  return { table: context.table, tenantId: context.tenantId, actorId: as.actorId ?? context.actor.actorId, now: as.at === undefined ? context.clock() : new Date(as.at) };
+}
+
+/** Sets (or moves) the 72-hour deadline and its reminders. */
+export async function setNotificationDeadline(context: TenantCommandContext, stored: StoredIncident, incident: Incident): Promise<DeadlineChanges> {
+  return chaseDeadline(deadlineContextOf(context), {
+    kind: 'set',
+    spec: notificationDeadlineSpec(stored, context.profile.timeZone),
+    ...plannedReminders(context.tenantId, incident, context.clock()),
+  });
 }
 
 /**
- * Upserts the planned schedules and removes the incident's others (a reminder that no longer
- * applies, e.g. the media advice after mediaReported was corrected). Runs after the commit: a
- * schedule never points at a task that was not written. A scheduler failure is logged rather
- * than failing the committed request; the open task stays in the daily sweep either way.
+ * Only the reminder moments changed (the media advice), not the deadline: the duty and its open
+ * task stay as they are, the schedules follow. chaseDeadline's 'set' would rewrite the duty, so
+ * the schedules are built here in the shape it gives them.
  */
-export async function syncReminderSchedules(deps: AppDeps, tenantId: string, incident: Incident, taskId: string | null, now: Date, requestId: string): Promise<DeadlineSchedule[]> {
-  const planned = taskId === null ? [] : plannedReminderSchedules(tenantId, incident, taskId, now);
-  const keep = new Set(planned.map((schedule) => schedule.name));
-  try {
-    for (const schedule of planned) await deps.deadlineScheduler.upsert(schedule);
-    for (const moment of allMoments) {
-      const name = reminderScheduleName(tenantId, incident.id, moment);
-      if (!keep.has(name)) await deps.deadlineScheduler.remove(name);
-    }
-  } catch (error) {
-    deps.logger.error('incident reminder schedules not synced', { requestId, tenantId, incidentId: incident.id, error: (error as Error).message });
-  }
-  return planned;
+export function rescheduleNotificationReminders(context: TenantCommandContext, stored: StoredIncident, incident: Incident): DeadlineChanges {
+  const taskId = notificationTaskId(stored, context.profile.timeZone);
+  const { reminders, removeReminders } = plannedReminders(context.tenantId, incident, context.clock());
+  const changes = noDeadlineChanges();
+  changes.schedules.upserts.push(...reminders.map((reminder) => ({ name: reminder.name, tenantId: context.tenantId, at: reminder.at, target: { kind: 'deadlineReminder', resourceId: taskId, detail: reminder.detail } })));
+  changes.schedules.removals.push(...removeReminders);
+  return changes;
+}
+
+/**
+ * The 72-hour deadline is settled: met by the report (at the instant it was sent), or dropped
+ * (ruled not applicable, or the incident closed). No reminder may fire after that.
+ */
+export async function settleNotificationDeadline(
+  context: TenantCommandContext,
+  incidentId: string,
+  how: { kind: 'met'; at: string; notes: string } | { kind: 'dropped'; reason: string },
+): Promise<DeadlineChanges> {
+  const dutyId = notificationDutyId(incidentId);
+  const removeReminders = allReminderNames(context.tenantId, incidentId);
+  return how.kind === 'met'
+    ? chaseDeadline(deadlineContextOf(context, { at: how.at }), { kind: 'met', dutyId, notes: how.notes, removeReminders })
+    : chaseDeadline(deadlineContextOf(context), { kind: 'dropped', dutyId, reason: how.reason, removeReminders });
 }
 
 export function notificationTaskId(incident: Pick<StoredIncident, 'id' | 'discoveredAt' | 'incidentContact'>, timeZone: string): string {
@@ -146,16 +177,28 @@ export function correctiveActionDutyId(action: Pick<CorrectiveAction, 'id' | 'in
   return dutyIdFor(CORRECTIVE_ACTION_DUTY_KIND, correctiveActionSubject(action));
 }
 
-/** Reopens a completed one-time task in place (an action whose verification failed goes back to work). */
-export function reopenTaskWrite(tableName: string, task: StoredTask): TransactItem {
+/**
+ * Verification failed and the action is back to work: its completed task is reopened in place so
+ * the sweep chases the same due date again. chaseDeadline has no "reopen" intent ('set' would
+ * create a new task where the completed one still stands), so this stays here.
+ */
+export async function reopenCorrectiveActionDeadline(context: TenantCommandContext, action: Pick<CorrectiveAction, 'id' | 'incidentId' | 'dueDate'>): Promise<DeadlineChanges> {
+  const changes = noDeadlineChanges();
+  const dutyId = correctiveActionDutyId(action);
+  const task = await getEntity<StoredTask>(context.table, dutyKeys.task(dutyId, action.dueDate));
+  if (!task || task.status !== 'done') return changes;
   const reopened: StoredTask = { ...task, status: 'open', completion: null, skip: null, version: task.version + 1 };
-  return {
-    Put: {
-      TableName: tableName,
-      Item: taskItem(reopened),
-      ConditionExpression: '#v = :v',
-      ExpressionAttributeNames: { '#v': 'version' },
-      ExpressionAttributeValues: { ':v': task.version },
-    },
-  };
+  changes.writes.push(putEntityWrite(context.table.tableName, taskItem(reopened), task.version));
+  changes.changes.push({ action: 'duty.reopen', resourceType: 'duty', resourceId: dutyId, before: { status: 'done' }, after: { status: 'open' } });
+  return changes;
+}
+
+/** Sets a corrective action's due date as a deadline. */
+export async function setCorrectiveActionDeadline(context: TenantCommandContext, action: Parameters<typeof correctiveActionDeadlineSpec>[0]): Promise<DeadlineChanges> {
+  return chaseDeadline(deadlineContextOf(context), { kind: 'set', spec: correctiveActionDeadlineSpec(action) });
+}
+
+/** The action is done: its task is met, by whoever the transition names, at its instant. */
+export async function meetCorrectiveActionDeadline(context: TenantCommandContext, action: Pick<CorrectiveAction, 'id' | 'incidentId'>, done: { by: string; at: string; note?: string }): Promise<DeadlineChanges> {
+  return chaseDeadline(deadlineContextOf(context, { actorId: done.by, at: done.at }), { kind: 'met', dutyId: correctiveActionDutyId(action), notes: done.note ?? '' });
 }

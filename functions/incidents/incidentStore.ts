@@ -1,36 +1,16 @@
 /**
- * Storage of incidents (個資事故) and their drills in a tenant table.
- *
- * Access patterns:
- *   an incident with its children ........... PK=INCIDENT#<id>  SK=INCIDENT | ACTION#<actionId> | NOTICE#<noticeId>
- *     (one consistent Query reads the whole aggregate; the incident item's version guards it)
- *   corrective actions of an incident ....... PK=INCIDENT#<id>  SK begins_with ACTION#
- *   notices of an incident .................. PK=INCIDENT#<id>  SK begins_with NOTICE#
- *   list incidents (newest discovery first) . GSI byResource     gsi1pk=INCIDENTS            gsi1sk=<discoveredAt UTC>#<id>
- *   list incidents by status ................ GSI byOwnerOrActor gsi2pk=INCIDENTS#<status>   gsi2sk=<discoveredAt UTC>#<id>
- *   regulator report pending / overdue ...... GSI dueByDate      duePk=DUE#incidentNotification dueSk=<deadline UTC>#<id>
- *     (sparse: only open incidents whose report is neither done nor ruled out carry it; the sort key
- *      is the exact UTC instant, not a date, because the 72 hours end at an instant)
- *   list drills (newest first) .............. GSI byResource     gsi1pk=INCIDENT_DRILLS      gsi1sk=<date>#<id>
- *   get a drill ............................. PK=INCIDENT_DRILL#<id> SK=DRILL
- *
- * Notices and corrective actions are separate items so an incident with many of them stays far
- * below DynamoDB's 400 KB item limit and their lists can be paged with Queries.
+ * Storage of incidents (個資事故), their notices and corrective actions, and drills: item ↔ record
+ * mapping and the reads (keys and access patterns: incidentEntities.ts).
  */
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { regulatorDeadline, type CorrectiveAction, type Drill, type Incident, type NoticeRecord } from '../../domain/incident';
+import { drillStatus, regulatorDeadline, type CorrectiveAction, type Drill, type DrillStatus, type Incident, type NoticeRecord } from '../../domain/incident';
 import type { PersonOwner } from '../../domain/reviews/duty';
-import { putEntityWrite } from '../store/entityStore';
 import type { TransactItem } from '../store/auditedCommit';
+import { EntityNotFoundError, putEntityWrite, queryAll, queryItems, queryPage, requireEntity, withoutKeys, type ListBinding, type PageRequest } from '../store/entityModel';
+import type { TableRef } from '../store/tableRef';
+import { drillAccess, drillIndexKeys, incidentAccess, incidentIndexKeys, incidentKeys, incidentPartItem } from './incidentEntities';
 
-export const NOTIFICATION_DUE_PK = 'DUE#incidentNotification';
-
-export const incidentKeys = {
-  incident: (incidentId: string) => ({ pk: `INCIDENT#${incidentId}`, sk: 'INCIDENT' }),
-  action: (incidentId: string, actionId: string) => ({ pk: `INCIDENT#${incidentId}`, sk: `ACTION#${actionId}` }),
-  notice: (incidentId: string, noticeId: string) => ({ pk: `INCIDENT#${incidentId}`, sk: `NOTICE#${noticeId}` }),
-  drill: (drillId: string) => ({ pk: `INCIDENT_DRILL#${drillId}`, sk: 'DRILL' }),
-};
+export const INCIDENT_WHAT = { zhTW: '此個資事故', en: 'incident' };
+export const CORRECTIVE_ACTION_WHAT = { zhTW: '此矯正預防措施', en: 'corrective action' };
 
 /** What the incident item holds: the domain incident without its child lists. */
 export interface StoredIncident extends Omit<Incident, 'notices' | 'correctiveActions'> {
@@ -75,20 +55,8 @@ function utc(instant: string): string {
 
 export function incidentItem(incident: StoredIncident): Record<string, unknown> & { pk: string; sk: string; version: number } {
   const order = `${utc(incident.discoveredAt)}#${incident.id}`;
-  const item: Record<string, unknown> & { pk: string; sk: string; version: number } = {
-    ...incidentKeys.incident(incident.id),
-    entity: 'Incident',
-    ...incident,
-    gsi1pk: 'INCIDENTS',
-    gsi1sk: order,
-    gsi2pk: `INCIDENTS#${incident.status}`,
-    gsi2sk: order,
-  };
-  if (notificationPending(incident)) {
-    item.duePk = NOTIFICATION_DUE_PK;
-    item.dueSk = `${regulatorDeadline(incident.discoveredAt)}#${incident.id}`;
-  }
-  return item;
+  const deadline = notificationPending(incident) ? regulatorDeadline(incident.discoveredAt) : null;
+  return { ...incidentKeys.incident(incident.id), entity: 'Incident', ...incident, ...incidentIndexKeys(incident, order, deadline) };
 }
 
 export function actionItem(action: StoredCorrectiveAction): Record<string, unknown> & { pk: string; sk: string; version: number } {
@@ -100,15 +68,11 @@ export function noticeItem(incidentId: string, notice: StoredNotice): Record<str
 }
 
 export function drillItem(drill: StoredDrill): Record<string, unknown> & { pk: string; sk: string; version: number } {
-  return { ...incidentKeys.drill(drill.id), entity: 'IncidentDrill', ...drill, gsi1pk: 'INCIDENT_DRILLS', gsi1sk: `${drill.date}#${drill.id}` };
+  return { ...incidentKeys.drill(drill.id), entity: 'IncidentDrill', ...drill, ...drillIndexKeys(drill) };
 }
 
-const STORAGE_FIELDS = ['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'duePk', 'dueSk'];
-
 function strip<T>(item: Record<string, unknown>): T {
-  const copy: Record<string, unknown> = { ...item };
-  for (const field of STORAGE_FIELDS) delete copy[field];
-  return copy as T;
+  return withoutKeys(item) as unknown as T;
 }
 
 export function toStoredAction(item: Record<string, unknown>): StoredCorrectiveAction {
@@ -139,27 +103,70 @@ export function assembleIncident(stored: StoredIncident, actions: StoredCorrecti
 }
 
 /** Reads the whole aggregate with one consistent Query (paged only for very large incidents). */
-export async function loadIncident(doc: DynamoDBDocumentClient, tableName: string, incidentId: string): Promise<LoadedIncident | null> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': incidentKeys.incident(incidentId).pk },
-      ConsistentRead: true,
-      ExclusiveStartKey: startKey,
-    }));
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  const head = items.find((item) => item.sk === 'INCIDENT');
+export async function loadIncident(table: TableRef, incidentId: string): Promise<LoadedIncident | null> {
+  const items = await queryItems(table, incidentAccess.aggregate(incidentId));
+  const head = items.find((item) => incidentPartItem.isIncident(item.sk));
   if (!head) return null;
   const stored = toStoredIncident(head);
   // Sort keys carry ULIDs, so Query order is creation order.
-  const actions = items.filter((item) => String(item.sk).startsWith('ACTION#')).map(toStoredAction);
-  const notices = items.filter((item) => String(item.sk).startsWith('NOTICE#')).map(toStoredNotice);
+  const actions = items.filter((item) => incidentPartItem.isAction(item.sk)).map(toStoredAction);
+  const notices = items.filter((item) => incidentPartItem.isNotice(item.sk)).map(toStoredNotice);
   return { stored, actions, notices, incident: assembleIncident(stored, actions, notices) };
+}
+
+/** The aggregate, or a 404 (another tenant's id reads as none: the table is the caller's own). */
+export async function requireIncident(table: TableRef, incidentId: string): Promise<LoadedIncident> {
+  const loaded = await loadIncident(table, incidentId);
+  if (!loaded) throw new EntityNotFoundError(INCIDENT_WHAT);
+  return loaded;
+}
+
+export function requireCorrectiveAction(loaded: LoadedIncident, actionId: string): StoredCorrectiveAction {
+  const action = loaded.actions.find((candidate) => candidate.id === actionId);
+  if (!action) throw new EntityNotFoundError(CORRECTIVE_ACTION_WHAT);
+  return action;
+}
+
+// ------------------------------------------------------------------------------------- read models
+
+export type IncidentListFilter = { status?: 'open' | 'closed'; notification?: 'pending' | 'overdue' };
+
+/** Incidents newest discovery first, by status, or those whose report is pending / overdue (nearest deadline first). */
+export async function listIncidents<T>(table: TableRef, filter: IncidentListFilter, now: Date, page: PageRequest, list: ListBinding, map: (incident: StoredIncident) => T) {
+  const query = filter.notification
+    ? filter.notification === 'overdue'
+      ? incidentAccess.notificationOverdue(now.toISOString())
+      : incidentAccess.notificationPending()
+    : filter.status
+      ? incidentAccess.byStatus(filter.status)
+      : incidentAccess.newestFirst();
+  return queryPage(table, query, page, list, (item) => map(toStoredIncident(item)));
+}
+
+export async function listNotices<T>(table: TableRef, incidentId: string, page: PageRequest, list: ListBinding, map: (notice: StoredNotice) => T) {
+  await requireEntity(table, incidentKeys.incident(incidentId), INCIDENT_WHAT);
+  return queryPage(table, incidentAccess.noticesOf(incidentId), page, list, (item) => map(toStoredNotice(item)));
+}
+
+export async function listCorrectiveActions<T>(table: TableRef, incidentId: string, page: PageRequest, list: ListBinding, map: (action: StoredCorrectiveAction) => T) {
+  await requireEntity(table, incidentKeys.incident(incidentId), INCIDENT_WHAT);
+  return queryPage(table, incidentAccess.actionsOf(incidentId), page, list, (item) => map(toStoredAction(item)));
+}
+
+export async function listDrills<T>(table: TableRef, page: PageRequest, list: ListBinding, map: (drill: StoredDrill) => T) {
+  return queryPage(table, drillAccess.newestFirst(), page, list, (item) => map(toStoredDrill(item)));
+}
+
+/** The latest drill held on or before `asOf` (the date-sorted index, newest first). */
+export async function lastDrillOnOrBefore(table: TableRef, asOf: string): Promise<StoredDrill | undefined> {
+  const { items } = await queryAll(table, drillAccess.heldOnOrBefore(asOf), { max: 1 });
+  return items[0] ? toStoredDrill(items[0]) : undefined;
+}
+
+/** Whether the yearly drill is due, from the last one held on or before `asOf` (or `since`, when none). */
+export async function drillStatusAsOf(table: TableRef, asOf: string, since: string): Promise<DrillStatus> {
+  const last = await lastDrillOnOrBefore(table, asOf);
+  return drillStatus(last ? [last] : [], asOf, since);
 }
 
 /**
@@ -174,4 +181,16 @@ export function nextStoredIncident(current: StoredIncident, next: Incident, now:
 
 export function incidentWrite(tableName: string, next: StoredIncident, expected: number | null): TransactItem {
   return putEntityWrite(tableName, incidentItem(next), expected);
+}
+
+export function correctiveActionWrite(tableName: string, action: StoredCorrectiveAction, expected: number | null): TransactItem {
+  return putEntityWrite(tableName, actionItem(action), expected);
+}
+
+export function noticeWrite(tableName: string, incidentId: string, notice: StoredNotice): TransactItem {
+  return putEntityWrite(tableName, noticeItem(incidentId, notice), null);
+}
+
+export function drillWrite(tableName: string, drill: StoredDrill): TransactItem {
+  return putEntityWrite(tableName, drillItem(drill), null);
 }

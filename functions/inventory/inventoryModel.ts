@@ -91,6 +91,7 @@ export const purposeReviewRequestSchema = z
     }
   })
   .openapi('PurposeReviewRequest');
+export type PurposeReviewRequest = z.output<typeof purposeReviewRequestSchema>;
 
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 
@@ -164,7 +165,9 @@ export const codeListsViewSchema = z
   })
   .openapi('InventoryCodeLists');
 
-export function toCodeListsView(lists: CodeLists, version: number | null): z.infer<typeof codeListsViewSchema> {
+export type CodeListsView = z.infer<typeof codeListsViewSchema>;
+
+export function toCodeListsView(lists: CodeLists, version: number | null): CodeListsView {
   return { specificPurposes: [...lists.specificPurposes.values()], dataCategories: [...lists.dataCategories.values()], version };
 }
 
@@ -218,6 +221,7 @@ export const importResultSchema = z
     resumedFromBatch: z.number().int().openapi({ description: 'Batches already committed by an earlier attempt' }),
   })
   .openapi('InventoryImportResult');
+export type InventoryImportSummary = z.infer<typeof importResultSchema>;
 
 export const importProblemSchema = z
   .object({

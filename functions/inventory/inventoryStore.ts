@@ -1,36 +1,15 @@
 /**
- * The personal-data inventory in a tenant table. Access patterns:
- *   a file by its id ............ PK=INVENTORY        SK=FILE#<fileId>
- *   every file (list, totals) ... Query PK=INVENTORY begins_with(SK, 'FILE#')  (consistent read)
- *   tenant code lists ........... PK=INVENTORY        SK=CODE_LISTS
- *   inventory head (total lock) . PK=INVENTORY        SK=HEAD
- *   import progress ............. PK=INVENTORY_IMPORT#<importId> SK=IMPORT
- *   record-count history ........ PK=RECORD_COUNT     SK=<yyyy-mm-dd>  (read by the plan area)
- *
- * Files share one partition on the base table, not a GSI: the record-count total must be summed
- * from a strongly consistent read in the same breath as the write that changes it, and a
- * tenant's inventory is hundreds of files at most, well within one partition.
+ * The personal-data inventory's reads and item mapping (keys and access patterns:
+ * inventoryEntities.ts). The risk and plan areas read the inventory through the functions here.
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mergeCodeLists, type CodeLists, type TenantCodeLists } from '../../domain/inventory/codeLists';
 import { fileSpecialCategories, isCrossBorder, type PersonalDataFile } from '../../domain/inventory/personalDataFile';
 import { totalRecordCount } from '../../domain/inventory/recordCount';
-import { zonedDateOf, type IsoDate } from '../../domain/shared/isoDate';
-import type { TenantScope } from '../http/context';
+import type { IsoDate } from '../../domain/shared/isoDate';
 import type { TransactItem } from '../store/auditedCommit';
-import { putEntityWrite } from '../store/entityStore';
-
-export type TableRef = Pick<TenantScope, 'doc' | 'tableName'>;
-
-export const inventoryKeys = {
-  file: (fileId: string) => ({ pk: 'INVENTORY', sk: `FILE#${fileId}` }),
-  codeLists: () => ({ pk: 'INVENTORY', sk: 'CODE_LISTS' }),
-  head: () => ({ pk: 'INVENTORY', sk: 'HEAD' }),
-  importRecord: (importId: string) => ({ pk: `INVENTORY_IMPORT#${importId}`, sk: 'IMPORT' }),
-  recordCount: (date: IsoDate) => ({ pk: 'RECORD_COUNT', sk: date }),
-};
-
-export const FILE_SK_PREFIX = 'FILE#';
+import { getEntity, putEntityWrite, queryItems, queryPage, requireEntity, type ListBinding, type PageRequest } from '../store/entityModel';
+import type { TableRef } from '../store/tableRef';
+import { inventoryAccessPatterns, inventoryKeys, type FileListFilters } from './inventoryEntities';
 
 export interface Retirement {
   at: string;
@@ -46,6 +25,8 @@ export interface PersonalDataFileRecord {
   updatedAt: string;
   retired: Retirement | null;
 }
+
+export const personalDataFileWhat = { zhTW: '個資檔案', en: 'personal-data file' };
 
 export function fileItem(record: PersonalDataFileRecord, codeLists: CodeLists) {
   return {
@@ -80,32 +61,14 @@ export function putFileWrite(tableName: string, record: PersonalDataFileRecord, 
   return putEntityWrite(tableName, fileItem(record, codeLists), expectedVersion);
 }
 
-export async function getFileRecord(table: TableRef, fileId: string): Promise<PersonalDataFileRecord | undefined> {
-  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: inventoryKeys.file(fileId), ConsistentRead: true }));
-  return Item ? fileRecordOf(Item) : undefined;
-}
-
-/** Every item of a key-condition query, page by page (bounded partitions only). */
-export async function queryAll(doc: DynamoDBDocumentClient, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    items.push(...((result.Items ?? []) as Record<string, unknown>[]));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+/** The file or a 404. */
+export async function requireFileRecord(table: TableRef, fileId: string): Promise<PersonalDataFileRecord> {
+  return fileRecordOf(await requireEntity<Record<string, unknown>>(table, inventoryKeys.file(fileId), personalDataFileWhat));
 }
 
 /** Every file record, retired ones included (callers decide), in key order. */
 export async function loadAllFileRecords(table: TableRef): Promise<PersonalDataFileRecord[]> {
-  const items = await queryAll(table.doc, {
-    TableName: table.tableName,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': 'INVENTORY', ':prefix': FILE_SK_PREFIX },
-    ConsistentRead: true,
-  });
-  return items.map(fileRecordOf);
+  return (await queryItems(table, inventoryAccessPatterns.allFiles())).map(fileRecordOf);
 }
 
 /** 001-2 before 001-10, as people number them. */
@@ -122,23 +85,55 @@ export async function loadLiveFiles(table: TableRef): Promise<PersonalDataFile[]
     .sort((a, b) => compareFileIds(a.id, b.id));
 }
 
+/** One page of the file list, as views. */
+export async function listFiles<T>(table: TableRef, filters: FileListFilters, page: PageRequest, list: ListBinding, view: (record: PersonalDataFileRecord) => T) {
+  return queryPage(table, inventoryAccessPatterns.filesPage(filters), page, list, (item) => view(fileRecordOf(item)));
+}
+
 export async function loadTenantCodeLists(table: TableRef): Promise<{ lists: TenantCodeLists; version: number | null }> {
-  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: inventoryKeys.codeLists(), ConsistentRead: true }));
-  if (!Item) return { lists: { specificPurposes: [], dataCategories: [] }, version: null };
-  return { lists: { specificPurposes: Item.specificPurposes ?? [], dataCategories: Item.dataCategories ?? [] } as TenantCodeLists, version: Item.version as number };
+  const item = await getEntity<Record<string, unknown>>(table, inventoryKeys.codeLists());
+  if (!item) return { lists: { specificPurposes: [], dataCategories: [] }, version: null };
+  return { lists: { specificPurposes: item.specificPurposes ?? [], dataCategories: item.dataCategories ?? [] } as TenantCodeLists, version: item.version };
 }
 
 export async function loadCodeLists(table: TableRef): Promise<CodeLists> {
   return mergeCodeLists((await loadTenantCodeLists(table)).lists);
 }
 
-/** Today in the tenant's time zone: legal dates are the tenant's calendar days. */
-export function tenantToday(tenant: Pick<TenantScope, 'profile'>, now: Date): IsoDate {
-  return zonedDateOf(now, tenant.profile.timeZone || 'Asia/Taipei');
+export function putCodeListsWrite(tableName: string, lists: TenantCodeLists, version: number, expectedVersion: number | null): TransactItem {
+  return putEntityWrite(tableName, { ...inventoryKeys.codeLists(), entity: 'InventoryCodeLists', ...lists, version }, expectedVersion);
 }
 
-/** A stale inventory head: another total-changing mutation committed first; retry. */
-export class InventoryHeadConflict extends Error {}
+/** Where a multi-transaction import stands (see commands/importInventoryTable.ts). */
+export interface ImportProgress {
+  importId: string;
+  mode: 'createOnly' | 'upsert';
+  fileCount: number;
+  batchCount: number;
+  committedBatches: number;
+  status: 'inProgress' | 'completed';
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+}
+
+export async function getImportProgress(table: TableRef, importId: string): Promise<ImportProgress | undefined> {
+  return getEntity<ImportProgress>(table, inventoryKeys.importRecord(importId));
+}
+
+/** Advances the import's progress exactly once per batch: it must still be where this attempt found it. */
+export function putImportProgressWrite(tableName: string, progress: ImportProgress, updatedAt: string): TransactItem {
+  const done = progress.committedBatches - 1;
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...inventoryKeys.importRecord(progress.importId), entity: 'InventoryImport', ...progress, updatedAt },
+      ...(done === 0
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'committedBatches = :done', ExpressionAttributeValues: { ':done': done } }),
+    },
+  };
+}
 
 /**
  * Writes that keep the record-count history true. If the change moves today's total, the
@@ -155,8 +150,8 @@ export async function recordCountWrites(
 ): Promise<{ writes: TransactItem[]; total: number | null }> {
   const delta = totalRecordCount(change.after, today).total - totalRecordCount(change.before, today).total;
   if (delta === 0) return { writes: [], total: null };
-  const { Item: head } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: inventoryKeys.head(), ConsistentRead: true }));
-  const headVersion = (head?.version as number | undefined) ?? null;
+  const head = await getEntity<Record<string, unknown>>(table, inventoryKeys.head());
+  const headVersion = head?.version ?? null;
   const touched = new Set([...change.before, ...change.after].map((f) => f.id));
   const others = (await loadLiveFiles(table)).filter((f) => !touched.has(f.id));
   const total = totalRecordCount([...others, ...change.after], today).total;

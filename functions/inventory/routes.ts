@@ -5,26 +5,27 @@
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { READ_ROLES, WRITE_ROLES, type Role } from '../../domain/access/roles';
-import { mergeCodeLists, type TenantCodeLists } from '../../domain/inventory/codeLists';
+import { mergeCodeLists } from '../../domain/inventory/codeLists';
 import { exportInventoryCsv } from '../../domain/inventory/inventoryTable';
-import { checkPersonalDataFile, personalDataFileSchema, zodIssueToFileIssue, type FileIssue, type PersonalDataFile } from '../../domain/inventory/personalDataFile';
-import { applyPurposeReview, filesDueForPurposeReview } from '../../domain/inventory/purposeReview';
-import type { PurposeReviewDecision } from '../../domain/inventory/purposeReviewDecision';
+import type { PersonalDataFile } from '../../domain/inventory/personalDataFile';
+import { filesDueForPurposeReview } from '../../domain/inventory/purposeReview';
 import { totalRecordCount } from '../../domain/inventory/recordCount';
 import { exportInventoryXlsx } from '../../domain/inventory/xlsx';
-import { tenantMutationScope, tenantOf, type ApiContext, type ApiEnv } from '../http/context';
-import { assertVersion, expectedVersion, setEtag } from '../http/etag';
+import { commandContextOf, listBindingOf, todayOf } from '../http/commandContext';
+import type { ApiEnv } from '../http/context';
+import { expectedVersion, setEtag } from '../http/etag';
 import { pageSchema } from '../http/pagination';
-import { ApiProblem, type FieldError } from '../http/problem';
 import { defineRoute, jsonBody, jsonContent } from '../http/route';
-import { commitAudited } from '../store/auditedCommit';
-import { mapWriteConflict, putEntityWrite, queryPage } from '../store/entityStore';
-import { commitInventoryChange, inventoryTarget } from './inventoryCommit';
-import { registerInventoryImport } from './inventoryImport';
+import { addCodeListEntry } from './commands/addCodeListEntry';
+import { createPersonalDataFile } from './commands/createPersonalDataFile';
+import { recordPurposeReview } from './commands/recordPurposeReview';
+import { replacePersonalDataFile } from './commands/replacePersonalDataFile';
+import { retirePersonalDataFile } from './commands/retirePersonalDataFile';
+import { updatePersonalDataFile } from './commands/updatePersonalDataFile';
+import { registerInventoryImport } from './inventoryImportRoutes';
 import {
   addDataCategoryCodeSchema,
   addPurposeCodeSchema,
-  auditViewOf,
   codeListsViewSchema,
   createPersonalDataFileSchema,
   exportQuerySchema,
@@ -39,21 +40,8 @@ import {
   retireFileSchema,
   toCodeListsView,
   toFileView,
-  type PersonalDataFilePatch,
 } from './inventoryModel';
-import {
-  FILE_SK_PREFIX,
-  compareFileIds,
-  fileRecordOf,
-  getFileRecord,
-  inventoryKeys,
-  loadCodeLists,
-  loadLiveFiles,
-  loadTenantCodeLists,
-  putFileWrite,
-  tenantToday,
-  type PersonalDataFileRecord,
-} from './inventoryStore';
+import { compareFileIds, listFiles, loadCodeLists, loadLiveFiles, loadTenantCodeLists, requireFileRecord } from './inventoryStore';
 
 const TAGS = ['Inventory 個資盤點'];
 /** Integrations (e.g. an HR system) may read and keep the inventory in sync, nothing more. */
@@ -61,8 +49,6 @@ export const inventoryRead = { plane: 'tenant', roles: [...READ_ROLES, 'integrat
 export const inventoryWrite = { plane: 'tenant', roles: [...WRITE_ROLES, 'integration'] as readonly Role[], integrationScope: 'inventory:write' } as const;
 const peopleWrite = { plane: 'tenant', roles: WRITE_ROLES } as const;
 const peopleRead = { plane: 'tenant', roles: READ_ROLES } as const;
-
-const fileNotFound = { zhTW: '個資檔案', en: 'personal-data file' };
 
 const createFileRoute = defineRoute({
   method: 'post',
@@ -203,146 +189,34 @@ const exportRoute = defineRoute({
   },
 });
 
-/** Turns domain file issues into 422 field errors (the request body's paths). */
-function issuesToErrors(issues: readonly FileIssue[], prefix = ''): FieldError[] {
-  return issues.map((issue) => ({ field: [prefix, issue.path.map(String).join('.')].filter(Boolean).join('.') || '(body)', reason: issue.message }));
-}
-
-function ruleProblem(issues: readonly FileIssue[]): ApiProblem {
-  return new ApiProblem('ruleViolation', {
-    code: 'personalDataFileInvalid',
-    detail: { zhTW: '個資檔案不符規則', en: 'The personal-data file breaks a rule' },
-    errors: issuesToErrors(issues),
-  });
-}
-
-async function requireFileRecord(c: ApiContext, fileId: string): Promise<PersonalDataFileRecord> {
-  const record = await getFileRecord(tenantOf(c), fileId);
-  if (!record) throw new ApiProblem('notFound', { detail: { zhTW: `找不到${fileNotFound.zhTW}`, en: `No such ${fileNotFound.en}` } });
-  return record;
-}
-
-function assertNotRetired(record: PersonalDataFileRecord): void {
-  if (record.retired)
-    throw new ApiProblem('conflict', { code: 'fileRetired', detail: { zhTW: '此個資檔案已停用，不能再修改', en: 'The file is retired and can no longer change' } });
-}
-
-/** A file that stays live before and after: its before/after for the record-count check. */
-const live = (record: PersonalDataFileRecord | undefined) => (record && !record.retired ? [record.file] : []);
-
-/** Replaces a live file (PUT, PATCH, review): version check, audit, record-count history. */
-async function replaceFile(c: ApiContext, fileId: string, action: string, decide: (current: PersonalDataFileRecord) => PersonalDataFile, expected: number | undefined) {
-  const tenant = tenantOf(c);
-  const codeLists = await loadCodeLists(tenant);
-  const now = c.get('deps').clock().toISOString();
-  return commitInventoryChange(
-    inventoryTarget(c),
-    async () => {
-      const current = await requireFileRecord(c, fileId);
-      assertNotRetired(current);
-      assertVersion(current.version, expected);
-      const file = decide(current);
-      const issues = checkPersonalDataFile(file, codeLists);
-      if (issues.length > 0) throw ruleProblem(issues);
-      const next: PersonalDataFileRecord = { ...current, file, version: current.version + 1, updatedAt: now };
-      const view = toFileView(next, codeLists);
-      return {
-        changes: [{ action, resourceType: 'personalDataFile', resourceId: fileId, before: auditViewOf(current.file), after: auditViewOf(file) }],
-        writes: [putFileWrite(tenant.tableName, next, codeLists, current.version)],
-        count: { before: live(current), after: [file] },
-        response: { status: 200, body: view },
-        result: view,
-      };
-    },
-    'update',
-  );
-}
-
-/** Merge-patch: given fields replace, null removes; the result is validated as a whole file. */
-function applyPatch(current: PersonalDataFile, patch: PersonalDataFilePatch): unknown {
-  const merged: Record<string, unknown> = { ...current };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete merged[key];
-    else if (value !== undefined) merged[key] = value;
-  }
-  return merged;
-}
-
 export const inventoryArea = {
   name: 'inventory',
   register(app: OpenAPIHono<ApiEnv>) {
     app.openapi(createFileRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const file = c.req.valid('json') as PersonalDataFile;
-      const codeLists = await loadCodeLists(tenant);
-      const issues = checkPersonalDataFile(file, codeLists);
-      if (issues.length > 0) throw ruleProblem(issues);
-      const now = c.get('deps').clock().toISOString();
-      const record: PersonalDataFileRecord = { file, version: 1, createdAt: now, updatedAt: now, retired: null };
-      const view = toFileView(record, codeLists);
-      await commitInventoryChange(
-        inventoryTarget(c),
-        async () => ({
-          changes: [{ action: 'personalDataFile.create', resourceType: 'personalDataFile', resourceId: file.id, before: null, after: auditViewOf(file) }],
-          // attribute_not_exists: an id in use, even by a retired file, is a 409.
-          writes: [putFileWrite(tenant.tableName, record, codeLists, null)],
-          count: { before: [], after: [file] },
-          response: { status: 201, body: view },
-          result: view,
-        }),
-        'create',
-      );
-      setEtag(c, record.version);
+      const view = await createPersonalDataFile(commandContextOf(c), c.req.valid('json') as PersonalDataFile);
+      setEtag(c, view.version);
       return c.json(view, 201);
     });
 
     app.openapi(listFilesRoute, async (c) => {
-      const tenant = tenantOf(c);
+      const { table } = commandContextOf(c);
       const { limit, cursor, ...filters } = c.req.valid('query');
-      const codeLists = await loadCodeLists(tenant);
-      const conditions: string[] = [];
-      const names: Record<string, string> = {};
-      const values: Record<string, unknown> = { ':pk': 'INVENTORY', ':prefix': FILE_SK_PREFIX };
-      if (!filters.includeRetired) {
-        conditions.push('#isRetired = :false');
-        names['#isRetired'] = 'isRetired';
-        values[':false'] = false;
-      }
-      for (const key of ['subjectAttribute', 'status', 'crossBorder', 'special'] as const) {
-        if (filters[key] === undefined) continue;
-        conditions.push(`#${key} = :${key}`);
-        names[`#${key}`] = key;
-        values[`:${key}`] = filters[key];
-      }
-      // One Query on the inventory partition; filters narrow it (a page may hold fewer than `limit`).
-      const page = await queryPage(
-        c,
-        'personal-data-files',
-        filters,
-        { limit, cursor },
-        {
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
-          ExpressionAttributeValues: values,
-        },
-        (item) => toFileView(fileRecordOf(item), codeLists),
-      );
+      const codeLists = await loadCodeLists(table);
+      const page = await listFiles(table, filters, { limit, cursor }, listBindingOf(c, 'personal-data-files', filters), (record) => toFileView(record, codeLists));
       return c.json(page, 200);
     });
 
     app.openapi(getFileRoute, async (c) => {
-      const record = await requireFileRecord(c, c.req.valid('param').fileId);
+      const { table } = commandContextOf(c);
+      const record = await requireFileRecord(table, c.req.valid('param').fileId);
       setEtag(c, record.version);
-      return c.json(toFileView(record, await loadCodeLists(tenantOf(c))), 200);
+      return c.json(toFileView(record, await loadCodeLists(table)), 200);
     });
 
     app.openapi(putFileRoute, async (c) => {
       const { fileId } = c.req.valid('param');
       const expected = expectedVersion(c);
-      const input = c.req.valid('json') as PersonalDataFile;
-      if (input.id !== fileId)
-        throw new ApiProblem('validationError', { errors: [{ field: 'id', reason: { zhTW: '編號須與路徑相同（編號不可變更）', en: 'The id must match the path (ids do not change)' } }] });
-      const view = await replaceFile(c, fileId, 'personalDataFile.replace', () => input, expected);
+      const view = await replacePersonalDataFile(commandContextOf(c), fileId, c.req.valid('json') as PersonalDataFile, expected);
       setEtag(c, view.version);
       return c.json(view, 200);
     });
@@ -350,151 +224,59 @@ export const inventoryArea = {
     app.openapi(patchFileRoute, async (c) => {
       const { fileId } = c.req.valid('param');
       const expected = expectedVersion(c);
-      const patch = c.req.valid('json');
-      const view = await replaceFile(
-        c,
-        fileId,
-        'personalDataFile.update',
-        (current) => {
-          // The merged file is checked as a whole: schema and cross-field rules are input errors (400).
-          const parsed = personalDataFileSchema.safeParse(applyPatch(current.file, patch));
-          if (!parsed.success) throw new ApiProblem('validationError', { errors: issuesToErrors(parsed.error.issues.map(zodIssueToFileIssue)) });
-          return parsed.data;
-        },
-        expected,
-      );
+      const view = await updatePersonalDataFile(commandContextOf(c), fileId, c.req.valid('json'), expected);
       setEtag(c, view.version);
       return c.json(view, 200);
     });
 
     app.openapi(retireFileRoute, async (c) => {
-      const tenant = tenantOf(c);
       const { fileId } = c.req.valid('param');
       const expected = expectedVersion(c, { required: false });
-      const { reason } = c.req.valid('json');
-      const codeLists = await loadCodeLists(tenant);
-      const now = c.get('deps').clock().toISOString();
-      const view = await commitInventoryChange(
-        inventoryTarget(c),
-        async () => {
-          const current = await requireFileRecord(c, fileId);
-          assertNotRetired(current);
-          assertVersion(current.version, expected);
-          const retired = { at: now, by: c.get('principal').actorId, reason };
-          const next: PersonalDataFileRecord = { ...current, retired, version: current.version + 1, updatedAt: now };
-          const result = toFileView(next, codeLists);
-          return {
-            changes: [{ action: 'personalDataFile.retire', resourceType: 'personalDataFile', resourceId: fileId, before: auditViewOf(current.file), after: auditViewOf(current.file, retired) }],
-            writes: [putFileWrite(tenant.tableName, next, codeLists, current.version)],
-            count: { before: [current.file], after: [] },
-            response: { status: 200, body: result },
-            result,
-          };
-        },
-        'update',
-      );
+      const view = await retirePersonalDataFile(commandContextOf(c), fileId, c.req.valid('json').reason, expected);
       setEtag(c, view.version);
       return c.json(view, 200);
     });
 
     app.openapi(purposeReviewRoute, async (c) => {
-      const tenant = tenantOf(c);
       const { fileId } = c.req.valid('param');
       const expected = expectedVersion(c, { required: false });
-      const input = c.req.valid('json');
-      const decidedOn = input.decidedOn ?? tenantToday(tenant, c.get('deps').clock());
-      const decidedBy = input.decidedBy ?? c.get('principal').actorId;
-      const decision: PurposeReviewDecision =
-        input.decision === 'keep'
-          ? { decision: 'keep', decidedOn, decidedBy, reasonCategory: input.reasonCategory!, reason: input.reason!, ...(input.reviewAgainOn ? { reviewAgainOn: input.reviewAgainOn } : {}) }
-          : { decision: input.decision, decidedOn, decidedBy, ...(input.reason ? { note: input.reason } : {}) };
-      const view = await replaceFile(
-        c,
-        fileId,
-        'personalDataFile.purposeReview',
-        (current) => {
-          const applied = applyPurposeReview(current.file, decision);
-          if (!applied.ok) throw new ApiProblem('ruleViolation', { code: 'purposeReviewRejected', detail: applied.reason, errors: [{ field: 'decision', reason: applied.reason }] });
-          return applied.file;
-        },
-        expected,
-      );
+      const view = await recordPurposeReview(commandContextOf(c), fileId, c.req.valid('json'), expected);
       setEtag(c, view.version);
       return c.json(view, 200);
     });
 
     app.openapi(codeListsRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const { lists, version } = await loadTenantCodeLists(tenant);
+      const { lists, version } = await loadTenantCodeLists(commandContextOf(c).table);
       return c.json(toCodeListsView(mergeCodeLists(lists), version), 200);
     });
 
-    const addCode = async (c: ApiContext, add: (lists: TenantCodeLists) => { lists: TenantCodeLists; code: string }) => {
-      const tenant = tenantOf(c);
-      const { lists: current, version } = await loadTenantCodeLists(tenant);
-      const { lists, code } = add(current);
-      const merged = mergeCodeLists(lists);
-      // A redefined code must not make a file of the inventory break the rules (e.g. now special without an Art. 6 basis).
-      const broken = (await loadLiveFiles(tenant)).flatMap((file) => checkPersonalDataFile(file, merged).map((issue) => ({ file, issue })));
-      if (broken.length > 0)
-        throw new ApiProblem('ruleViolation', {
-          code: 'codeListBreaksFiles',
-          detail: { zhTW: '此代號變更會使既有個資檔案不符規則', en: 'This code would make existing files break a rule' },
-          errors: broken.map(({ file, issue }) => ({ field: `files.${file.id}.${issue.path.join('.')}`, reason: issue.message })),
-        });
-      const nextVersion = (version ?? 0) + 1;
-      const view = toCodeListsView(merged, nextVersion);
-      try {
-        await commitAudited(tenantMutationScope(c), {
-          changes: [{ action: 'inventoryCodeList.add', resourceType: 'inventoryCodeList', resourceId: code, before: current, after: lists }],
-          writes: [putEntityWrite(tenant.tableName, { ...inventoryKeys.codeLists(), entity: 'InventoryCodeLists', ...lists, version: nextVersion }, version)],
-          response: { status: 201, body: view },
-        });
-      } catch (error) {
-        mapWriteConflict(error, 'update');
-      }
-      return view;
-    };
-    const duplicate = (code: string) =>
-      new ApiProblem('conflict', { code: 'codeExists', detail: { zhTW: `代號 ${code} 已在公司代碼表中`, en: `Code ${code} is already in the tenant list` } });
-
     app.openapi(addPurposeRoute, async (c) => {
-      const entry = c.req.valid('json');
-      const view = await addCode(c, (lists) => {
-        if (lists.specificPurposes.some((e) => e.code === entry.code)) throw duplicate(entry.code);
-        return { lists: { ...lists, specificPurposes: [...lists.specificPurposes, entry] }, code: entry.code };
-      });
+      const view = await addCodeListEntry(commandContextOf(c), { list: 'specificPurposes', entry: c.req.valid('json') });
       return c.json(view, 201);
     });
 
     app.openapi(addCategoryRoute, async (c) => {
-      const entry = c.req.valid('json');
-      const view = await addCode(c, (lists) => {
-        if (lists.dataCategories.some((e) => e.code === entry.code)) throw duplicate(entry.code);
-        return { lists: { ...lists, dataCategories: [...lists.dataCategories, entry] }, code: entry.code };
-      });
+      const view = await addCodeListEntry(commandContextOf(c), { list: 'dataCategories', entry: c.req.valid('json') });
       return c.json(view, 201);
     });
 
     app.openapi(recordCountRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const asOf = c.req.valid('query').asOf ?? tenantToday(tenant, c.get('deps').clock());
-      const result = totalRecordCount(await loadLiveFiles(tenant), asOf);
+      const asOf = c.req.valid('query').asOf ?? todayOf(c);
+      const result = totalRecordCount(await loadLiveFiles(commandContextOf(c).table), asOf);
       return c.json({ asOf, totalRecordCount: result.total, counted: result.counted, notYetCounted: result.notYetCounted, deleted: result.deleted }, 200);
     });
 
     app.openapi(purposeReviewsDueRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const asOf = c.req.valid('query').asOf ?? tenantToday(tenant, c.get('deps').clock());
-      return c.json({ asOf, items: filesDueForPurposeReview(await loadLiveFiles(tenant), asOf) }, 200);
+      const asOf = c.req.valid('query').asOf ?? todayOf(c);
+      return c.json({ asOf, items: filesDueForPurposeReview(await loadLiveFiles(commandContextOf(c).table), asOf) }, 200);
     });
 
     app.openapi(exportRoute, async (c) => {
-      const tenant = tenantOf(c);
+      const { table } = commandContextOf(c);
       const { format } = c.req.valid('query');
-      const [files, codeLists] = await Promise.all([loadLiveFiles(tenant), loadCodeLists(tenant)]);
+      const [files, codeLists] = await Promise.all([loadLiveFiles(table), loadCodeLists(table)]);
       files.sort((a, b) => compareFileIds(a.id, b.id));
-      const stamp = tenantToday(tenant, c.get('deps').clock());
+      const stamp = todayOf(c);
       if (format === 'xlsx') {
         const buffer = await exportInventoryXlsx(files, codeLists);
         return c.body(new Uint8Array(buffer), 200, {

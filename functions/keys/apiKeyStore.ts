@@ -1,22 +1,17 @@
 /**
- * API keys live in the control plane (they are how a request finds its tenant):
- *   get by key id .......... PK=APIKEY#<keyId> SK=KEY
- *   list a tenant's keys ... GSI byResource gsi1pk=KEYS#<tenantId|PLATFORM> gsi1sk=<keyId>
+ * API keys in the control plane. Keys and access patterns: keyEntities.ts.
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../domain/access/roles';
 import type { ApiKeyRecord } from '../store/controlPlaneRecords';
-import { commitAudited, type MutationScope, type TransactItem } from '../store/auditedCommit';
-import { controlPlaneIndexes, tenantKeys } from '../store/tableDesign';
-import { issueApiKey } from './apiKeyCredentials';
+import type { TransactItem } from '../store/auditedCommit';
+import { getEntity, putEntityWrite, queryAll, queryPage, type ListBinding, type PageRequest } from '../store/entityModel';
+import type { TableRef } from '../store/tableRef';
+import { issueApiKey } from '../crypto/apiKeyCredentials';
 import { toApiKeyView } from './apiKeyModel';
+import { apiKeyAccess, apiKeyIndexKeys, apiKeyKeys } from './keyEntities';
 
-function ownerPartition(tenantId: string | null): string {
-  return `KEYS#${tenantId ?? 'PLATFORM'}`;
-}
-
-export function apiKeyItem(record: ApiKeyRecord): Record<string, unknown> {
-  return { ...tenantKeys.apiKey(record.keyId), entity: 'ApiKey', ...record, gsi1pk: ownerPartition(record.tenantId), gsi1sk: record.keyId };
+export function apiKeyItem(record: ApiKeyRecord): Record<string, unknown> & { pk: string; sk: string; version: number } {
+  return { ...apiKeyKeys.apiKey(record.keyId), entity: 'ApiKey', ...record, ...apiKeyIndexKeys(record) };
 }
 
 export function newApiKeyRecord(input: { tenantId: string | null; role: Role; name: string; scopes: string[]; expiresAt?: string | null; createdBy: string; now: Date }) {
@@ -39,45 +34,24 @@ export function newApiKeyRecord(input: { tenantId: string | null; role: Role; na
   return { record, secret: issued.secret };
 }
 
-/** Creates a key (audited in the control-plane chain); the response carries the secret once. */
-export async function createApiKey(scope: MutationScope, input: Parameters<typeof newApiKeyRecord>[0]) {
-  const { record, secret } = newApiKeyRecord(input);
-  const view = { ...toApiKeyView(record), secret };
-  await commitAudited(scope, {
-    changes: [{ action: 'apiKey.create', resourceType: 'apiKey', resourceId: record.keyId, before: null, after: toApiKeyView(record) }],
-    writes: [{ Put: { TableName: scope.tableName, Item: apiKeyItem(record), ConditionExpression: 'attribute_not_exists(pk)' } }],
-    // A replayed create never shows the secret again.
-    response: { status: 201, body: { ...view, secret: null, secretRedacted: true } },
-  });
-  return view;
+export function createApiKeyWrite(tableName: string, record: ApiKeyRecord): TransactItem {
+  return putEntityWrite(tableName, apiKeyItem(record), null);
 }
 
-export async function getApiKey(doc: DynamoDBDocumentClient, tableName: string, keyId: string): Promise<ApiKeyRecord | undefined> {
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: tenantKeys.apiKey(keyId), ConsistentRead: true }));
-  return Item as ApiKeyRecord | undefined;
+export async function getApiKey(controlPlane: TableRef, keyId: string): Promise<ApiKeyRecord | undefined> {
+  return getEntity<ApiKeyRecord>(controlPlane, apiKeyKeys.apiKey(keyId));
 }
 
-export async function listApiKeys(doc: DynamoDBDocumentClient, tableName: string, tenantId: string | null, limit: number, startKey?: Record<string, unknown>) {
-  const index = controlPlaneIndexes.byResource;
-  const result = await doc.send(new QueryCommand({
-    TableName: tableName,
-    IndexName: index.name,
-    KeyConditionExpression: '#pk = :pk',
-    ExpressionAttributeNames: { '#pk': index.pk },
-    ExpressionAttributeValues: { ':pk': ownerPartition(tenantId) },
-    Limit: limit,
-    ExclusiveStartKey: startKey,
-  }));
-  return { items: (result.Items ?? []) as ApiKeyRecord[], lastKey: result.LastEvaluatedKey };
+/** One page of a tenant's keys, as views (never their secrets). */
+export async function listApiKeys(controlPlane: TableRef, tenantId: string | null, page: PageRequest, list: ListBinding) {
+  return queryPage(controlPlane, apiKeyAccess.keysOfOwner(tenantId), page, list, (item) => toApiKeyView(item as unknown as ApiKeyRecord));
+}
+
+/** Every key of a tenant (offboarding revokes them all). */
+export async function allApiKeys(controlPlane: TableRef, tenantId: string): Promise<ApiKeyRecord[]> {
+  return (await queryAll(controlPlane, apiKeyAccess.keysOfOwner(tenantId))).items as unknown as ApiKeyRecord[];
 }
 
 export function revokeApiKeyWrite(tableName: string, record: ApiKeyRecord, revokedAt: string): TransactItem {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: apiKeyItem({ ...record, revokedAt, version: record.version + 1 }),
-      ConditionExpression: 'version = :expected',
-      ExpressionAttributeValues: { ':expected': record.version },
-    },
-  };
+  return putEntityWrite(tableName, apiKeyItem({ ...record, revokedAt, version: record.version + 1 }), record.version);
 }

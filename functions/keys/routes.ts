@@ -1,15 +1,15 @@
 /** A tenant's owners manage its API keys; the keys live in the control plane, the audit in the tenant's chain. */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { OWNER_ONLY, READ_ROLES } from '../../domain/access/roles';
-import { tenantMutationScope, tenantOf, type ApiEnv } from '../http/context';
+import { commandContextOf, listBindingOf } from '../http/commandContext';
+import type { ApiEnv } from '../http/context';
 import { pageQuerySchema, pageSchema } from '../http/pagination';
-import { decodeCursor, encodeCursor, listIdentity } from '../store/cursor';
-import { ApiProblem } from '../http/problem';
 import { defineRoute, jsonBody, jsonContent } from '../http/route';
-import { toTenantView, tenantViewSchema } from '../platform/tenantModel';
-import { commitAudited, WriteConflictError } from '../store/auditedCommit';
-import { apiKeyViewSchema, createApiKeySchema, issuedApiKeySchema, toApiKeyView } from './apiKeyModel';
-import { apiKeyItem, getApiKey, listApiKeys, newApiKeyRecord, revokeApiKeyWrite } from './apiKeyStore';
+import { toTenantView, tenantViewSchema } from './tenantProfileView';
+import { apiKeyViewSchema, createApiKeySchema, issuedApiKeySchema } from './apiKeyModel';
+import { listApiKeys } from './apiKeyStore';
+import { createApiKey } from './commands/createApiKey';
+import { revokeApiKey } from './commands/revokeApiKey';
 
 const ownerAccess = { plane: 'tenant', roles: OWNER_ONLY } as const;
 
@@ -55,66 +55,21 @@ const revokeKeyRoute = defineRoute({
 export const keysArea = {
   name: 'keys',
   register(app: OpenAPIHono<ApiEnv>) {
-    app.openapi(ownTenantRoute, (c) => c.json(toTenantView(tenantOf(c).profile), 200));
+    app.openapi(ownTenantRoute, (c) => c.json(toTenantView(commandContextOf(c).profile), 200));
 
     app.openapi(createKeyRoute, async (c) => {
-      const deps = c.get('deps');
-      const tenant = tenantOf(c);
-      const input = c.req.valid('json');
-      const { record, secret } = newApiKeyRecord({
-        tenantId: tenant.tenantId,
-        role: input.role,
-        name: input.name,
-        scopes: input.scopes,
-        expiresAt: input.expiresAt ?? null,
-        createdBy: c.get('principal').actorId,
-        now: deps.clock(),
-      });
-      const view = toApiKeyView(record);
-      // The key row goes to the control plane, its audit event to the tenant's own chain — one transaction.
-      await commitAudited(
-        { ...tenantMutationScope(c), doc: deps.controlPlane.doc },
-        {
-          changes: [{ action: 'apiKey.create', resourceType: 'apiKey', resourceId: record.keyId, before: null, after: view }],
-          writes: [{ Put: { TableName: deps.controlPlane.tableName, Item: apiKeyItem(record), ConditionExpression: 'attribute_not_exists(pk)' } }],
-          response: { status: 201, body: { ...view, secret: null, secretRedacted: true } },
-        },
-      );
-      return c.json({ ...view, secret }, 201);
+      const issued = await createApiKey(commandContextOf(c), c.get('deps').controlPlane, c.req.valid('json'));
+      return c.json(issued, 201);
     });
 
     app.openapi(listKeysRoute, async (c) => {
-      const deps = c.get('deps');
-      const tenant = tenantOf(c);
+      const context = commandContextOf(c);
       const { limit, cursor } = c.req.valid('query');
-      const binding = { tenant: tenant.tenantId, list: listIdentity('api-keys', {}) };
-      const page = await listApiKeys(deps.controlPlane.doc, deps.controlPlane.tableName, tenant.tenantId, limit, decodeCursor(deps.cursorSecret, binding, cursor));
-      return c.json({ items: page.items.map(toApiKeyView), nextCursor: encodeCursor(deps.cursorSecret, binding, page.lastKey) }, 200);
+      return c.json(await listApiKeys(c.get('deps').controlPlane, context.tenantId, { limit, cursor }, listBindingOf(c, 'api-keys', {})), 200);
     });
 
     app.openapi(revokeKeyRoute, async (c) => {
-      const deps = c.get('deps');
-      const tenant = tenantOf(c);
-      const key = await getApiKey(deps.controlPlane.doc, deps.controlPlane.tableName, c.req.valid('param').keyId);
-      // Another tenant's key is indistinguishable from a missing one.
-      if (!key || key.tenantId !== tenant.tenantId) throw new ApiProblem('notFound');
-      if (key.revokedAt) return c.json(toApiKeyView(key), 200);
-      const now = deps.clock().toISOString();
-      const revoked = { ...key, revokedAt: now, version: key.version + 1 };
-      try {
-        await commitAudited(
-          { ...tenantMutationScope(c), doc: deps.controlPlane.doc },
-          {
-            changes: [{ action: 'apiKey.revoke', resourceType: 'apiKey', resourceId: key.keyId, before: toApiKeyView(key), after: toApiKeyView(revoked) }],
-            writes: [revokeApiKeyWrite(deps.controlPlane.tableName, key, now)],
-            response: { status: 200, body: toApiKeyView(revoked) },
-          },
-        );
-      } catch (error) {
-        if (error instanceof WriteConflictError) throw new ApiProblem('preconditionFailed');
-        throw error;
-      }
-      return c.json(toApiKeyView(revoked), 200);
+      return c.json(await revokeApiKey(commandContextOf(c), c.get('deps').controlPlane, c.req.valid('param').keyId), 200);
     });
   },
 };

@@ -3,7 +3,8 @@
  * control plane (PK=SCHEDULE#<name>, GSI byResource gsi1pk=SCHEDULES gsi1sk=<at>#<name>)
  * and the local scheduler loop fires those whose time has come.
  */
-import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryFirst } from '../store/entityModel';
 import type { DeadlineSchedule, DeadlineScheduler } from '../http/appDeps';
 import { controlPlaneIndexes, tenantKeys } from '../store/tableDesign';
 
@@ -24,16 +25,9 @@ export function createLocalDeadlineScheduler(doc: DynamoDBDocumentClient, tableN
       await doc.send(new DeleteCommand({ TableName: tableName, Key: tenantKeys.schedule(name) }));
     },
     async due(now, limit = 100) {
-      const index = controlPlaneIndexes.byResource;
-      const result = await doc.send(new QueryCommand({
-        TableName: tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk AND #sk <= :now',
-        ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
-        ExpressionAttributeValues: { ':pk': 'SCHEDULES', ':now': `${now.toISOString()}#~` },
-        Limit: limit,
-      }));
-      return (result.Items ?? []).map((item) => ({ name: item.name, tenantId: item.tenantId, at: item.at, target: item.target }) as DeadlineSchedule);
+      // Schedules by time: gsi1pk=SCHEDULES gsi1sk=<at>#<name>; '~' sorts after any name.
+      const items = await queryFirst({ doc, tableName }, { index: controlPlaneIndexes.byResource, pk: 'SCHEDULES', sk: { atMost: `${now.toISOString()}#~` } }, limit);
+      return items.map((item) => ({ name: item.name, tenantId: item.tenantId, at: item.at, target: item.target }) as DeadlineSchedule);
     },
   };
 }

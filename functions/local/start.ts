@@ -16,6 +16,7 @@ import { localBackgroundJobs } from './localJobs';
 import { createLocalDeps } from './localDeps';
 import { loadOrCreateLocalSecrets } from './localSecrets';
 import { startLocalScheduler } from './localScheduler';
+import { answerUnparseableRequests } from './unparseableRequests';
 
 async function main() {
   try {
@@ -49,6 +50,7 @@ async function main() {
 
   const app = createApiApp(deps, allAreas);
   const server = serve({ fetch: app.fetch, port });
+  answerUnparseableRequests(server);
   const jobs = localBackgroundJobs(deps, { outboxDir });
   const scheduler = startLocalScheduler({ deadlines: deps.deadlineScheduler, dailyJobs: jobs.dailyJobs, onDeadline: jobs.onDeadline, logger });
 

@@ -5,9 +5,16 @@
  * keys a duty by kind + subject: with the bare kind the second scope would be dropped.
  */
 import type { PlanDuty, TeamRole } from '../../domain/plan';
-import { teamRoleLabels } from '../../domain/plan';
+import { defaultPlanDuties, planDuties, teamRoleLabels } from '../../domain/plan';
 import { complianceRoleLabels, type DutyDefinition } from '../../domain/reviews/duty';
+import type { IsoDate } from '../../domain/shared/isoDate';
 import type { LocalizedText } from '../../domain/shared/localizedText';
+import { mutationScopeOf, type TenantCommandContext } from '../application/commandContext';
+import { syncDuties } from '../reviews/dutySync';
+import type { TableRef } from '../store/tableRef';
+import type { StoredPlanVersion } from './planEntities';
+import { toVersionSummary } from './planModel';
+import { loadApprovedVersion, toDomainVersion } from './planStore';
 
 /**
  * The plan names team roles as in its §1 chart; the reviews area routes reminders by its own
@@ -48,4 +55,36 @@ export function planDutyDefinitions(duties: readonly PlanDuty[]): DutyDefinition
     frequency: duty.frequency,
     ownerRole: reviewRoleOf[duty.ownerRole],
   }));
+}
+
+/**
+ * Brings the review duties in line with an approved version. The duties go in their own audited
+ * batches (a plan can list more duties than one transaction holds), through the reviews area.
+ */
+export async function syncPlanDuties(context: TenantCommandContext, approved: StoredPlanVersion, asOf: IsoDate) {
+  const duties = planDuties(toDomainVersion(approved).content);
+  return syncDuties(mutationScopeOf(context), planDutyDefinitions(duties), { asOf, source: 'plan', retireFrom: ['plan', 'default'] });
+}
+
+/** GET /v1/plan/duties: the approved plan's duties, or the defaults before any approval. */
+export async function planDutiesReport(table: TableRef) {
+  const approved = await loadApprovedVersion(table);
+  const duties = approved ? planDuties(toDomainVersion(approved).content) : defaultPlanDuties();
+  return {
+    source: approved ? ('plan' as const) : ('default' as const),
+    planVersion: approved ? { versionNumber: approved.versionNumber, label: toVersionSummary(approved).label } : null,
+    items: duties.map((duty) => ({
+      dutyId: duty.dutyId,
+      dutyKind: duty.dutyKind,
+      ...(duty.scope ? { scope: duty.scope } : {}),
+      title: scopedTitle(duty),
+      frequency: duty.frequency,
+      frequencyLabelZh: duty.frequencyLabelZh,
+      ownerRole: duty.ownerRole,
+      ownerRoleLabel: ownerRoleLabel(duty.ownerRole),
+      ...(duty.owner ? { owner: duty.owner } : {}),
+      legalBasis: duty.legalBasis,
+      sourcePath: duty.sourcePath,
+    })),
+  };
 }

@@ -6,9 +6,11 @@
  */
 import {
   BASELINE_REGULATION,
+  canApprove,
   checkPlanCompleteness,
   computePlanObligations,
   modelledRegulations,
+  planSectionTitles,
   ruleSetVersionOn,
   sectorRegulationFor,
   sectorRuleSetFor,
@@ -19,10 +21,13 @@ import {
 } from '../../domain/plan';
 import type { IsoDate } from '../../domain/shared/isoDate';
 import type { LocalizedText } from '../../domain/shared/localizedText';
-import type { TenantScope } from '../http/context';
-import type { RegulationView } from './planModel';
+import { tenantToday, type TenantCommandContext } from '../application/commandContext';
+import { toVersionSummary, type RegulationView } from './planModel';
 import { loadPlanTables } from './planTables';
-import { loadRecordCountHistory, loadSettings } from './planStore';
+import { loadRecordCountHistory, loadSettings, requireVersion, toDomainVersion } from './planStore';
+
+/** What the plan is evaluated from: the tenant's table and its profile (sector, paid-in capital, time zone). */
+type PlanSource = Pick<TenantCommandContext, 'table' | 'profile'>;
 
 export function isModelled(pcode: string | null): boolean {
   return pcode !== null && (modelledRegulations as readonly string[]).includes(pcode) && sectorRuleSetFor(pcode) !== undefined;
@@ -42,8 +47,8 @@ export function describeRegulation(pcode: string | null, source: RegulationView[
   };
 }
 
-export async function effectiveRegulation(tenant: TenantScope): Promise<RegulationView> {
-  const settings = await loadSettings(tenant.doc, tenant.tableName);
+export async function effectiveRegulation(tenant: PlanSource): Promise<RegulationView> {
+  const settings = await loadSettings(tenant.table);
   // The plan's own choice wins; otherwise the regulation the tenant's sector maps to.
   if (settings?.regulationPcode) return describeRegulation(settings.regulationPcode, 'plan', settings.version);
   const fromProfile = tenant.profile.regulationPcode ?? null;
@@ -57,8 +62,8 @@ export interface ObligationsOutcome {
   inputs: { paidInCapital: number; recordCountEntries: number; latestRecordCount: { date: string; count: number } | null };
 }
 
-export async function obligationsFor(tenant: TenantScope, regulation: RegulationView, asOf: IsoDate): Promise<ObligationsOutcome> {
-  const history = await loadRecordCountHistory(tenant.doc, tenant.tableName, asOf);
+export async function obligationsFor(tenant: PlanSource, regulation: RegulationView, asOf: IsoDate): Promise<ObligationsOutcome> {
+  const history = await loadRecordCountHistory(tenant.table, asOf);
   const latest = history.at(-1) ?? null;
   const inputs = { paidInCapital: tenant.profile.paidInCapital, recordCountEntries: history.length, latestRecordCount: latest };
   if (regulation.pcode === null) {
@@ -114,8 +119,8 @@ export interface CompletenessOutcome {
 }
 
 /** Gaps of `content` as of `asOf`, against the regulation and the obligations on that day. */
-export async function completenessFor(tenant: TenantScope, regulation: RegulationView, content: PlanContent, asOf: IsoDate): Promise<CompletenessOutcome> {
-  const [outcome, tables] = await Promise.all([obligationsFor(tenant, regulation, asOf), loadPlanTables(tenant)]);
+export async function completenessFor(tenant: PlanSource, regulation: RegulationView, content: PlanContent, asOf: IsoDate): Promise<CompletenessOutcome> {
+  const [outcome, tables] = await Promise.all([obligationsFor(tenant, regulation, asOf), loadPlanTables(tenant.table)]);
   const obligations = outcome.obligations;
   const context: CompletenessContext = {
     regulation: regulation.completenessBasis,
@@ -150,4 +155,35 @@ export async function completenessFor(tenant: TenantScope, regulation: Regulatio
     },
     notes,
   };
+}
+
+/** GET …/completeness: the version's gaps today, and which of them its approval accepted. */
+export async function completenessReport(context: PlanSource & Pick<TenantCommandContext, 'clock'>, versionNumber: number) {
+  const stored = await requireVersion(context.table, versionNumber);
+  const version = toDomainVersion(stored);
+  const today = tenantToday(context);
+  const regulation = await effectiveRegulation(context);
+  const outcome = await completenessFor(context, regulation, version.content, today);
+  const accepted = version.approval?.acceptedGaps ?? [];
+  const unaccepted = new Set(canApprove(outcome.gaps, accepted).unacceptedGaps);
+  return {
+    versionNumber: stored.versionNumber,
+    label: toVersionSummary(stored).label,
+    status: stored.status,
+    checkedOn: today,
+    regulation,
+    context: outcome.context,
+    complete: outcome.gaps.length === 0,
+    approvable: unaccepted.size === 0,
+    gapCount: outcome.gaps.length,
+    gaps: outcome.gaps.map((gap) => ({ ...gap, sectionTitle: planSectionTitles[gap.section], acceptedAtApproval: !unaccepted.has(gap) })),
+    notes: outcome.notes,
+  };
+}
+
+/** GET /v1/plan/obligations: the obligations on `asOf`, or why they cannot be computed. */
+export async function obligationsReport(context: PlanSource, asOf: IsoDate) {
+  const regulation = await effectiveRegulation(context);
+  const outcome = await obligationsFor(context, regulation, asOf);
+  return { asOf, regulation, computed: outcome.computed, notice: outcome.notice, inputs: outcome.inputs, obligations: outcome.obligations };
 }

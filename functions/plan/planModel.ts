@@ -11,12 +11,14 @@ import {
   planVersionLabel,
   planVersionStatuses,
   formatRocDate,
+  type PlanContent,
   type PlanVersionStatus,
 } from '../../domain/plan';
 import { frequencySchema } from '../../domain/shared/frequency';
 import { isIsoDate, type IsoDate } from '../../domain/shared/isoDate';
 import type { LocalizedText } from '../../domain/shared/localizedText';
-import type { RecordCountEntry, StoredPlanVersion } from './planStore';
+import { ApiProblem } from '../http/problem';
+import type { RecordCountEntry, StoredPlanVersion } from './planEntities';
 
 export const isoDateSchema = z
   .string()
@@ -271,7 +273,9 @@ export const recordCountQuerySchema = z
   })
   .strict();
 
-export function toRecordCountView(entry: RecordCountEntry): z.infer<typeof recordCountViewSchema> {
+export type RecordCountView = z.infer<typeof recordCountViewSchema>;
+
+export function toRecordCountView(entry: RecordCountEntry): RecordCountView {
   return {
     date: entry.date,
     count: Number(entry.count),
@@ -339,4 +343,29 @@ export function documentFileNames(versionNumber: number, versionDate: IsoDate, f
     ascii: `security-maintenance-plan-v${versionNumber}-${versionDate}.${extension}`,
     utf8: `個人資料安全維護計畫_${formatRocDate(versionDate)}_${versionNumber}版.${extension}`,
   };
+}
+
+/**
+ * Content above this is refused. The item also holds the status fields, and the stored
+ * Idempotency-Key response repeats the content, so both stay below DynamoDB's 400 KB.
+ */
+export const MAX_CONTENT_BYTES = 350_000;
+
+export function contentBytes(content: PlanContent): number {
+  return Buffer.byteLength(JSON.stringify(content), 'utf8');
+}
+
+/**
+ * Refuses content too large to store, before any write. The answer is a 413, which no domain
+ * error kind stands for, so it stays an HTTP check the create and update routes make.
+ */
+export function assertContentStorable(content: PlanContent): void {
+  const bytes = contentBytes(content);
+  if (bytes > MAX_CONTENT_BYTES) {
+    throw new ApiProblem('payloadTooLarge', {
+      code: 'PLAN_CONTENT_TOO_LARGE',
+      detail: { zhTW: `計畫內容 ${bytes} 位元組，上限 ${MAX_CONTENT_BYTES} 位元組`, en: `The plan content is ${bytes} bytes; the limit is ${MAX_CONTENT_BYTES}` },
+      errors: [{ field: 'content', reason: { zhTW: `內容過大（上限 ${MAX_CONTENT_BYTES} 位元組），請將附件移出計畫本文`, en: `Too large (limit ${MAX_CONTENT_BYTES} bytes); move attachments out of the plan text` } }],
+    });
+  }
 }

@@ -1,82 +1,35 @@
 /**
- * Storage of the security maintenance plan (個人資料檔案安全維護計畫) in a tenant table.
- *
- * Access patterns:
- *   plan register (numbering, open/approved) .. PK=PLAN          SK=HEAD
- *   get a version ............................. PK=PLAN          SK=VERSION#<000007>
- *   list versions (newest first) .............. PK=PLAN          SK begins_with VERSION#  (Query, descending)
- *   plan settings (selected regulation) ....... PK=PLAN          SK=SETTINGS
- *   record-count history (by date) ............ PK=RECORD_COUNT  SK=<yyyy-mm-dd>   (shared with inventory)
- *
- * Each version is its own item with the content kept as one JSON string: DynamoDB caps an item at
- * 400 KB, so the API refuses content above MAX_CONTENT_BYTES before writing (a clear 413 instead
- * of a failed transaction). The register item is written in the same transaction as every change
- * that opens or approves a version, so two editors cannot open two drafts or approve twice.
+ * Storage of the security maintenance plan in a tenant table (keys and access patterns:
+ * planEntities.ts): loading the register, versions, settings and record counts, the writes
+ * commands commit, and the read models of the plan's lists.
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PlanContent, PlanVersion } from '../../domain/plan';
 import type { IsoDate } from '../../domain/shared/isoDate';
 import type { TransactItem } from '../store/auditedCommit';
-import { putEntityWrite } from '../store/entityStore';
+import {
+  getEntity,
+  putEntityWrite,
+  queryItems,
+  queryPage,
+  requireEntity,
+  withoutKeys,
+  type ListBinding,
+  type PageRequest,
+} from '../store/entityModel';
+import type { TableRef } from '../store/tableRef';
+import {
+  EMPTY_HEAD,
+  planAccessPatterns,
+  planKeys,
+  recordCountKeys,
+  type PlanHead,
+  type PlanSettings,
+  type RecordCountEntry,
+  type StoredPlanVersion,
+} from './planEntities';
+import { toRecordCountView, toVersionSummary, type PlanVersionSummaryView, type RecordCountView } from './planModel';
 
-/**
- * Content above this is refused. The item also holds the status fields, and the stored
- * Idempotency-Key response repeats the content, so both stay below DynamoDB's 400 KB.
- */
-export const MAX_CONTENT_BYTES = 350_000;
-
-export const planKeys = {
-  head: () => ({ pk: 'PLAN', sk: 'HEAD' }),
-  version: (versionNumber: number) => ({ pk: 'PLAN', sk: `VERSION#${String(versionNumber).padStart(6, '0')}` }),
-  versionPrefix: 'VERSION#',
-  settings: () => ({ pk: 'PLAN', sk: 'SETTINGS' }),
-};
-
-export const recordCountKeys = {
-  partition: 'RECORD_COUNT',
-  entry: (date: IsoDate) => ({ pk: 'RECORD_COUNT', sk: date }),
-};
-
-/** The plan register: which version is open (draft/submitted) and which is in force. */
-export interface PlanHead {
-  latestVersionNumber: number;
-  openVersionNumber: number | null;
-  approvedVersionNumber: number | null;
-  version: number;
-}
-
-export const EMPTY_HEAD: PlanHead = { latestVersionNumber: 0, openVersionNumber: null, approvedVersionNumber: null, version: 0 };
-
-/** A version as stored: the domain's PlanVersion with the content serialised, plus who changed it. */
-export interface StoredPlanVersion extends Omit<PlanVersion, 'content'> {
-  contentJson: string;
-  createdBy: string;
-  updatedBy: string;
-  /** Optimistic-concurrency revision (the ETag), not the plan's version number. */
-  version: number;
-}
-
-export interface PlanSettings {
-  /** Sector regulation chosen for the plan; null falls back to the tenant profile's. */
-  regulationPcode: string | null;
-  updatedAt: string;
-  updatedBy: string;
-  version: number;
-}
-
-export interface RecordCountEntry {
-  date: IsoDate;
-  count: number;
-  source: 'inventory' | 'manual';
-  note?: string;
-  recordedAt?: string;
-  recordedBy?: string;
-  version: number;
-}
-
-export function contentBytes(content: PlanContent): number {
-  return Buffer.byteLength(JSON.stringify(content), 'utf8');
-}
+export const PLAN_VERSION_WHAT = { zhTW: '此計畫版本', en: 'plan version' };
 
 export function toDomainVersion(stored: StoredPlanVersion): PlanVersion {
   const { contentJson, createdBy: _c, updatedBy: _u, version: _v, ...rest } = stored;
@@ -88,24 +41,34 @@ export function toStoredVersion(version: PlanVersion, meta: { createdBy: string;
   return { ...rest, contentJson: JSON.stringify(content), createdBy: meta.createdBy, updatedBy: meta.updatedBy, version: meta.revision };
 }
 
-function stripKeys<T>(item: Record<string, unknown> | undefined): T | undefined {
-  if (!item) return undefined;
-  const { pk: _pk, sk: _sk, entity: _e, ...rest } = item;
-  return rest as T;
+/** The record of an item, without its storage keys. */
+function recordOf<T>(item: Record<string, unknown> | undefined): T | undefined {
+  return item ? (withoutKeys(item) as T) : undefined;
 }
 
-export async function loadHead(doc: DynamoDBDocumentClient, tableName: string): Promise<PlanHead> {
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: planKeys.head(), ConsistentRead: true }));
-  return stripKeys<PlanHead>(Item) ?? EMPTY_HEAD;
+// Register, versions, settings ------------------------------------------------------------------
+
+export async function loadHead(table: TableRef): Promise<PlanHead> {
+  return recordOf<PlanHead>(await getEntity(table, planKeys.head())) ?? EMPTY_HEAD;
 }
 
 export function headWrite(tableName: string, head: PlanHead, expected: number): TransactItem {
   return putEntityWrite(tableName, { ...planKeys.head(), entity: 'PlanHead', ...head }, expected === 0 ? null : expected);
 }
 
-export async function loadVersion(doc: DynamoDBDocumentClient, tableName: string, versionNumber: number): Promise<StoredPlanVersion | undefined> {
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: planKeys.version(versionNumber), ConsistentRead: true }));
-  return stripKeys<StoredPlanVersion>(Item);
+export async function loadVersion(table: TableRef, versionNumber: number): Promise<StoredPlanVersion | undefined> {
+  return recordOf<StoredPlanVersion>(await getEntity(table, planKeys.version(versionNumber)));
+}
+
+/** A version by number, or EntityNotFoundError (404). */
+export async function requireVersion(table: TableRef, versionNumber: number): Promise<StoredPlanVersion> {
+  return withoutKeys(await requireEntity<Record<string, unknown>>(table, planKeys.version(versionNumber), PLAN_VERSION_WHAT)) as unknown as StoredPlanVersion;
+}
+
+/** The version in force, if one was ever approved. */
+export async function loadApprovedVersion(table: TableRef): Promise<StoredPlanVersion | undefined> {
+  const head = await loadHead(table);
+  return head.approvedVersionNumber !== null ? loadVersion(table, head.approvedVersionNumber) : undefined;
 }
 
 export function versionItem(stored: StoredPlanVersion): Record<string, unknown> & { pk: string; sk: string; version: number } {
@@ -116,42 +79,72 @@ export function versionWrite(tableName: string, stored: StoredPlanVersion, expec
   return putEntityWrite(tableName, versionItem(stored), expected);
 }
 
-export async function loadSettings(doc: DynamoDBDocumentClient, tableName: string): Promise<PlanSettings | undefined> {
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: planKeys.settings(), ConsistentRead: true }));
-  return stripKeys<PlanSettings>(Item);
+export async function loadSettings(table: TableRef): Promise<PlanSettings | undefined> {
+  return recordOf<PlanSettings>(await getEntity(table, planKeys.settings()));
 }
 
 export function settingsWrite(tableName: string, settings: PlanSettings, expected: number): TransactItem {
   return putEntityWrite(tableName, { ...planKeys.settings(), entity: 'PlanSettings', ...settings }, expected === 0 ? null : expected);
 }
 
-export async function loadRecordCount(doc: DynamoDBDocumentClient, tableName: string, date: IsoDate): Promise<RecordCountEntry | undefined> {
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: recordCountKeys.entry(date), ConsistentRead: true }));
-  return stripKeys<RecordCountEntry>(Item);
-}
+// Record counts ---------------------------------------------------------------------------------
 
-export function recordCountWrite(tableName: string, entry: RecordCountEntry, expected: number | null): TransactItem {
-  return putEntityWrite(tableName, { ...recordCountKeys.entry(entry.date), entity: 'RecordCount', ...entry }, expected);
+export async function loadRecordCount(table: TableRef, date: IsoDate): Promise<RecordCountEntry | undefined> {
+  return recordOf<RecordCountEntry>(await getEntity(table, recordCountKeys.entry(date)));
 }
 
 /**
- * The whole record-count history up to `asOf` (a Query on its own partition, paged through).
- * Entries are small and at most one per day, so even years of daily counts stay cheap.
+ * Records a day's count, or replaces exactly the entry that was read. Inventory-written entries
+ * carry no revision; replacing one only requires it unchanged since read.
  */
-export async function loadRecordCountHistory(doc: DynamoDBDocumentClient, tableName: string, asOf: IsoDate): Promise<{ date: IsoDate; count: number }[]> {
-  const history: { date: IsoDate; count: number }[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(new QueryCommand({
+export function recordCountWrite(tableName: string, entry: RecordCountEntry & { version: number }, existing: RecordCountEntry | undefined): TransactItem {
+  const item = { ...recordCountKeys.entry(entry.date), entity: 'RecordCount', ...entry };
+  if (!existing || existing.version !== undefined) return putEntityWrite(tableName, item, existing ? existing.version! : null);
+  return {
+    Put: {
       TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND sk <= :asOf',
-      ExpressionAttributeValues: { ':pk': recordCountKeys.partition, ':asOf': asOf },
-      ProjectionExpression: '#date, #count',
-      ExpressionAttributeNames: { '#date': 'date', '#count': 'count' },
-      ExclusiveStartKey: startKey,
-    }));
-    for (const item of page.Items ?? []) history.push({ date: item.date as IsoDate, count: Number(item.count) });
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return history;
+      Item: item,
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#version) AND #count = :count',
+      ExpressionAttributeNames: { '#version': 'version', '#count': 'count' },
+      ExpressionAttributeValues: { ':count': existing.count },
+    },
+  };
+}
+
+/**
+ * The whole record-count history up to `asOf`. Entries are small and at most one per day, so
+ * even years of daily counts stay cheap.
+ */
+export async function loadRecordCountHistory(table: TableRef, asOf: IsoDate): Promise<{ date: IsoDate; count: number }[]> {
+  const items = await queryItems(table, planAccessPatterns.recordCountsUpTo(asOf));
+  return items.map((item) => ({ date: item.date as IsoDate, count: Number(item.count) }));
+}
+
+/** A page of the record-count history, newest first, within inclusive bounds. */
+export async function listRecordCounts(
+  table: TableRef,
+  range: { from?: IsoDate; to?: IsoDate },
+  page: PageRequest,
+  list: ListBinding,
+): Promise<{ items: RecordCountView[]; nextCursor: string | null }> {
+  return queryPage(table, planAccessPatterns.recordCountsNewestFirst(range), page, list, (item) => toRecordCountView(item as unknown as RecordCountEntry));
+}
+
+// Version list ----------------------------------------------------------------------------------
+
+/** Every stored attribute but the content. */
+const VERSION_SUMMARY_ATTRIBUTES = [
+  'pk', 'sk', 'versionNumber', 'versionDate', 'status', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
+  'submittedAt', 'submittedBy', 'rejection', 'approval', 'supersededAt', 'supersededByVersion', 'version',
+];
+
+/**
+ * A page of versions, newest first, without their content: a version can be 350 KB, so reading
+ * full items would cut a page short at DynamoDB's 1 MB per Query. KeyQuery has no projection,
+ * hence this one paged Query of its own (same cursor binding as `queryPage`).
+ */
+export async function listVersionSummaries(table: TableRef, page: PageRequest, list: ListBinding): Promise<{ items: PlanVersionSummaryView[]; nextCursor: string | null }> {
+  // Summaries only: the projection keeps the (up to 350 KB) plan content out of the read.
+  const query = { ...planAccessPatterns.versionsNewestFirst(), projection: VERSION_SUMMARY_ATTRIBUTES };
+  return queryPage(table, query, page, list, (item) => toVersionSummary(item as unknown as StoredPlanVersion));
 }

@@ -11,43 +11,30 @@
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { OWNER_ONLY, READ_ROLES, WRITE_ROLES } from '../../domain/access/roles';
-import {
-  approveVersion,
-  canApprove,
-  createDraftVersion,
-  defaultPlanDuties,
-  formatRocDate,
-  inForceSectorRegulations,
-  planDuties,
-  planSectionTitles,
-  rejectVersion,
-  renderPlanDocx,
-  renderPlanHtml,
-  renderPlanMarkdown,
-  sectorRegulationFor,
-  submitVersion,
-  updateDraftVersion,
-  type PlanContent,
-  type PlanVersion,
-  type PlanVersionError,
-} from '../../domain/plan';
-import { zonedDateOf, type IsoDate } from '../../domain/shared/isoDate';
-import { syncDuties } from '../reviews/dutySync';
-import { tenantMutationScope, tenantOf, type ApiContext, type ApiEnv } from '../http/context';
-import { assertVersion, expectedVersion, setEtag } from '../http/etag';
+import { inForceSectorRegulations } from '../../domain/plan';
+import type { ApiEnv } from '../http/context';
+import { commandContextOf, listBindingOf, todayOf } from '../http/commandContext';
+import { expectedVersion, setEtag } from '../http/etag';
 import { pageQuerySchema, pageSchema } from '../http/pagination';
-import { ApiProblem, type FieldError } from '../http/problem';
+import { ApiProblem } from '../http/problem';
 import { defineRoute, jsonBody, jsonContent } from '../http/route';
-import { commitAudited, WriteConflictError, type TransactItem } from '../store/auditedCommit';
-import { queryPage } from '../store/entityStore';
-import { ownerRoleLabel, planDutyDefinitions, scopedTitle } from './planDutySync';
-import { completenessFor, describeRegulation, effectiveRegulation, isModelled, obligationsFor } from './planEvaluation';
+import { approvePlanVersion } from './commands/approve';
+import { createPlanDraft } from './commands/createDraft';
+import { recordPersonalDataCount } from './commands/recordCount';
+import { rejectPlanVersion } from './commands/reject';
+import { selectPlanRegulation } from './commands/selectRegulation';
+import { submitPlanVersion } from './commands/submit';
+import { resyncPlanDuties } from './commands/syncDuties';
+import { updatePlanDraft } from './commands/updateDraft';
+import { renderPlanDocument } from './planDocument';
+import { planDutiesReport } from './planDutySync';
+import { completenessReport, effectiveRegulation, isModelled, obligationsReport } from './planEvaluation';
 import {
   approvePlanVersionSchema,
+  assertContentStorable,
   completenessSchema,
   createPlanVersionSchema,
   createRecordCountSchema,
-  documentFileNames,
   documentMediaTypes,
   documentQuerySchema,
   dutySyncResultSchema,
@@ -62,36 +49,16 @@ import {
   rejectPlanVersionSchema,
   sectorRegulationSchema,
   selectRegulationSchema,
-  toRecordCountView,
-  toVersionSummary,
   toVersionView,
   updatePlanContentSchema,
   versionNumberParamSchema,
 } from './planModel';
-import {
-  contentBytes,
-  headWrite,
-  loadHead,
-  loadRecordCount,
-  loadSettings,
-  loadVersion,
-  MAX_CONTENT_BYTES,
-  planKeys,
-  recordCountKeys,
-  settingsWrite,
-  toDomainVersion,
-  toStoredVersion,
-  versionWrite,
-  type RecordCountEntry,
-  type StoredPlanVersion,
-} from './planStore';
-import { loadPlanTables } from './planTables';
+import { listRecordCounts, listVersionSummaries, requireVersion } from './planStore';
 
 const readAccess = { plane: 'tenant', roles: READ_ROLES } as const;
 const writeAccess = { plane: 'tenant', roles: WRITE_ROLES } as const;
 const ownerAccess = { plane: 'tenant', roles: OWNER_ONLY } as const;
 const TAGS = ['Security maintenance plan'];
-const VERSION_WHAT = { zhTW: '此計畫版本', en: 'plan version' };
 
 // Routes ----------------------------------------------------------------------------------------
 
@@ -279,461 +246,101 @@ const listRecordCountsRoute = defineRoute({
   responses: { 200: jsonContent(pageSchema(recordCountViewSchema, 'RecordCountPage'), 'Entries') },
 });
 
-// Helpers ---------------------------------------------------------------------------------------
-
-function todayOf(c: ApiContext): IsoDate {
-  return zonedDateOf(c.get('deps').clock(), tenantOf(c).profile.timeZone);
-}
-
-async function requireVersion(c: ApiContext, versionNumber: number): Promise<StoredPlanVersion> {
-  const tenant = tenantOf(c);
-  const stored = await loadVersion(tenant.doc, tenant.tableName, versionNumber);
-  if (!stored) throw new ApiProblem('notFound', { detail: { zhTW: `找不到${VERSION_WHAT.zhTW}`, en: `No such ${VERSION_WHAT.en}` } });
-  return stored;
-}
-
-/** DynamoDB keeps an item under 400 KB; refuse before writing, naming the field. */
-function assertContentSize(content: PlanContent): void {
-  const bytes = contentBytes(content);
-  if (bytes > MAX_CONTENT_BYTES) {
-    throw new ApiProblem('payloadTooLarge', {
-      code: 'PLAN_CONTENT_TOO_LARGE',
-      detail: { zhTW: `計畫內容 ${bytes} 位元組，上限 ${MAX_CONTENT_BYTES} 位元組`, en: `The plan content is ${bytes} bytes; the limit is ${MAX_CONTENT_BYTES}` },
-      errors: [{ field: 'content', reason: { zhTW: `內容過大（上限 ${MAX_CONTENT_BYTES} 位元組），請將附件移出計畫本文`, en: `Too large (limit ${MAX_CONTENT_BYTES} bytes); move attachments out of the plan text` } }],
-    });
-  }
-}
-
-/** The label is printed in the ROC calendar, which has no dates before 1912. */
-function assertLabelDate(versionDate: IsoDate | undefined): void {
-  if (versionDate === undefined) return;
-  try {
-    formatRocDate(versionDate);
-  } catch {
-    throw new ApiProblem('ruleViolation', {
-      code: 'INVALID_VERSION_DATE',
-      errors: [{ field: 'versionDate', reason: { zhTW: '版本日期須在民國元年（1912-01-01）以後', en: 'The version date must be on or after 1912-01-01 (ROC year 1)' } }],
-    });
-  }
-}
-
-function versionProblem(error: PlanVersionError): ApiProblem {
-  const type = error.httpStatus === 409 ? 'conflict' : error.httpStatus === 404 ? 'notFound' : 'ruleViolation';
-  const errors: FieldError[] = (error.unacceptedGaps ?? []).map((gap) => ({
-    field: gap.fieldPath,
-    reason: {
-      zhTW: `${gap.code}（${gap.article.regulation} 第${gap.article.article}條）：${gap.message.zhTW}`,
-      en: `${gap.code} (${gap.article.regulation} Art. ${gap.article.article}): ${gap.message.en}`,
-    },
-  }));
-  if (error.code === 'INVALID_VERSION_DATE') errors.push({ field: 'versionDate', reason: error.message });
-  if (error.code === 'REJECTION_REASON_REQUIRED') errors.push({ field: 'reason', reason: error.message });
-  return new ApiProblem(type, { code: error.code, detail: error.message, errors: errors.length ? errors : undefined });
-}
-
-/** A stale conditional write: with If-Match it is a 412; otherwise another request won the race. */
-function writeConflict(error: unknown, hadIfMatch: boolean): never {
-  if (error instanceof WriteConflictError) {
-    if (hadIfMatch) throw new ApiProblem('preconditionFailed');
-    throw new ApiProblem('conflict', {
-      code: 'PLAN_CHANGED_CONCURRENTLY',
-      detail: { zhTW: '計畫已被同時變更，請重新讀取後再試', en: 'The plan changed at the same time; read it again and retry' },
-    });
-  }
-  throw error;
-}
-
-interface VersionChange {
-  action: string;
-  before: StoredPlanVersion | null;
-  after: StoredPlanVersion;
-}
-
-/** Commits version changes (and the register when it moves) with their audit events. */
-async function commitVersions(c: ApiContext, changes: VersionChange[], extraWrites: TransactItem[], response: { status: number; body: unknown }, hadIfMatch: boolean) {
-  const tenant = tenantOf(c);
-  try {
-    await commitAudited(tenantMutationScope(c), {
-      changes: changes.map((change) => ({
-        action: change.action,
-        resourceType: 'planVersion',
-        resourceId: String(change.after.versionNumber),
-        before: change.before ? toVersionView(change.before) : null,
-        after: toVersionView(change.after),
-      })),
-      writes: [...changes.map((change) => versionWrite(tenant.tableName, change.after, change.before ? change.before.version : null)), ...extraWrites],
-      response,
-    });
-  } catch (error) {
-    writeConflict(error, hadIfMatch);
-  }
-}
-
-function nextStored(before: StoredPlanVersion, after: PlanVersion, actorId: string): StoredPlanVersion {
-  return toStoredVersion(after, { createdBy: before.createdBy, updatedBy: actorId, revision: before.version + 1 });
-}
-
-/** Non-representatives must cite what entitles them (授權書, board resolution). */
-function assertAuthorisation(input: z.infer<typeof approvePlanVersionSchema>): void {
-  if (input.capacity !== 'representative' && !input.authorisationReference?.trim()) {
-    throw new ApiProblem('ruleViolation', {
-      code: 'INVALID_APPROVER',
-      detail: { zhTW: '非代表人核定時，須載明授權依據。', en: 'An approver other than the representative must cite their authorisation.' },
-      errors: [{ field: 'authorisationReference', reason: { zhTW: '請載明授權文件或決議', en: 'Cite the authorisation document or resolution' } }],
-    });
-  }
-}
-
-async function syncPlanDuties(c: ApiContext, approved: StoredPlanVersion, asOf: IsoDate) {
-  const duties = planDuties(toDomainVersion(approved).content);
-  return syncDuties(tenantMutationScope(c), planDutyDefinitions(duties), { asOf, source: 'plan', retireFrom: ['plan', 'default'] });
-}
-
-const VERSION_LIST_PROJECTION = [
-  'pk', 'sk', 'versionNumber', 'versionDate', 'status', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
-  'submittedAt', 'submittedBy', 'rejection', 'approval', 'supersededAt', 'supersededByVersion', 'version',
-];
-
 // Handlers --------------------------------------------------------------------------------------
 
 export const planArea = {
   name: 'plan',
   register(app: OpenAPIHono<ApiEnv>) {
     app.openapi(createVersionRoute, async (c) => {
-      const tenant = tenantOf(c);
       const input = c.req.valid('json');
-      assertContentSize(input.content);
-      assertLabelDate(input.versionDate);
-      const now = c.get('deps').clock().toISOString();
-      const actorId = c.get('principal').actorId;
-      const head = await loadHead(tenant.doc, tenant.tableName);
-      // The open and the approved version are the only ones the rules look at: the newest
-      // version is always one of them, since versions are never deleted.
-      const relevant = await Promise.all(
-        [head.openVersionNumber, head.approvedVersionNumber].filter((n): n is number => n !== null).map((n) => loadVersion(tenant.doc, tenant.tableName, n)),
-      );
-      const result = createDraftVersion(relevant.filter((v): v is StoredPlanVersion => v !== undefined).map(toDomainVersion), {
-        content: input.content,
-        versionDate: input.versionDate ?? todayOf(c),
-        now,
-      });
-      if (!result.ok) throw versionProblem(result.error);
-      // The register numbers versions, so a number is never reused even if reads raced.
-      const versionNumber = head.latestVersionNumber + 1;
-      const stored = toStoredVersion({ ...result.value, versionNumber }, { createdBy: actorId, updatedBy: actorId, revision: 1 });
-      const view = toVersionView(stored);
-      await commitVersions(
-        c,
-        [{ action: 'plan.version.create', before: null, after: stored }],
-        [headWrite(tenant.tableName, { ...head, latestVersionNumber: versionNumber, openVersionNumber: versionNumber, version: head.version + 1 }, head.version)],
-        { status: 201, body: view },
-        false,
-      );
-      setEtag(c, stored.version);
-      c.header('Location', `/v1/plan/versions/${versionNumber}`);
-      return c.json(view, 201);
+      assertContentStorable(input.content);
+      const created = await createPlanDraft(commandContextOf(c), { content: input.content, versionDate: input.versionDate });
+      setEtag(c, created.version);
+      c.header('Location', `/v1/plan/versions/${created.versionNumber}`);
+      return c.json(created.view, 201);
     });
 
     app.openapi(listVersionsRoute, async (c) => {
       const { limit, cursor } = c.req.valid('query');
-      const names = Object.fromEntries(VERSION_LIST_PROJECTION.map((name, i) => [`#a${i}`, name]));
-      // Content is left out: a page of full versions could exceed a response's size.
-      const page = await queryPage(
-        c,
-        'plan-versions',
-        {},
-        { limit, cursor },
-        {
-          KeyConditionExpression: '#a0 = :pk AND begins_with(#a1, :prefix)',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: { ':pk': planKeys.head().pk, ':prefix': planKeys.versionPrefix },
-          ProjectionExpression: Object.keys(names).join(', '),
-          ScanIndexForward: false,
-        },
-        (item) => toVersionSummary(item as unknown as StoredPlanVersion),
-      );
+      const page = await listVersionSummaries(commandContextOf(c).table, { limit, cursor }, listBindingOf(c, 'plan-versions', {}));
       return c.json(page, 200);
     });
 
     app.openapi(getVersionRoute, async (c) => {
-      const stored = await requireVersion(c, c.req.valid('param').versionNumber);
+      const stored = await requireVersion(commandContextOf(c).table, c.req.valid('param').versionNumber);
       setEtag(c, stored.version);
       return c.json(toVersionView(stored), 200);
     });
 
     app.openapi(updateContentRoute, async (c) => {
       const expected = expectedVersion(c);
-      const { versionNumber } = c.req.valid('param');
       const input = c.req.valid('json');
-      const stored = await requireVersion(c, versionNumber);
-      assertVersion(stored.version, expected);
-      assertContentSize(input.content);
-      assertLabelDate(input.versionDate);
-      const result = updateDraftVersion(toDomainVersion(stored), { content: input.content, versionDate: input.versionDate, now: c.get('deps').clock().toISOString() });
-      if (!result.ok) throw versionProblem(result.error);
-      const after = nextStored(stored, result.value, c.get('principal').actorId);
-      const view = toVersionView(after);
-      await commitVersions(c, [{ action: 'plan.version.updateContent', before: stored, after }], [], { status: 200, body: view }, true);
-      setEtag(c, after.version);
-      return c.json(view, 200);
+      assertContentStorable(input.content);
+      const updated = await updatePlanDraft(commandContextOf(c), { versionNumber: c.req.valid('param').versionNumber, content: input.content, versionDate: input.versionDate, expectedVersion: expected });
+      setEtag(c, updated.version);
+      return c.json(updated.view, 200);
     });
 
     app.openapi(submitRoute, async (c) => {
-      const expected = expectedVersion(c, { required: false });
-      const stored = await requireVersion(c, c.req.valid('param').versionNumber);
-      assertVersion(stored.version, expected);
-      const actorId = c.get('principal').actorId;
-      const result = submitVersion(toDomainVersion(stored), { submittedBy: actorId, now: c.get('deps').clock().toISOString() });
-      if (!result.ok) throw versionProblem(result.error);
-      const after = nextStored(stored, result.value, actorId);
-      const view = toVersionView(after);
-      await commitVersions(c, [{ action: 'plan.version.submit', before: stored, after }], [], { status: 200, body: view }, expected !== undefined);
-      setEtag(c, after.version);
-      return c.json(view, 200);
+      const submitted = await submitPlanVersion(commandContextOf(c), { versionNumber: c.req.valid('param').versionNumber, expectedVersion: expectedVersion(c, { required: false }) });
+      setEtag(c, submitted.version);
+      return c.json(submitted.view, 200);
     });
 
     app.openapi(rejectRoute, async (c) => {
-      const expected = expectedVersion(c, { required: false });
       const input = c.req.valid('json');
-      const stored = await requireVersion(c, c.req.valid('param').versionNumber);
-      assertVersion(stored.version, expected);
-      const actorId = c.get('principal').actorId;
-      const result = rejectVersion(toDomainVersion(stored), { rejectedBy: input.rejectedBy ?? actorId, reason: input.reason, now: c.get('deps').clock().toISOString() });
-      if (!result.ok) throw versionProblem(result.error);
-      const after = nextStored(stored, result.value, actorId);
-      const view = toVersionView(after);
-      await commitVersions(c, [{ action: 'plan.version.reject', before: stored, after }], [], { status: 200, body: view }, expected !== undefined);
-      setEtag(c, after.version);
-      return c.json(view, 200);
+      const rejected = await rejectPlanVersion(commandContextOf(c), {
+        versionNumber: c.req.valid('param').versionNumber,
+        reason: input.reason,
+        rejectedBy: input.rejectedBy,
+        expectedVersion: expectedVersion(c, { required: false }),
+      });
+      setEtag(c, rejected.version);
+      return c.json(rejected.view, 200);
     });
 
     app.openapi(approveRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const expected = expectedVersion(c, { required: false });
-      const { versionNumber } = c.req.valid('param');
-      const input = c.req.valid('json');
-      const target = await requireVersion(c, versionNumber);
-      assertVersion(target.version, expected);
-      assertAuthorisation(input);
-      const head = await loadHead(tenant.doc, tenant.tableName);
-      const previous = head.approvedVersionNumber !== null && head.approvedVersionNumber !== versionNumber
-        ? await loadVersion(tenant.doc, tenant.tableName, head.approvedVersionNumber)
-        : undefined;
-      const today = todayOf(c);
-      const regulation = await effectiveRegulation(tenant);
-      // The same gaps GET …/completeness shows today; each must be accepted with a reason.
-      const { gaps } = await completenessFor(tenant, regulation, toDomainVersion(target).content, today);
-      const now = c.get('deps').clock().toISOString();
-      const result = approveVersion([target, ...(previous ? [previous] : [])].map(toDomainVersion), { versionNumber, approval: input, gaps, now });
-      if (!result.ok) throw versionProblem(result.error);
-      const actorId = c.get('principal').actorId;
-      const approved = nextStored(target, result.value.approved, actorId);
-      const changes: VersionChange[] = [{ action: 'plan.version.approve', before: target, after: approved }];
-      if (result.value.superseded && previous) {
-        changes.push({ action: 'plan.version.supersede', before: previous, after: nextStored(previous, result.value.superseded, actorId) });
-      }
-      const view = toVersionView(approved);
-      // Approval, superseding and the register move together: there is never zero or two plans in force.
-      await commitVersions(
-        c,
-        changes,
-        [headWrite(tenant.tableName, { ...head, openVersionNumber: head.openVersionNumber === versionNumber ? null : head.openVersionNumber, approvedVersionNumber: versionNumber, version: head.version + 1 }, head.version)],
-        { status: 200, body: view },
-        expected !== undefined,
-      );
-      // The duties follow in their own audited batches (a plan can list more duties than one
-      // transaction holds). The approval stands if this fails; POST /v1/plan/duties/sync repeats it.
-      try {
-        await syncPlanDuties(c, approved, today);
-      } catch (error) {
-        c.get('deps').logger.error('plan duty sync failed after approval', {
-          requestId: c.get('requestId'),
-          versionNumber,
-          error: error instanceof Error ? error.message : String(error),
-        });
-        c.header('X-Duty-Sync', 'failed');
-      }
+      const approved = await approvePlanVersion(commandContextOf(c), {
+        versionNumber: c.req.valid('param').versionNumber,
+        approval: c.req.valid('json'),
+        expectedVersion: expectedVersion(c, { required: false }),
+      });
+      if (approved.dutySyncFailed) c.header('X-Duty-Sync', 'failed');
       setEtag(c, approved.version);
-      return c.json(view, 200);
+      return c.json(approved.view, 200);
     });
 
-    app.openapi(completenessRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const stored = await requireVersion(c, c.req.valid('param').versionNumber);
-      const version = toDomainVersion(stored);
-      const today = todayOf(c);
-      const regulation = await effectiveRegulation(tenant);
-      const outcome = await completenessFor(tenant, regulation, version.content, today);
-      const accepted = version.approval?.acceptedGaps ?? [];
-      const unaccepted = new Set(canApprove(outcome.gaps, accepted).unacceptedGaps);
-      return c.json(
-        {
-          versionNumber: stored.versionNumber,
-          label: toVersionSummary(stored).label,
-          status: stored.status,
-          checkedOn: today,
-          regulation,
-          context: outcome.context,
-          complete: outcome.gaps.length === 0,
-          approvable: unaccepted.size === 0,
-          gapCount: outcome.gaps.length,
-          gaps: outcome.gaps.map((gap) => ({ ...gap, sectionTitle: planSectionTitles[gap.section], acceptedAtApproval: !unaccepted.has(gap) })),
-          notes: outcome.notes,
-        },
-        200,
-      );
-    });
+    app.openapi(completenessRoute, async (c) => c.json(await completenessReport(commandContextOf(c), c.req.valid('param').versionNumber), 200));
 
     app.openapi(documentRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const stored = await requireVersion(c, c.req.valid('param').versionNumber);
-      const { format } = c.req.valid('query');
-      const version = toDomainVersion(stored);
-      const { rows } = await loadPlanTables(tenant);
-      const options = { timeZone: tenant.profile.timeZone };
-      const names = documentFileNames(stored.versionNumber, stored.versionDate, format);
-      const disposition = `${format === 'docx' ? 'attachment' : 'inline'}; filename="${names.ascii}"; filename*=UTF-8''${encodeURIComponent(names.utf8)}`;
-      const headers = { 'Content-Type': documentMediaTypes[format].contentType, 'Content-Disposition': disposition };
-      if (format === 'docx') {
-        const bytes = await renderPlanDocx(version, rows, options);
-        return c.body(new Uint8Array(bytes), 200, headers);
-      }
-      const text = format === 'html' ? renderPlanHtml(version, rows, options) : renderPlanMarkdown(version, rows, options);
-      return c.body(text, 200, headers);
+      const document = await renderPlanDocument(commandContextOf(c), c.req.valid('param').versionNumber, c.req.valid('query').format);
+      return c.body(document.body, 200, document.headers);
     });
 
     app.openapi(getRegulationRoute, async (c) => {
-      const view = await effectiveRegulation(tenantOf(c));
+      const view = await effectiveRegulation(commandContextOf(c));
       setEtag(c, view.revision);
       return c.json(view, 200);
     });
 
     app.openapi(selectRegulationRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const expected = expectedVersion(c);
-      const { pcode } = c.req.valid('json');
-      const settings = await loadSettings(tenant.doc, tenant.tableName);
-      const revision = settings?.version ?? 0;
-      assertVersion(revision, expected);
-      if (!sectorRegulationFor(pcode)) {
-        throw new ApiProblem('ruleViolation', {
-          code: 'REGULATION_NOT_IN_FORCE',
-          errors: [{ field: 'pcode', reason: { zhTW: `${pcode} 不是現行之安全維護管理辦法`, en: `${pcode} is not an in-force sector security regulation` } }],
-        });
-      }
-      const before = await effectiveRegulation(tenant);
-      const next = { regulationPcode: pcode, updatedAt: c.get('deps').clock().toISOString(), updatedBy: c.get('principal').actorId, version: revision + 1 };
-      const view = describeRegulation(pcode, 'plan', next.version);
-      try {
-        await commitAudited(tenantMutationScope(c), {
-          changes: [{ action: 'plan.regulation.select', resourceType: 'planSettings', resourceId: 'regulation', before, after: view }],
-          writes: [settingsWrite(tenant.tableName, next, revision)],
-          response: { status: 200, body: view },
-        });
-      } catch (error) {
-        writeConflict(error, true);
-      }
-      setEtag(c, next.version);
-      return c.json(view, 200);
+      const selected = await selectPlanRegulation(commandContextOf(c), { pcode: c.req.valid('json').pcode, expectedVersion: expectedVersion(c) });
+      setEtag(c, selected.version);
+      return c.json(selected.view, 200);
     });
 
-    app.openapi(sectorRegulationsRoute, (c) =>
-      c.json(
-        {
-          items: inForceSectorRegulations.map((r) => ({
-            ...r,
-            modelled: isModelled(r.pcode),
-          })),
-        },
-        200,
-      ),
-    );
+    app.openapi(sectorRegulationsRoute, (c) => c.json({ items: inForceSectorRegulations.map((r) => ({ ...r, modelled: isModelled(r.pcode) })) }, 200));
 
-    app.openapi(obligationsRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const asOf = c.req.valid('query').asOf ?? todayOf(c);
-      const regulation = await effectiveRegulation(tenant);
-      const outcome = await obligationsFor(tenant, regulation, asOf);
-      return c.json({ asOf, regulation, computed: outcome.computed, notice: outcome.notice, inputs: outcome.inputs, obligations: outcome.obligations }, 200);
-    });
+    app.openapi(obligationsRoute, async (c) => c.json(await obligationsReport(commandContextOf(c), c.req.valid('query').asOf ?? todayOf(c)), 200));
 
-    app.openapi(dutiesRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const head = await loadHead(tenant.doc, tenant.tableName);
-      const approved = head.approvedVersionNumber !== null ? await loadVersion(tenant.doc, tenant.tableName, head.approvedVersionNumber) : undefined;
-      const duties = approved ? planDuties(toDomainVersion(approved).content) : defaultPlanDuties();
-      return c.json(
-        {
-          source: approved ? ('plan' as const) : ('default' as const),
-          planVersion: approved ? { versionNumber: approved.versionNumber, label: toVersionSummary(approved).label } : null,
-          items: duties.map((duty) => ({
-            dutyId: duty.dutyId,
-            dutyKind: duty.dutyKind,
-            ...(duty.scope ? { scope: duty.scope } : {}),
-            title: scopedTitle(duty),
-            frequency: duty.frequency,
-            frequencyLabelZh: duty.frequencyLabelZh,
-            ownerRole: duty.ownerRole,
-            ownerRoleLabel: ownerRoleLabel(duty.ownerRole),
-            ...(duty.owner ? { owner: duty.owner } : {}),
-            legalBasis: duty.legalBasis,
-            sourcePath: duty.sourcePath,
-          })),
-        },
-        200,
-      );
-    });
+    app.openapi(dutiesRoute, async (c) => c.json(await planDutiesReport(commandContextOf(c).table), 200));
 
-    app.openapi(syncDutiesRoute, async (c) => {
-      const tenant = tenantOf(c);
-      const head = await loadHead(tenant.doc, tenant.tableName);
-      const approved = head.approvedVersionNumber !== null ? await loadVersion(tenant.doc, tenant.tableName, head.approvedVersionNumber) : undefined;
-      if (!approved) {
-        throw new ApiProblem('conflict', { code: 'NO_APPROVED_PLAN', detail: { zhTW: '尚無已核定之計畫', en: 'No plan version is approved yet' } });
-      }
-      // The approval date anchors first due dates of new duties, as at approval.
-      const asOf = zonedDateOf(approved.approval?.approvedAt ?? c.get('deps').clock().toISOString(), tenant.profile.timeZone);
-      const counts = await syncPlanDuties(c, approved, asOf);
-      return c.json({ planVersion: { versionNumber: approved.versionNumber, label: toVersionSummary(approved).label }, asOf, ...counts }, 200);
-    });
+    app.openapi(syncDutiesRoute, async (c) => c.json(await resyncPlanDuties(commandContextOf(c)), 200));
 
     app.openapi(createRecordCountRoute, async (c) => {
-      const tenant = tenantOf(c);
       const input = c.req.valid('json');
-      if (input.date > todayOf(c)) {
-        throw new ApiProblem('ruleViolation', {
-          code: 'RECORD_COUNT_IN_FUTURE',
-          errors: [{ field: 'date', reason: { zhTW: '不可登錄未來日期之筆數', en: 'A count cannot be recorded for a future day' } }],
-        });
-      }
-      const existing = await loadRecordCount(tenant.doc, tenant.tableName, input.date);
-      const entry: RecordCountEntry = {
-        date: input.date,
-        count: input.count,
-        source: 'manual',
-        ...(input.note ? { note: input.note } : {}),
-        recordedAt: c.get('deps').clock().toISOString(),
-        recordedBy: c.get('principal').actorId,
-        version: (existing?.version ?? 0) + 1,
-      };
-      const view = toRecordCountView(entry);
-      const status = existing ? 200 : 201;
-      // Inventory-written entries carry no revision; replacing one only requires it unchanged since read.
-      const condition: { ConditionExpression: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> } = !existing
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : existing.version !== undefined
-          ? { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': existing.version } }
-          : { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#version) AND #count = :count', ExpressionAttributeNames: { '#version': 'version', '#count': 'count' }, ExpressionAttributeValues: { ':count': existing.count } };
-      try {
-        await commitAudited(tenantMutationScope(c), {
-          changes: [{ action: existing ? 'recordCount.replace' : 'recordCount.record', resourceType: 'recordCount', resourceId: input.date, before: existing ? toRecordCountView(existing) : null, after: view }],
-          writes: [{ Put: { TableName: tenant.tableName, Item: { ...recordCountKeys.entry(input.date), entity: 'RecordCount', ...entry }, ...condition } }],
-          response: { status, body: view },
-        });
-      } catch (error) {
-        writeConflict(error, false);
-      }
-      return status === 201 ? c.json(view, 201) : c.json(view, 200);
+      const recorded = await recordPersonalDataCount(commandContextOf(c), { date: input.date, count: input.count, note: input.note });
+      return recorded.replaced ? c.json(recorded.view, 200) : c.json(recorded.view, 201);
     });
 
     app.openapi(listRecordCountsRoute, async (c) => {
@@ -741,19 +348,7 @@ export const planArea = {
       if (from && to && from > to) {
         throw new ApiProblem('validationError', { errors: [{ field: 'query.from', reason: { zhTW: '起日不可晚於迄日', en: 'from must not be after to' } }] });
       }
-      const range = from && to ? 'sk BETWEEN :from AND :to' : from ? 'sk >= :from' : to ? 'sk <= :to' : undefined;
-      const page = await queryPage(
-        c,
-        'record-counts',
-        { from: from ?? null, to: to ?? null },
-        { limit, cursor },
-        {
-          KeyConditionExpression: range ? `pk = :pk AND ${range}` : 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': recordCountKeys.partition, ...(from ? { ':from': from } : {}), ...(to ? { ':to': to } : {}) },
-          ScanIndexForward: false,
-        },
-        (item) => toRecordCountView(item as unknown as RecordCountEntry),
-      );
+      const page = await listRecordCounts(commandContextOf(c).table, { from, to }, { limit, cursor }, listBindingOf(c, 'record-counts', { from: from ?? null, to: to ?? null }));
       return c.json(page, 200);
     });
   },

@@ -1,27 +1,26 @@
 /** Platform-operator endpoints: onboarding, lifecycle and offboarding of tenants. */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { tenantRoles } from '../../domain/access/roles';
 import { authorityDirectory, sectorCodes, sectors } from '../../domain/tenant/sectors';
-import { nextTenantStatus, tenantStatuses, type TenantLifecycleAction } from '../../domain/tenant/tenantLifecycle';
-import { platformMutationScope, type ApiEnv } from '../http/context';
-import { assertVersion, expectedVersion, setEtag } from '../http/etag';
+import { tenantStatuses } from '../../domain/tenant/tenantLifecycle';
+import { platformMutationScope, type ApiContext, type ApiEnv } from '../http/context';
+import { expectedVersion, setEtag } from '../http/etag';
 import { pageQuerySchema, pageSchema } from '../http/pagination';
-import { decodeCursor, encodeCursor, listIdentity } from '../store/cursor';
-import { ApiProblem } from '../http/problem';
 import { defineRoute, jsonBody, jsonContent } from '../http/route';
 import { createApiKeySchema, issuedApiKeySchema } from '../keys/apiKeyModel';
-import { createApiKey, listApiKeys, revokeApiKeyWrite } from '../keys/apiKeyStore';
-import { commitAudited, WriteConflictError } from '../store/auditedCommit';
-import { newId } from '../store/ids';
-import { deleteTenantTable, provisionTenantTable } from '../store/tenantTableProvisioning';
-import { tenantTableName } from '../store/tableDesign';
-import { createTenantSchema, sectorDefaults, tenantViewSchema, toTenantView, updateTenantSchema, type TenantRecord } from './tenantModel';
-import { exportTenantTable, getTenant, listTenants, saveTenant, claimTaxIdWrite } from './tenantStore';
+import { changeTenantStatus } from './commands/changeTenantStatus';
+import { exportTenant } from './commands/exportTenant';
+import { issueTenantApiKey } from './commands/issueTenantApiKey';
+import { offboardTenant } from './commands/offboardTenant';
+import { onboardTenant } from './commands/onboardTenant';
+import type { PlatformCommandContext } from './commands/platformCommandContext';
+import { provisionTenant } from './commands/provisionTenant';
+import { requireTenant } from './commands/tenantCommands';
+import { updateTenant } from './commands/updateTenant';
+import { createTenantSchema, tenantViewSchema, toTenantView, updateTenantSchema } from './tenantModel';
+import { listTenants } from './tenantStore';
 
 const platformOnly = { plane: 'platform', roles: ['platformOperator'] } as const;
 const tenantIdParams = z.object({ tenantId: z.string().regex(/^tn_[0-9a-z]{26}$/).openapi({ param: { name: 'tenantId', in: 'path' }, example: 'tn_01jz8x6d3v2k9q4r7t1w5y8b0c' }) });
-
-const tenantNotFound = () => new ApiProblem('notFound', { detail: { zhTW: '找不到此租戶', en: 'No such tenant' } });
 
 const createTenant = defineRoute({
   method: 'post',
@@ -148,171 +147,64 @@ const sectorsRoute = defineRoute({
   },
 });
 
-async function requireTenant(c: Parameters<Parameters<OpenAPIHono<ApiEnv>['openapi']>[1]>[0], tenantId: string): Promise<TenantRecord> {
+/** The operator's command context: the control plane, its audit chain and the provisioning services. */
+function platformContextOf(c: ApiContext): PlatformCommandContext {
   const deps = c.get('deps');
-  const tenant = await getTenant(deps.controlPlane.doc, deps.controlPlane.tableName, tenantId);
-  if (!tenant) throw tenantNotFound();
-  return tenant;
-}
-
-function conflictOnStaleWrite(error: unknown): never {
-  if (error instanceof WriteConflictError) throw new ApiProblem('preconditionFailed');
-  throw error;
+  return { controlPlane: deps.controlPlane, scope: platformMutationScope(c), deps };
 }
 
 export const platformArea = {
   name: 'platform',
   register(app: OpenAPIHono<ApiEnv>) {
     app.openapi(createTenant, async (c) => {
-      const deps = c.get('deps');
-      const input = c.req.valid('json');
-      const now = deps.clock().toISOString();
-      const tenantId = newId('tn');
-      const { wrappedKey } = await deps.dataKeys.createTenantDataKey(tenantId);
-      const record: TenantRecord = {
-        tenantId,
-        companyName: input.companyName,
-        taxId: input.taxId,
-        sector: input.sector,
-        ...sectorDefaults(input.sector),
-        paidInCapital: input.paidInCapital,
-        personalDataRecordCount: input.personalDataRecordCount,
-        contact: input.contact,
-        timeZone: input.timeZone,
-        locale: input.locale,
-        status: 'provisioning',
-        tableName: tenantTableName(deps.provisioning.tenantTablePrefix, tenantId),
-        wrappedDataKey: wrappedKey,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      };
-      const scope = platformMutationScope(c);
-      try {
-        await saveTenant(scope, null, record, 'tenant.create', [claimTaxIdWrite(scope.tableName, record.taxId, tenantId)]);
-      } catch (error) {
-        if (error instanceof WriteConflictError && error.writeIndex === 1) {
-          throw new ApiProblem('conflict', { code: 'taxIdTaken', errors: [{ field: 'taxId', reason: { zhTW: '此統一編號已有租戶', en: 'A tenant with this business number exists' } }] });
-        }
-        throw error;
-      }
-      const active = await provisionAndActivate(c, record);
-      return c.json(toTenantView(active), 201);
+      const result = await onboardTenant(platformContextOf(c), c.req.valid('json'));
+      setEtag(c, result.version);
+      return c.json(result.view, 201);
     });
 
     app.openapi(listTenantsRoute, async (c) => {
       const deps = c.get('deps');
       const { limit, cursor, status } = c.req.valid('query');
-      const binding = { tenant: 'platform', list: listIdentity('tenants', { status }) };
-      const page = await listTenants(deps.controlPlane.doc, deps.controlPlane.tableName, { limit, status, startKey: decodeCursor(deps.cursorSecret, binding, cursor) });
-      return c.json({ items: page.items.map(toTenantView), nextCursor: encodeCursor(deps.cursorSecret, binding, page.lastKey) }, 200);
+      const list = { secret: deps.cursorSecret, tenant: 'platform', listName: 'tenants', filters: { status } };
+      return c.json(await listTenants(deps.controlPlane, { status }, { limit, cursor }, list), 200);
     });
 
     app.openapi(getTenantRoute, async (c) => {
-      const tenant = await requireTenant(c, c.req.valid('param').tenantId);
+      const tenant = await requireTenant(platformContextOf(c), c.req.valid('param').tenantId);
       setEtag(c, tenant.version);
       return c.json(toTenantView(tenant), 200);
     });
 
     app.openapi(updateTenantRoute, async (c) => {
       const expected = expectedVersion(c);
-      const tenant = await requireTenant(c, c.req.valid('param').tenantId);
-      assertVersion(tenant.version, expected);
-      if (tenant.status === 'offboarded') throw new ApiProblem('conflict', { detail: { zhTW: '租戶已終止', en: 'The tenant is offboarded' } });
-      const patch = c.req.valid('json');
-      const updated: TenantRecord = {
-        ...tenant,
-        ...patch,
-        ...(patch.sector ? sectorDefaults(patch.sector) : {}),
-        updatedAt: c.get('deps').clock().toISOString(),
-        version: tenant.version + 1,
-      };
-      await saveTenant(platformMutationScope(c), tenant, updated, 'tenant.update', [], { status: 200, body: toTenantView(updated) }).catch(conflictOnStaleWrite);
-      setEtag(c, updated.version);
-      return c.json(toTenantView(updated), 200);
+      const result = await updateTenant(platformContextOf(c), { tenantId: c.req.valid('param').tenantId, patch: c.req.valid('json'), expectedVersion: expected });
+      setEtag(c, result.version);
+      return c.json(result.view, 200);
     });
 
-    const lifecycle = (action: TenantLifecycleAction) => async (c: Parameters<Parameters<OpenAPIHono<ApiEnv>['openapi']>[1]>[0]) => {
-      const expected = expectedVersion(c, { required: false });
-      const tenant = await requireTenant(c, c.req.param('tenantId')!);
-      assertVersion(tenant.version, expected);
-      const next = nextTenantStatus(tenant.status, action);
-      if (!next) {
-        throw new ApiProblem('conflict', { code: 'invalidTransition', detail: { zhTW: `租戶狀態為 ${tenant.status}，不可執行 ${action}`, en: `A ${tenant.status} tenant cannot ${action}` } });
-      }
-      const updated = { ...tenant, status: next, updatedAt: c.get('deps').clock().toISOString(), version: tenant.version + 1 };
-      await saveTenant(platformMutationScope(c), tenant, updated, `tenant.${action}`, [], { status: 200, body: toTenantView(updated) }).catch(conflictOnStaleWrite);
-      setEtag(c, updated.version);
-      return c.json(toTenantView(updated), 200);
+    const lifecycle = (action: 'suspend' | 'reactivate') => async (c: ApiContext) => {
+      const result = await changeTenantStatus(platformContextOf(c), { tenantId: c.req.param('tenantId')!, action, expectedVersion: expectedVersion(c, { required: false }) });
+      setEtag(c, result.version);
+      return c.json(result.view, 200);
     };
     app.openapi(suspendRoute, lifecycle('suspend'));
     app.openapi(reactivateRoute, lifecycle('reactivate'));
 
     app.openapi(provisionRoute, async (c) => {
-      const tenant = await requireTenant(c, c.req.valid('param').tenantId);
-      if (tenant.status !== 'provisioning') throw new ApiProblem('conflict', { detail: { zhTW: '租戶資料表已建立', en: 'The tenant table is already provisioned' } });
-      return c.json(toTenantView(await provisionAndActivate(c, tenant)), 200);
+      const result = await provisionTenant(platformContextOf(c), c.req.valid('param').tenantId);
+      setEtag(c, result.version);
+      return c.json(result.view, 200);
     });
 
-    app.openapi(exportRoute, async (c) => {
-      const deps = c.get('deps');
-      const tenant = await requireTenant(c, c.req.valid('param').tenantId);
-      if (tenant.status !== 'suspended') throw new ApiProblem('conflict', { detail: { zhTW: '請先停用租戶再匯出', en: 'Suspend the tenant before exporting' } });
-      const doc = await deps.tenantDocumentClient(tenant.tenantId);
-      return c.json(await exportTenantTable(doc, tenant.tableName, tenant.tenantId, deps.clock().toISOString(), tenant.wrappedDataKey), 200);
-    });
+    app.openapi(exportRoute, async (c) => c.json(await exportTenant(platformContextOf(c), c.req.valid('param').tenantId), 200));
 
     app.openapi(offboardRoute, async (c) => {
-      const deps = c.get('deps');
-      const tenant = await requireTenant(c, c.req.valid('param').tenantId);
-      if (!nextTenantStatus(tenant.status, 'offboard')) throw new ApiProblem('conflict', { detail: { zhTW: '只有停用中的租戶可以終止', en: 'Only a suspended tenant can be offboarded' } });
-      const doc = await deps.tenantDocumentClient(tenant.tenantId);
-      const archive = await exportTenantTable(doc, tenant.tableName, tenant.tenantId, deps.clock().toISOString(), tenant.wrappedDataKey);
-      if (archive.itemsSha256 !== c.req.valid('json').archiveSha256) {
-        throw new ApiProblem('ruleViolation', {
-          code: 'archiveOutdated',
-          errors: [{ field: 'archiveSha256', reason: { zhTW: '與目前資料不符，請重新匯出後再終止', en: 'Does not match the current data; export again before offboarding' } }],
-        });
-      }
-      // Revoke the tenant's keys first, so nothing authenticates against a table being deleted.
-      const now = deps.clock().toISOString();
-      const scope = platformMutationScope(c);
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await listApiKeys(deps.controlPlane.doc, deps.controlPlane.tableName, tenant.tenantId, 25, startKey);
-        const active = page.items.filter((key) => !key.revokedAt);
-        if (active.length) {
-          await commitAuditedRevocations(scope, active, now);
-        }
-        startKey = page.lastKey;
-      } while (startKey);
-      await deleteTenantTable(deps.dynamo, tenant.tenantId, deps.provisioning);
-      const offboarded: TenantRecord = {
-        ...tenant,
-        status: 'offboarded',
-        updatedAt: now,
-        version: tenant.version + 1,
-        offboarding: { archiveSha256: archive.itemsSha256, itemCount: archive.itemCount, at: now, by: c.get('principal').actorId },
-      };
-      await saveTenant(scope, tenant, offboarded, 'tenant.offboard', [], { status: 200, body: toTenantView(offboarded) });
-      return c.json(toTenantView(offboarded), 200);
+      return c.json(await offboardTenant(platformContextOf(c), { tenantId: c.req.valid('param').tenantId, archiveSha256: c.req.valid('json').archiveSha256 }), 200);
     });
 
     app.openapi(issueTenantKeyRoute, async (c) => {
-      const tenant = await requireTenant(c, c.req.valid('param').tenantId);
-      if (tenant.status !== 'active') throw new ApiProblem('conflict', { detail: { zhTW: '租戶未啟用', en: 'The tenant is not active' } });
-      const input = c.req.valid('json');
-      if (!tenantRoles.includes(input.role)) throw new ApiProblem('validationError');
-      const view = await createApiKey(platformMutationScope(c), {
-        tenantId: tenant.tenantId,
-        role: input.role,
-        name: input.name,
-        scopes: input.scopes,
-        expiresAt: input.expiresAt ?? null,
-        createdBy: c.get('principal').actorId,
-        now: c.get('deps').clock(),
-      });
-      return c.json(view, 201);
+      const issued = await issueTenantApiKey(platformContextOf(c), { tenantId: c.req.valid('param').tenantId, ...c.req.valid('json') });
+      return c.json(issued, 201);
     });
 
     app.openapi(sectorsRoute, (c) =>
@@ -323,23 +215,3 @@ export const platformArea = {
     );
   },
 };
-
-async function commitAuditedRevocations(scope: ReturnType<typeof platformMutationScope>, keys: Awaited<ReturnType<typeof listApiKeys>>['items'], now: string) {
-  await commitAudited(scope, {
-    changes: keys.map((key) => ({ action: 'apiKey.revoke', resourceType: 'apiKey', resourceId: key.keyId, before: { revokedAt: null }, after: { revokedAt: now } })),
-    writes: keys.map((key) => revokeApiKeyWrite(scope.tableName, key, now)),
-  });
-}
-
-async function provisionAndActivate(c: Parameters<Parameters<OpenAPIHono<ApiEnv>['openapi']>[1]>[0], record: TenantRecord): Promise<TenantRecord> {
-  const deps = c.get('deps');
-  await provisionTenantTable(deps.dynamo, record.tenantId, {
-    ...deps.provisioning,
-    tags: { ...(deps.provisioning.tags ?? {}), tenantId: record.tenantId, dataClassification: 'personal-data' },
-  });
-  const active: TenantRecord = { ...record, status: 'active', updatedAt: deps.clock().toISOString(), version: record.version + 1 };
-  await saveTenant(platformMutationScope(c), record, active, 'tenant.activate', [], { status: 201, body: toTenantView(active) });
-  c.header('ETag', `"${active.version}"`);
-  return active;
-}
-

@@ -4,8 +4,11 @@
  */
 import { z } from '@hono/zod-openapi';
 import { isValidTaxId } from '../../domain/tenant/taxId';
-import { sectorCodes, sectors, authorityDirectory, type SectorCode } from '../../domain/tenant/sectors';
-import { tenantStatuses, type TenantStatus } from '../../domain/tenant/tenantLifecycle';
+import { sectorCodes, sectors, type SectorCode } from '../../domain/tenant/sectors';
+import { contactSchema } from '../keys/tenantProfileView';
+
+// The tenant as the API shows it is shared with the tenant's own GET /v1/tenant (keys area).
+export { contactSchema, tenantViewSchema, toTenantView, type TenantView } from '../keys/tenantProfileView';
 
 function isTimeZone(value: string): boolean {
   try {
@@ -21,14 +24,6 @@ export const taxIdSchema = z
   .regex(/^\d{8}$/, { message: 'Must be 8 digits' })
   .refine(isValidTaxId, { message: 'Checksum does not match', params: { zhTW: '統一編號檢查碼不正確', en: 'The business number checksum does not match' } })
   .openapi({ description: '統一編號 (8 digits, checked with the official checksum incl. the 7th-digit-7 rule)', example: '22099131' });
-
-export const contactSchema = z
-  .object({
-    name: z.string().trim().min(1).max(100),
-    email: z.email().max(254),
-  })
-  .strict()
-  .openapi('TenantContact');
 
 export const timeZoneSchema = z
   .string()
@@ -57,52 +52,6 @@ export const updateTenantSchema = createTenantSchema
   .openapi('UpdateTenant');
 
 export type { TenantRecord } from '../store/controlPlaneRecords';
-import type { TenantRecord } from '../store/controlPlaneRecords';
-
-export const tenantViewSchema = z
-  .object({
-    tenantId: z.string(),
-    companyName: z.string(),
-    taxId: z.string(),
-    sector: z.enum(sectorCodes),
-    regulationPcode: z.string().nullable(),
-    authority: z.object({ code: z.string(), nameZhTW: z.string(), nameEn: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
-    paidInCapital: z.number(),
-    personalDataRecordCount: z.number(),
-    contact: contactSchema,
-    timeZone: z.string(),
-    locale: z.enum(['zh-TW', 'en']),
-    status: z.enum(tenantStatuses),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
-    offboarding: z.object({ archiveSha256: z.string(), itemCount: z.number(), at: z.string(), by: z.string() }).optional(),
-  })
-  .openapi('Tenant');
-
-export type TenantView = z.infer<typeof tenantViewSchema>;
-
-export function toTenantView(record: TenantRecord): TenantView {
-  const authority = authorityDirectory[record.authorityCode] ?? authorityDirectory.other!;
-  return {
-    tenantId: record.tenantId,
-    companyName: record.companyName,
-    taxId: record.taxId,
-    sector: record.sector,
-    regulationPcode: record.regulationPcode,
-    authority: { code: authority.code, nameZhTW: authority.name.zhTW, nameEn: authority.name.en, phone: authority.phone, email: authority.email },
-    paidInCapital: record.paidInCapital,
-    personalDataRecordCount: record.personalDataRecordCount,
-    contact: record.contact,
-    timeZone: record.timeZone,
-    locale: record.locale,
-    status: record.status,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-    version: record.version,
-    ...(record.offboarding ? { offboarding: record.offboarding } : {}),
-  };
-}
 
 export function sectorDefaults(sector: SectorCode): { regulationPcode: string | null; authorityCode: string } {
   return { regulationPcode: sectors[sector].regulationPcode, authorityCode: sectors[sector].authorityCode };

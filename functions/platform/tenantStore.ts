@@ -1,81 +1,53 @@
 /**
- * Control-plane persistence for tenants and onboarding/offboarding. Access patterns are in
- * ../store/tableDesign.ts.
+ * Control-plane persistence for tenants and onboarding/offboarding. Keys and access patterns:
+ * platformEntities.ts.
  */
-import { GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { canonicalJson, sha256Hex } from '../../domain/audit/auditChain';
 import type { TenantStatus } from '../../domain/tenant/tenantLifecycle';
-import { commitAudited, type MutationScope, type TransactItem } from '../store/auditedCommit';
-import { controlPlaneIndexes, tenantKeys } from '../store/tableDesign';
+import type { MutationScope, TransactItem } from '../store/auditedCommit';
 import type { TenantRecord } from '../store/controlPlaneRecords';
+import { getEntity, queryAll, queryPage, putEntityWrite, type ListBinding, type PageRequest } from '../store/entityModel';
+import type { TableRef } from '../store/tableRef';
+import { commitChange } from '../application/versionedChange';
+import { platformAccess, platformKeys, tenantDirectoryKeys } from './platformEntities';
+import { toTenantView } from './tenantModel';
 
-export function tenantDirectoryKeys(record: Pick<TenantRecord, 'tenantId' | 'status'>) {
-  return { gsi1pk: 'TENANTS', gsi1sk: record.tenantId, tenantStatus: record.status };
+export { tenantDirectoryKeys };
+
+export async function getTenant(controlPlane: TableRef, tenantId: string): Promise<TenantRecord | undefined> {
+  return getEntity<TenantRecord>(controlPlane, platformKeys.tenant(tenantId));
 }
 
-export async function getTenant(doc: DynamoDBDocumentClient, tableName: string, tenantId: string): Promise<TenantRecord | undefined> {
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: tenantKeys.tenant(tenantId), ConsistentRead: true }));
-  return Item as TenantRecord | undefined;
-}
-
-export async function listTenants(
-  doc: DynamoDBDocumentClient,
-  tableName: string,
-  options: { limit: number; startKey?: Record<string, unknown>; status?: TenantStatus },
-) {
-  const index = controlPlaneIndexes.byResource;
-  const result = await doc.send(new QueryCommand({
-    TableName: tableName,
-    IndexName: index.name,
-    KeyConditionExpression: '#pk = :pk',
-    ...(options.status ? { FilterExpression: 'tenantStatus = :status' } : {}),
-    ExpressionAttributeNames: { '#pk': index.pk },
-    ExpressionAttributeValues: { ':pk': 'TENANTS', ...(options.status ? { ':status': options.status } : {}) },
-    Limit: options.limit,
-    ExclusiveStartKey: options.startKey,
-  }));
-  return { items: (result.Items ?? []) as TenantRecord[], lastKey: result.LastEvaluatedKey };
+/** One page of tenants in creation order, as views. */
+export async function listTenants(controlPlane: TableRef, filter: { status?: TenantStatus }, page: PageRequest, list: ListBinding) {
+  return queryPage(controlPlane, platformAccess.tenantsInCreationOrder(filter.status), page, list, (item) => toTenantView(item as unknown as TenantRecord));
 }
 
 /** Every active tenant, for the daily sweep (a Query on the directory index, never a Scan). */
-export async function* activeTenants(doc: DynamoDBDocumentClient, tableName: string): AsyncGenerator<TenantRecord> {
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await listTenants(doc, tableName, { limit: 100, startKey, status: 'active' });
-    yield* page.items;
-    startKey = page.lastKey;
-  } while (startKey);
+export async function* activeTenants(controlPlane: TableRef): AsyncGenerator<TenantRecord> {
+  yield* (await queryAll(controlPlane, platformAccess.tenantsInCreationOrder('active'))).items as unknown as TenantRecord[];
 }
 
 export function putTenantWrite(tableName: string, record: TenantRecord, expectedVersion: number | null): TransactItem {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: { ...tenantKeys.tenant(record.tenantId), entity: 'Tenant', ...record, ...tenantDirectoryKeys(record) },
-      ...(expectedVersion === null
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
-    },
-  };
+  return putEntityWrite(tableName, { ...platformKeys.tenant(record.tenantId), entity: 'Tenant', ...record, ...tenantDirectoryKeys(record) }, expectedVersion);
 }
 
 /** One tenant per 統一編號: a claim item written with the tenant in the same transaction. */
 export function claimTaxIdWrite(tableName: string, taxId: string, tenantId: string): TransactItem {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: { pk: `TAXID#${taxId}`, sk: 'CLAIM', entity: 'TaxIdClaim', tenantId },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
+  return { Put: { TableName: tableName, Item: { ...platformKeys.taxIdClaim(taxId), entity: 'TaxIdClaim', tenantId }, ConditionExpression: 'attribute_not_exists(pk)' } };
 }
 
+/**
+ * Commits a tenant change on the platform chain; a stale or lost write is StaleVersionError
+ * (create: AlreadyExistsError).
+ */
 export async function saveTenant(scope: MutationScope, before: TenantRecord | null, after: TenantRecord, action: string, extraWrites: TransactItem[] = [], response?: { status: number; body: unknown }) {
-  return commitAudited(scope, {
+  return commitChange(scope, {
     changes: [{ action, resourceType: 'tenant', resourceId: after.tenantId, before: before && redactKey(before), after: redactKey(after) }],
     writes: [putTenantWrite(scope.tableName, after, before ? before.version : null), ...extraWrites],
     response,
-  });
+  }, before ? 'update' : 'create');
 }
 
 function redactKey(record: TenantRecord) {
@@ -105,11 +77,11 @@ export interface TenantArchive {
  * product: an export must enumerate every partition, and it only runs for a suspended tenant
  * on an operator's request, never on a tenant's request path.
  */
-export async function exportTenantTable(doc: DynamoDBDocumentClient, tableName: string, tenantId: string, exportedAt: string, wrappedDataKey: string): Promise<TenantArchive> {
+export async function exportTenantTable(table: TableRef, tenantId: string, exportedAt: string, wrappedDataKey: string): Promise<TenantArchive> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await doc.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: startKey, ConsistentRead: true }));
+    const page = await table.doc.send(new ScanCommand({ TableName: table.tableName, ExclusiveStartKey: startKey, ConsistentRead: true }));
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);

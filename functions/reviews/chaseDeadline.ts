@@ -13,6 +13,7 @@ import { oneTimeDuty } from '../../domain/reviews/oneTimeDuty';
 import { openTask } from '../../domain/reviews/reviewTask';
 import type { DeadlineSchedule, DeadlineScheduler, StructuredLogger } from '../application/ports';
 import type { AuditedChange, TransactItem } from '../store/auditedCommit';
+import { putEntityWrite } from '../store/entityModel';
 import type { TableRef } from '../store/tableRef';
 import { deadlineDoneWrites, deadlineWrites, loadDeadline, taskItem, type DeadlineSpec, type StoredTask } from './dutyStore';
 
@@ -60,7 +61,7 @@ export interface DeadlineContext {
 
 function skippedTaskWrite(tableName: string, task: StoredTask, by: string, at: string, reason: string): TransactItem {
   const skipped: StoredTask = { ...task, status: 'skipped', skip: { by, at, reason }, version: task.version + 1 };
-  return { Put: { TableName: tableName, Item: taskItem(skipped), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': task.version } } };
+  return putEntityWrite(tableName, taskItem(skipped), task.version);
 }
 
 export async function chaseDeadline(context: DeadlineContext, intent: DeadlineIntent): Promise<DeadlineChanges> {
@@ -70,7 +71,7 @@ export async function chaseDeadline(context: DeadlineContext, intent: DeadlineIn
   if (intent.kind === 'set') {
     const { spec } = intent;
     const duty = oneTimeDuty(spec);
-    const existing = await loadDeadline(context.table.doc, context.table.tableName, duty.dutyId);
+    const existing = await loadDeadline(context.table, duty.dutyId);
     result.writes.push(...deadlineWrites(context.table.tableName, spec, existing, now));
     result.changes.push({
       action: existing ? 'duty.move' : 'duty.create',
@@ -85,7 +86,7 @@ export async function chaseDeadline(context: DeadlineContext, intent: DeadlineIn
     }
     return result;
   }
-  const existing = await loadDeadline(context.table.doc, context.table.tableName, intent.dutyId);
+  const existing = await loadDeadline(context.table, intent.dutyId);
   if (!existing?.openTask) return result;
   if (intent.kind === 'met') {
     result.writes.push(...deadlineDoneWrites(context.table.tableName, existing.duty, existing.openTask, { by: context.actorId, at: now, notes: intent.notes }));

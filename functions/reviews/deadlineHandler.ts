@@ -10,16 +10,17 @@
 import { isRoleOwner } from '../../domain/reviews/duty';
 import { reminderKey, type PlannedReminder } from '../../domain/reviews/sweep';
 import { daysBetween, zonedDateOf } from '../../domain/shared/isoDate';
-import type { DeadlineSchedule } from '../http/appDeps';
+import type { DeadlineSchedule } from '../application/ports';
 import { getTenant } from '../platform/tenantStore';
-import { getEntity } from '../store/entityStore';
+import { getEntity } from '../store/entityModel';
 import { dutyKeys, parseTaskId, type StoredDuty, type StoredTask } from './dutyStore';
 import { queueAndSend, retryMail, emptyCounts, type DeliveryCounts } from './reminderDelivery';
 import { getTeamDirectory } from './reminderStore';
-import { effectiveDirectory, reviewsTenantOf } from './reviewsTenant';
+import { effectiveDirectory, jobContextOf } from './reviewsTenant';
 import type { SweepDeps } from './sweep';
 
 export const DEADLINE_ACTOR = 'system:deadlineReminder';
+export const MAIL_RETRY_ACTOR = 'system:mailRetry';
 
 export interface DeadlineOutcome {
   handled: boolean;
@@ -34,21 +35,21 @@ export async function handleDeadline(deps: SweepDeps, schedule: DeadlineSchedule
     deps.logger.warn('no handler for deadline kind', { kind, name: schedule.name });
     return outcome('unknownKind');
   }
-  const profile = await getTenant(deps.controlPlane.doc, deps.controlPlane.tableName, schedule.tenantId);
+  const profile = await getTenant(deps.controlPlane, schedule.tenantId);
   if (profile?.status !== 'active') return outcome('tenantInactive');
-  const tenant = await reviewsTenantOf(deps, profile);
-  if (kind === 'mailRetry') return outcome('retried', await retryMail(deps, tenant, schedule.target.resourceId));
+  if (kind === 'mailRetry') return outcome('retried', await retryMail(deps, await jobContextOf(deps, profile, MAIL_RETRY_ACTOR), schedule.target.resourceId));
+  const context = await jobContextOf(deps, profile, DEADLINE_ACTOR);
 
   const ids = parseTaskId(schedule.target.resourceId);
   if (!ids) return outcome('notFound');
-  const task = await getEntity<StoredTask>(tenant.doc, tenant.tableName, dutyKeys.task(ids.dutyId, ids.dueDate));
-  const duty = await getEntity<StoredDuty>(tenant.doc, tenant.tableName, dutyKeys.duty(ids.dutyId));
+  const task = await getEntity<StoredTask>(context.table, dutyKeys.task(ids.dutyId, ids.dueDate));
+  const duty = await getEntity<StoredDuty>(context.table, dutyKeys.duty(ids.dutyId));
   if (!task || !duty) return outcome('notFound');
   // Reported, decided or superseded before the moment came: nothing to remind of.
   if (task.status !== 'open' || duty.retiredOn) return outcome('taskClosed');
 
   const today = zonedDateOf(firedAt, profile.timeZone);
-  const members = (await getTeamDirectory(tenant.doc, tenant.tableName)).members;
+  const members = (await getTeamDirectory(context.table)).members;
   const { directory } = effectiveDirectory(members, isRoleOwner(task.owner) ? [task.owner.role] : [], profile);
   const recipients = isRoleOwner(task.owner)
     ? [...(directory[task.owner.role] ?? [])]
@@ -82,6 +83,6 @@ export async function handleDeadline(deps: SweepDeps, schedule: DeadlineSchedule
       sendOn: today,
     });
   }
-  const mails = await queueAndSend(deps, tenant, DEADLINE_ACTOR, reminders);
+  const mails = await queueAndSend(deps, context, reminders);
   return outcome(mails.queued > 0 ? 'sent' : 'alreadySent', mails);
 }

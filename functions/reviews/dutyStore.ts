@@ -1,34 +1,23 @@
 /**
  * Storage of duties and review tasks in a tenant table — the contract every area uses to make
- * the product chase a deadline.
- *
- * Access patterns:
- *   get a duty ............................ PK=DUTY#<dutyId>  SK=DUTY
- *   a duty's tasks (by due date) .......... PK=DUTY#<dutyId>  SK begins_with TASK#
- *   list duties (by kind) ................. GSI byResource     gsi1pk=DUTIES        gsi1sk=<dutyKind>#<dutyId>
- *   list tasks (by due date) .............. GSI byResource     gsi1pk=TASKS         gsi1sk=<dueDate>#<taskId>
- *   tasks of an owner (by due date) ....... GSI byOwnerOrActor gsi2pk=OWNER#<owner> gsi2sk=<dueDate>#<taskId>
- *   OPEN tasks due up to a date (sweep) ... GSI dueByDate      duePk=DUE            dueSk=<dueDate>#<taskId>
- *     (sparse: only open tasks carry duePk/dueSk, so the sweep reads only what is due)
- *   reminder already sent? ................ PK=REMINDER#<reminderKey> SK=REMINDER
- *   (reminder history, mail queue, digest markers, team directory: see reminderStore.ts)
+ * the product chase a deadline (through chaseDeadline.ts). Keys, index keys and access patterns
+ * are declared in reviewEntities.ts.
  *
  * One-time deadlines (a DSR decision date, an incident's 72-hour mark, a certificate expiry, a
  * contract end) are duties with frequency null and a single task; `deadlineWrites` creates or
  * moves one, `deadlineDoneWrites` closes it.
  */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { oneTimeDuty, type OneTimeDeadline } from '../../domain/reviews/oneTimeDuty';
-import { isRoleOwner, type Duty, type DutyOwner } from '../../domain/reviews/duty';
+import type { Duty } from '../../domain/reviews/duty';
 import { openTask, type ReviewTask } from '../../domain/reviews/reviewTask';
 import { isIsoDate } from '../../domain/shared/isoDate';
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from '../store/auditedCommit';
+import { putEntityWrite, queryItems, withoutKeys } from '../store/entityModel';
+import type { TableRef } from '../store/tableRef';
+import { dutyIndexKeys, dutyKeys, ownerIndexKey, reviewAccess, taskIndexKeys } from './reviewEntities';
 
-export const dutyKeys = {
-  duty: (dutyId: string) => ({ pk: `DUTY#${dutyId}`, sk: 'DUTY' }),
-  task: (dutyId: string, dueDate: string) => ({ pk: `DUTY#${dutyId}`, sk: `TASK#${dueDate}` }),
-  reminder: (reminderKey: string) => ({ pk: `REMINDER#${reminderKey}`, sk: 'REMINDER' }),
-};
+export { dutyKeys, ownerIndexKey };
 
 /** Task ids are `<dutyId>#<dueDate>` (domain taskIdFor); the due date also names the task item. */
 export function parseTaskId(taskId: string): { dutyId: string; dueDate: string } | null {
@@ -37,10 +26,6 @@ export function parseTaskId(taskId: string): { dutyId: string; dueDate: string }
   const dutyId = taskId.slice(0, at);
   const dueDate = taskId.slice(at + 1);
   return isIsoDate(dueDate) && dutyId.startsWith('duty:') ? { dutyId, dueDate } : null;
-}
-
-export function ownerIndexKey(owner: DutyOwner): string {
-  return isRoleOwner(owner) ? `OWNER#role:${owner.role}` : `OWNER#${owner.email.toLowerCase()}`;
 }
 
 export interface StoredDuty extends Duty {
@@ -60,36 +45,23 @@ export function dutyItem(duty: StoredDuty): Record<string, unknown> & { pk: stri
     ...dutyKeys.duty(duty.dutyId),
     entity: 'Duty',
     ...withoutStorageKeys(duty),
-    gsi1pk: 'DUTIES',
-    gsi1sk: `${duty.dutyKind}#${duty.dutyId}`,
+    ...dutyIndexKeys(duty),
   };
 }
 
-/** Index keys an item read back from the table carries; items are always rebuilt without them. */
-const STORAGE_KEYS = ['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'duePk', 'dueSk'] as const;
-
+/** Items read back carry their index keys; items are always rebuilt without them. */
 function withoutStorageKeys<T extends object>(value: T): T {
-  const copy = { ...value } as Record<string, unknown>;
-  for (const key of STORAGE_KEYS) delete copy[key];
-  return copy as T;
+  return withoutKeys(value as unknown as Record<string, unknown>) as unknown as T;
 }
 
 export function taskItem(task: StoredTask): Record<string, unknown> & { pk: string; sk: string; version: number } {
-  const item: Record<string, unknown> & { pk: string; sk: string; version: number } = {
+  return {
     ...dutyKeys.task(task.dutyId, task.dueDate),
     entity: 'ReviewTask',
     // A task read back still carries duePk/dueSk; a closed one must leave the sparse index.
     ...withoutStorageKeys(task),
-    gsi1pk: 'TASKS',
-    gsi1sk: `${task.dueDate}#${task.taskId}`,
-    gsi2pk: ownerIndexKey(task.owner),
-    gsi2sk: `${task.dueDate}#${task.taskId}`,
+    ...taskIndexKeys(task),
   };
-  if (task.status === 'open') {
-    item.duePk = 'DUE';
-    item.dueSk = `${task.dueDate}#${task.taskId}`;
-  }
-  return item;
 }
 
 /** A duty item as read from the table, without its storage keys. */
@@ -116,28 +88,18 @@ export interface DeadlineSpec extends OneTimeDeadline {
 export function deadlineWrites(tableName: string, spec: DeadlineSpec, existing: { duty: StoredDuty; openTask: StoredTask | null } | null, now: string): TransactItem[] {
   const duty: StoredDuty = { ...oneTimeDuty(spec), version: (existing?.duty.version ?? 0) + 1 };
   const task: StoredTask = { ...openTask(duty, spec.dueDate), version: 1, dueAt: spec.dueAt, resourcePath: spec.resourcePath };
-  const writes: TransactItem[] = [
-    {
-      Put: {
-        TableName: tableName,
-        Item: dutyItem(duty),
-        ...(existing
-          ? { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': existing.duty.version } }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-    },
-  ];
+  const writes: TransactItem[] = [putEntityWrite(tableName, dutyItem(duty), existing ? existing.duty.version : null)];
   const previous = existing?.openTask;
   if (previous && previous.dueDate === spec.dueDate) {
     // Same day, maybe a new instant: replace the open task in place.
-    writes.push({ Put: { TableName: tableName, Item: taskItem({ ...task, version: previous.version + 1 }), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': previous.version } } });
+    writes.push(putEntityWrite(tableName, taskItem({ ...task, version: previous.version + 1 }), previous.version));
     return writes;
   }
   if (previous) {
     const superseded: StoredTask = { ...previous, status: 'skipped', skip: { by: 'system', at: now, reason: `Deadline moved to ${spec.dueDate}` }, version: previous.version + 1 };
-    writes.push({ Put: { TableName: tableName, Item: taskItem(superseded), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': previous.version } } });
+    writes.push(putEntityWrite(tableName, taskItem(superseded), previous.version));
   }
-  writes.push({ Put: { TableName: tableName, Item: taskItem(task), ConditionExpression: 'attribute_not_exists(pk)' } });
+  writes.push(putEntityWrite(tableName, taskItem(task), null));
   return writes;
 }
 
@@ -146,25 +108,26 @@ export function deadlineDoneWrites(tableName: string, duty: StoredDuty, task: St
   const done: StoredTask = { ...task, status: 'done', completion: { ...completion, evidenceRefs: [] }, version: task.version + 1 };
   const completedOn = completion.at.slice(0, 10);
   return [
-    { Put: { TableName: tableName, Item: taskItem(done), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': task.version } } },
-    { Put: { TableName: tableName, Item: dutyItem({ ...duty, lastCompletedOn: completedOn, version: duty.version + 1 }), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': duty.version } } },
+    putEntityWrite(tableName, taskItem(done), task.version),
+    putEntityWrite(tableName, dutyItem({ ...duty, lastCompletedOn: completedOn, version: duty.version + 1 }), duty.version),
   ];
 }
 
-/** Reads a one-time deadline's duty and its open task (if any), for deadlineWrites. */
+/**
+ * Reads a one-time deadline's duty and its open task (if any), for deadlineWrites. Takes the
+ * tenant's table; the `(doc, tableName, dutyId)` form is kept for callers not yet moved to TableRef.
+ */
+export async function loadDeadline(table: TableRef, dutyId: string): Promise<{ duty: StoredDuty; openTask: StoredTask | null } | null>;
+export async function loadDeadline(doc: DynamoDBDocumentClient, tableName: string, dutyId: string): Promise<{ duty: StoredDuty; openTask: StoredTask | null } | null>;
 export async function loadDeadline(
-  doc: DynamoDBDocumentClient,
-  tableName: string,
-  dutyId: string,
+  first: TableRef | DynamoDBDocumentClient,
+  second: string,
+  third?: string,
 ): Promise<{ duty: StoredDuty; openTask: StoredTask | null } | null> {
-  const result = await doc.send(new QueryCommand({
-    TableName: tableName,
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': dutyKeys.duty(dutyId).pk },
-    ConsistentRead: true,
-  }));
-  const items = result.Items ?? [];
-  const duty = items.find((item) => item.sk === 'DUTY') as StoredDuty | undefined;
+  const table: TableRef = third === undefined ? (first as TableRef) : { doc: first as DynamoDBDocumentClient, tableName: second };
+  const dutyId = third ?? second;
+  const items = await queryItems(table, reviewAccess.dutyWithTasks(dutyId));
+  const duty = items.find((item) => item.sk === dutyKeys.duty(dutyId).sk) as StoredDuty | undefined;
   if (!duty) return null;
   const open = items.find((item) => item.entity === 'ReviewTask' && item.status === 'open') as StoredTask | undefined;
   return { duty, openTask: open ?? null };

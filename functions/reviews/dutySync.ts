@@ -3,79 +3,68 @@
  * defaults, a vendor's oversight check): creates, updates and retires duties and opens each new
  * duty's first task — one audited transaction per batch.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { reconcileDuties, type Duty, type DutyDefinition, type DutySource } from '../../domain/reviews/duty';
 import { openTask } from '../../domain/reviews/reviewTask';
 import type { IsoDate } from '../../domain/shared/isoDate';
-import { commitAudited, type MutationScope, type TransactItem } from '../store/auditedCommit';
-import { tenantTableIndexes } from '../store/tableDesign';
-import { dutyItem, taskItem, type StoredDuty } from './dutyStore';
+import type { TenantCommandContext } from '../application/commandContext';
+import { commitChange } from '../application/versionedChange';
+import type { MutationScope, TransactItem } from '../store/auditedCommit';
+import { putEntityWrite, queryItems } from '../store/entityModel';
+import type { TableRef } from '../store/tableRef';
+import { dutyItem, taskItem, type StoredDuty, type StoredTask } from './dutyStore';
+import { reviewAccess } from './reviewEntities';
 
-export async function loadAllDuties(scope: Pick<MutationScope, 'doc' | 'tableName'>): Promise<StoredDuty[]> {
-  const duties: StoredDuty[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await scope.doc.send(new QueryCommand({
-      TableName: scope.tableName,
-      IndexName: tenantTableIndexes.byResource.name,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'DUTIES' },
-      ExclusiveStartKey: startKey,
-    }));
-    duties.push(...((page.Items ?? []) as StoredDuty[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return duties;
-}
-
-function versioned(tableName: string, duty: StoredDuty, expected: number | null): TransactItem {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: dutyItem(duty),
-      ...(expected === null
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expected } }),
-    },
-  };
+export async function loadAllDuties(table: TableRef): Promise<StoredDuty[]> {
+  return (await queryItems(table, reviewAccess.dutiesByKind())) as unknown as StoredDuty[];
 }
 
 const strip = ({ version: _v, ...duty }: StoredDuty): Duty => duty;
 
+/** A new duty as first stored: version 1, with its first task open on the anchor date. */
+export function newDutyRecords(duty: Duty): { duty: StoredDuty; task: StoredTask } {
+  return { duty: { ...duty, version: 1 }, task: { ...openTask(duty, duty.anchorDate), version: 1, dueAt: null, resourcePath: null } };
+}
+
+/** The duties a sync would create (pure, after reading the stored ones). */
+export function dutiesToCreate(existing: readonly StoredDuty[], desired: readonly DutyDefinition[], options: { asOf: IsoDate; source: DutySource; retireFrom: readonly DutySource[] }): Duty[] {
+  return reconcileDuties(existing.map(strip), desired, options).create;
+}
+
 /**
  * Reconciles and commits. `retireFrom` limits which sources may be retired (a plan re-approval
- * retires plan/default duties only). Returns the counts for the caller's response.
+ * retires plan/default duties only). Returns the counts for the caller's response. A batch that
+ * meets a concurrent change fails with StaleVersionError.
  */
 export async function syncDuties(
-  scope: MutationScope,
+  target: TenantCommandContext | MutationScope,
   desired: readonly DutyDefinition[],
   options: { asOf: IsoDate; source: DutySource; retireFrom: readonly DutySource[] },
 ): Promise<{ created: number; updated: number; retired: number; unchanged: number }> {
-  const existing = await loadAllDuties(scope);
+  const table: TableRef = 'table' in target ? target.table : { doc: target.doc, tableName: target.tableName };
+  const existing = await loadAllDuties(table);
   const versions = new Map(existing.map((duty) => [duty.dutyId, duty.version]));
   const plan = reconcileDuties(existing.map(strip), desired, options);
   const items: { writes: TransactItem[]; change: { action: string; resourceId: string; before: unknown; after: unknown } }[] = [];
   for (const duty of plan.create) {
-    const stored: StoredDuty = { ...duty, version: 1 };
-    const task = { ...openTask(duty, duty.anchorDate), version: 1, dueAt: null, resourcePath: null };
+    const created = newDutyRecords(duty);
     items.push({
-      writes: [versioned(scope.tableName, stored, null), { Put: { TableName: scope.tableName, Item: taskItem(task), ConditionExpression: 'attribute_not_exists(pk)' } }],
+      writes: [putEntityWrite(table.tableName, dutyItem(created.duty), null), putEntityWrite(table.tableName, taskItem(created.task), null)],
       change: { action: 'duty.create', resourceId: duty.dutyId, before: null, after: duty },
     });
   }
   for (const { before, after } of plan.update) {
     const version = versions.get(before.dutyId)!;
-    items.push({ writes: [versioned(scope.tableName, { ...after, version: version + 1 }, version)], change: { action: 'duty.update', resourceId: after.dutyId, before, after } });
+    items.push({ writes: [putEntityWrite(table.tableName, dutyItem({ ...after, version: version + 1 }), version)], change: { action: 'duty.update', resourceId: after.dutyId, before, after } });
   }
   for (const duty of plan.retire) {
     const version = versions.get(duty.dutyId)!;
-    items.push({ writes: [versioned(scope.tableName, { ...duty, version: version + 1 }, version)], change: { action: 'duty.retire', resourceId: duty.dutyId, before: { ...duty, retiredOn: null }, after: duty } });
+    items.push({ writes: [putEntityWrite(table.tableName, dutyItem({ ...duty, version: version + 1 }), version)], change: { action: 'duty.retire', resourceId: duty.dutyId, before: { ...duty, retiredOn: null }, after: duty } });
   }
   // DynamoDB transactions hold 100 items; audit events and the head take some of them.
   const BATCH = 30;
   for (let i = 0; i < items.length; i += BATCH) {
     const batch = items.slice(i, i + BATCH);
-    await commitAudited(scope, {
+    await commitChange(target, {
       changes: batch.map((entry) => ({ ...entry.change, resourceType: 'duty' })),
       writes: batch.flatMap((entry) => entry.writes),
     });

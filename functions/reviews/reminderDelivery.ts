@@ -15,20 +15,13 @@ import { toRfc5322 } from '../../domain/reminders/rfc5322';
 import type { PlannedReminder } from '../../domain/reviews/sweep';
 import type { AppDeps } from '../http/appDeps';
 import { PermanentMailError, type MailTransport } from '../mail/mailTransport';
-import { commitAudited, WriteConflictError, type AuditedChange, type TransactItem } from '../store/auditedCommit';
+import type { TenantCommandContext } from '../application/commandContext';
+import { AlreadyExistsError, StaleVersionError } from '../application/failures';
+import { commitChange } from '../application/versionedChange';
+import type { AuditedChange, TransactItem } from '../store/auditedCommit';
+import { putEntityWrite } from '../store/entityModel';
 import { newUlid } from '../store/ids';
-import {
-  createOnlyPut,
-  getMail,
-  mailItem,
-  mailsReadyToSend,
-  reminderKeys,
-  reminderRecordItem,
-  reminderRecordOf,
-  versionedPut,
-  type StoredMail,
-} from './reminderStore';
-import { systemScope, type ReviewsTenant } from './reviewsTenant';
+import { digestMarkerItem, getMail, mailItem, mailsReadyToSend, reminderRecordItem, reminderRecordOf, type StoredMail } from './reminderStore';
 
 export type DeliveryDeps = Pick<AppDeps, 'clock' | 'mailer' | 'deadlineScheduler' | 'logger' | 'config'>;
 
@@ -68,14 +61,14 @@ interface PreparedMail {
   change: AuditedChange;
 }
 
-function prepare(deps: DeliveryDeps, tenant: ReviewsTenant, digest: ReminderDigest, now: Date): PreparedMail {
+function prepare(deps: DeliveryDeps, context: TenantCommandContext, digest: ReminderDigest, now: Date): PreparedMail {
   const message = buildReminderMessage(digest, messageConfig(deps));
   const mailId = `mail_${newUlid(now.getTime())}`;
   const queuedAt = now.toISOString();
-  const messageId = `${mailId}.${tenant.tenantId}@${deps.mailer.messageIdDomain}`;
+  const messageId = `${mailId}.${context.tenantId}@${deps.mailer.messageIdDomain}`;
   const mail: StoredMail = {
     mailId,
-    tenantId: tenant.tenantId,
+    tenantId: context.tenantId,
     messageId,
     to: digest.recipient,
     subject: message.subject,
@@ -88,10 +81,11 @@ function prepare(deps: DeliveryDeps, tenant: ReviewsTenant, digest: ReminderDige
     delivery: queueDelivery(queuedAt),
     version: 1,
   };
-  const writes: TransactItem[] = [createOnlyPut(tenant.tableName, mailItem(mail))];
-  for (const reminder of digest.reminders) writes.push(createOnlyPut(tenant.tableName, reminderRecordItem(reminderRecordOf(reminder, { mailId, messageId, queuedAt }))));
+  const { tableName } = context.table;
+  const writes: TransactItem[] = [putEntityWrite(tableName, mailItem(mail), null)];
+  for (const reminder of digest.reminders) writes.push(putEntityWrite(tableName, reminderRecordItem(reminderRecordOf(reminder, { mailId, messageId, queuedAt })), null));
   // The digest marker makes "one digest per recipient per day" a conditional write, not a hope.
-  if (!digest.urgent) writes.push(createOnlyPut(tenant.tableName, { ...reminderKeys.digest(digest.day, digest.recipient.email), entity: 'DigestMarker', mailId, version: 1 }));
+  if (!digest.urgent) writes.push(putEntityWrite(tableName, digestMarkerItem(digest.day, digest.recipient.email, mailId), null));
   return {
     mail,
     writes,
@@ -100,7 +94,7 @@ function prepare(deps: DeliveryDeps, tenant: ReviewsTenant, digest: ReminderDige
 }
 
 /** Packs mails into as few audited transactions as fit; a conflicting batch is retried mail by mail. */
-async function commitQueued(deps: DeliveryDeps, tenant: ReviewsTenant, actorId: string, prepared: PreparedMail[], counts: DeliveryCounts): Promise<StoredMail[]> {
+async function commitQueued(context: TenantCommandContext, prepared: PreparedMail[], counts: DeliveryCounts): Promise<StoredMail[]> {
   const committed: StoredMail[] = [];
   const batches: PreparedMail[][] = [];
   let current: PreparedMail[] = [];
@@ -118,20 +112,20 @@ async function commitQueued(deps: DeliveryDeps, tenant: ReviewsTenant, actorId: 
   if (current.length > 0) batches.push(current);
 
   const commit = (batch: PreparedMail[]) =>
-    commitAudited(systemScope(deps, tenant, actorId), { changes: batch.map((entry) => entry.change), writes: batch.flatMap((entry) => entry.writes) });
+    commitChange(context, { changes: batch.map((entry) => entry.change), writes: batch.flatMap((entry) => entry.writes) }, 'create');
 
   for (const batch of batches) {
     try {
       await commit(batch);
       committed.push(...batch.map((entry) => entry.mail));
     } catch (error) {
-      if (!(error instanceof WriteConflictError)) throw error;
+      if (!(error instanceof AlreadyExistsError)) throw error;
       for (const entry of batch) {
         try {
           await commit([entry]);
           committed.push(entry.mail);
         } catch (single) {
-          if (!(single instanceof WriteConflictError)) throw single;
+          if (!(single instanceof AlreadyExistsError)) throw single;
           // Another run recorded these reminders (or today's digest) first: it sends them.
           counts.duplicates += 1;
         }
@@ -151,7 +145,8 @@ export function mailRetryScheduleName(tenantId: string, mailId: string): string 
 }
 
 /** Sends the given mails and records each outcome (batched, audited). */
-export async function sendMails(deps: DeliveryDeps, tenant: ReviewsTenant, actorId: string, mails: StoredMail[], counts: DeliveryCounts, readyBy: Date = deps.clock()): Promise<void> {
+export async function sendMails(deps: DeliveryDeps, context: TenantCommandContext, mails: StoredMail[], counts: DeliveryCounts, readyBy: Date = deps.clock()): Promise<void> {
+  const tenant = { tenantId: context.tenantId, timeZone: context.profile.timeZone };
   const updates: { before: StoredMail; after: StoredMail }[] = [];
   for (const mail of mails) {
     const attemptAt = deps.clock().toISOString();
@@ -159,7 +154,7 @@ export async function sendMails(deps: DeliveryDeps, tenant: ReviewsTenant, actor
     if (!isReadyToSend(mail.delivery, readyBy > new Date(attemptAt) ? readyBy.toISOString() : attemptAt)) continue;
     let delivery: ReminderDelivery;
     try {
-      const result = await deps.mailer.send({ mailId: mail.mailId, tenantId: tenant.tenantId, messageId: mail.messageId, to: mail.to.email, raw: rawMessage(deps.mailer, mail, tenant.profile.timeZone) });
+      const result = await deps.mailer.send({ mailId: mail.mailId, tenantId: tenant.tenantId, messageId: mail.messageId, to: mail.to.email, raw: rawMessage(deps.mailer, mail, tenant.timeZone) });
       delivery = recordSendSuccess(mail.delivery, attemptAt, result.providerMessageId);
       counts.sent += 1;
     } catch (error) {
@@ -174,13 +169,13 @@ export async function sendMails(deps: DeliveryDeps, tenant: ReviewsTenant, actor
   for (let i = 0; i < updates.length; i += 40) {
     const batch = updates.slice(i, i + 40);
     try {
-      await commitAudited(systemScope(deps, tenant, actorId), {
+      await commitChange(context, {
         changes: batch.map(({ before, after }) => ({ action: `reminderMail.${after.delivery.status}`, resourceType: 'reminderMail', resourceId: after.mailId, before: before.delivery, after: after.delivery })),
-        writes: batch.map(({ before, after }) => versionedPut(tenant.tableName, mailItem(after), before.version)),
+        writes: batch.map(({ before, after }) => putEntityWrite(context.table.tableName, mailItem(after), before.version)),
       });
     } catch (error) {
       // A concurrent retry recorded the outcome of the same mail; its record stands.
-      if (!(error instanceof WriteConflictError)) throw error;
+      if (!(error instanceof StaleVersionError)) throw error;
     }
   }
   for (const { after } of updates) {
@@ -193,30 +188,30 @@ export async function sendMails(deps: DeliveryDeps, tenant: ReviewsTenant, actor
 }
 
 /** Queues the reminders as mails (urgent alone, the rest one digest per recipient) and sends them. */
-export async function queueAndSend(deps: DeliveryDeps, tenant: ReviewsTenant, actorId: string, reminders: readonly PlannedReminder[], counts: DeliveryCounts = emptyCounts()): Promise<DeliveryCounts> {
+export async function queueAndSend(deps: DeliveryDeps, context: TenantCommandContext, reminders: readonly PlannedReminder[], counts: DeliveryCounts = emptyCounts()): Promise<DeliveryCounts> {
   if (reminders.length === 0) return counts;
   const now = deps.clock();
   const digests = groupIntoDigests(reminders).flatMap(splitDigest);
   const ordered = [...digests.filter((d) => d.urgent), ...digests.filter((d) => !d.urgent)];
-  const prepared = ordered.map((digest, index) => prepare(deps, tenant, digest, new Date(now.getTime() + index)));
-  const committed = await commitQueued(deps, tenant, actorId, prepared, counts);
+  const prepared = ordered.map((digest, index) => prepare(deps, context, digest, new Date(now.getTime() + index)));
+  const committed = await commitQueued(context, prepared, counts);
   counts.queued += committed.length;
   counts.reminders += committed.reduce((sum, mail) => sum + mail.reminderKeys.length, 0);
-  await sendMails(deps, tenant, actorId, committed, counts);
+  await sendMails(deps, context, committed, counts);
   return counts;
 }
 
 /** The retry pass: every queued or failed mail of the tenant whose time has come. */
-export async function retryDueMails(deps: DeliveryDeps, tenant: ReviewsTenant, actorId: string, now: Date, counts: DeliveryCounts = emptyCounts()): Promise<DeliveryCounts> {
-  const due = await mailsReadyToSend(tenant.doc, tenant.tableName, now);
-  if (due.length > 0) await sendMails(deps, tenant, actorId, due, counts, now);
+export async function retryDueMails(deps: DeliveryDeps, context: TenantCommandContext, now: Date, counts: DeliveryCounts = emptyCounts()): Promise<DeliveryCounts> {
+  const due = await mailsReadyToSend(context.table, now);
+  if (due.length > 0) await sendMails(deps, context, due, counts, now);
   return counts;
 }
 
 /** One mail, when its retry schedule fires. */
-export async function retryMail(deps: DeliveryDeps, tenant: ReviewsTenant, mailId: string): Promise<DeliveryCounts> {
+export async function retryMail(deps: DeliveryDeps, context: TenantCommandContext, mailId: string): Promise<DeliveryCounts> {
   const counts = emptyCounts();
-  const mail = await getMail(tenant.doc, tenant.tableName, mailId);
-  if (mail) await sendMails(deps, tenant, 'system:mailRetry', [mail], counts);
+  const mail = await getMail(context.table, mailId);
+  if (mail) await sendMails(deps, context, [mail], counts);
   return counts;
 }

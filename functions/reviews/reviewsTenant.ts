@@ -1,67 +1,51 @@
 /**
- * What the background jobs and the API share about a tenant's reviews: the tenant's table and
- * client, the default duties a tenant gets before it has an approved plan, and who receives
- * reminders for a team role.
+ * What the background jobs (the sweep, one-time schedules) and the API share about a tenant's
+ * reviews: the command context a job acts in, the default duties a tenant has before it has an
+ * approved plan, and who receives reminders for a team role.
  */
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_DUTY_DEFINITIONS } from '../../domain/reviews/defaultDuties';
 import { ESCALATION_ROLES } from '../../domain/reviews/duty';
 import type { ReminderRecipient, RoleDirectory } from '../../domain/reviews/sweep';
-import type { IsoDate } from '../../domain/shared/isoDate';
+import { zonedDateOf, type IsoDate } from '../../domain/shared/isoDate';
+import type { TenantCommandContext } from '../application/commandContext';
+import { createFieldCipher, type FieldCipher } from '../crypto/fieldEncryption';
 import type { AppDeps } from '../http/appDeps';
 import type { TenantRecord } from '../store/controlPlaneRecords';
-import { commitAudited, WriteConflictError, type MutationScope } from '../store/auditedCommit';
 import { newId } from '../store/ids';
-import { loadAllDuties, syncDuties } from './dutySync';
-import { createOnlyPut, reminderKeys } from './reminderStore';
 
-export interface ReviewsTenant {
-  tenantId: string;
-  tableName: string;
-  doc: DynamoDBDocumentClient;
-  profile: TenantRecord;
-}
+export type JobDeps = Pick<AppDeps, 'clock' | 'tenantDocumentClient' | 'dataKeys' | 'deadlineScheduler' | 'logger'>;
 
-/** The actor background jobs write as; the audit trail shows the sweep, not a person, did it. */
-export function systemScope(deps: Pick<AppDeps, 'clock'>, tenant: ReviewsTenant, actorId: string, clock: () => Date = deps.clock): MutationScope {
-  return { doc: tenant.doc, tableName: tenant.tableName, actor: { actorId, role: 'system' }, requestId: newId('job'), now: clock };
-}
-
-export async function reviewsTenantOf(deps: Pick<AppDeps, 'tenantDocumentClient'>, profile: TenantRecord): Promise<ReviewsTenant> {
-  return { tenantId: profile.tenantId, tableName: profile.tableName, doc: await deps.tenantDocumentClient(profile.tenantId), profile };
+/**
+ * A tenant's command context for a background job. The actor is the job (the audit trail shows
+ * the sweep, not a person, did it); `clock` lets an "as of" run date what it records.
+ */
+export async function jobContextOf(deps: JobDeps, profile: TenantRecord, actorId: string, clock: () => Date = deps.clock): Promise<TenantCommandContext> {
+  const doc = await deps.tenantDocumentClient(profile.tenantId);
+  let cipher: Promise<FieldCipher> | undefined;
+  return {
+    table: { doc, tableName: profile.tableName },
+    tenantId: profile.tenantId,
+    profile,
+    actor: { actorId, role: 'system' },
+    requestId: newId('job'),
+    clock,
+    fieldCipher() {
+      cipher ??= deps.dataKeys.unwrapTenantDataKey(profile.tenantId, profile.wrappedDataKey).then((key) => createFieldCipher(profile.tenantId, key));
+      return cipher;
+    },
+    scheduler: deps.deadlineScheduler,
+    logger: deps.logger,
+  };
 }
 
 export const defaultDutyDefinitions = DEFAULT_DUTY_DEFINITIONS.map(({ frequencyLabel: _label, citation: _citation, ...definition }) => definition);
 
 /**
- * A tenant without an approved plan gets the example plan's duties on its first sweep or first
- * read. A marker item records that this was decided once, so later reads cost one GetItem; a
- * tenant whose plan was approved first (plan or default duties already there) gets none.
- * Returns the number of duties created.
+ * The date a tenant's default duties count from: its onboarding day (tenant time). Fixed, so the
+ * duties a read shows before they are written are the ones the first write stores.
  */
-export async function ensureDefaultDuties(scope: MutationScope, asOf: IsoDate): Promise<number> {
-  const marker = await scope.doc.send(new GetCommand({ TableName: scope.tableName, Key: reminderKeys.defaultsApplied() }));
-  if (marker.Item) return 0;
-  const existing = await loadAllDuties(scope);
-  let created = 0;
-  if (!existing.some((duty) => duty.source === 'plan' || duty.source === 'default')) {
-    try {
-      // retireFrom [] — the defaults never retire anything another source created.
-      created = (await syncDuties(scope, defaultDutyDefinitions, { asOf, source: 'default', retireFrom: [] })).created;
-    } catch (error) {
-      // A concurrent first read created them a moment earlier: the result is the same.
-      if (!(error instanceof WriteConflictError)) throw error;
-    }
-  }
-  try {
-    await commitAudited(scope, {
-      changes: [{ action: 'reviews.defaultDuties', resourceType: 'dutySet', resourceId: 'default', before: null, after: { asOf, created } }],
-      writes: [createOnlyPut(scope.tableName, { ...reminderKeys.defaultsApplied(), entity: 'DefaultDutiesMarker', appliedOn: asOf, created, version: 1 })],
-    });
-  } catch (error) {
-    if (!(error instanceof WriteConflictError)) throw error;
-  }
-  return created;
+export function defaultDutiesAsOf(profile: Pick<TenantRecord, 'createdAt' | 'timeZone'>): IsoDate {
+  return zonedDateOf(profile.createdAt, profile.timeZone || 'Asia/Taipei');
 }
 
 /**

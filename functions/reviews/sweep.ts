@@ -12,17 +12,22 @@ import { isRoleOwner, type Duty } from '../../domain/reviews/duty';
 import { type ReviewTask } from '../../domain/reviews/reviewTask';
 import { planSweep, SWEEP_HORIZON_DAYS, type PlannedReminder, type SweepPlan } from '../../domain/reviews/sweep';
 import { addDays, zonedDateOf, type IsoDate } from '../../domain/shared/isoDate';
+import type { TenantCommandContext } from '../application/commandContext';
+import { AlreadyExistsError, StaleVersionError } from '../application/failures';
+import { commitChange } from '../application/versionedChange';
 import type { AppDeps } from '../http/appDeps';
 import { activeTenants, getTenant } from '../platform/tenantStore';
 import type { TenantRecord } from '../store/controlPlaneRecords';
-import { commitAudited, WriteConflictError } from '../store/auditedCommit';
-import { tenantTableIndexes } from '../store/tableDesign';
+import { putEntityWrite, queryItems, withoutKeys } from '../store/entityModel';
+import type { TableRef } from '../store/tableRef';
+import { writeDefaultDuties } from './commands/writeDefaultDuties';
 import { dutyKeys, taskItem, type StoredDuty, type StoredTask } from './dutyStore';
 import { emptyCounts, queueAndSend, retryDueMails, type DeliveryCounts, type DeliveryDeps } from './reminderDelivery';
-import { batchGetItems, createOnlyPut, getTeamDirectory, queryAll, reminderKeys, versionedPut } from './reminderStore';
-import { effectiveDirectory, ensureDefaultDuties, reviewsTenantOf, systemScope, type ReviewsTenant } from './reviewsTenant';
+import { batchGetItems, getTeamDirectory } from './reminderStore';
+import { digestRecipientOf, reminderKeys, reviewAccess } from './reviewEntities';
+import { effectiveDirectory, jobContextOf, type JobDeps } from './reviewsTenant';
 
-export type SweepDeps = DeliveryDeps & Pick<AppDeps, 'controlPlane' | 'tenantDocumentClient'>;
+export type SweepDeps = DeliveryDeps & JobDeps & Pick<AppDeps, 'controlPlane'>;
 
 export const SWEEP_ACTOR = 'system:reviewSweep';
 
@@ -54,21 +59,9 @@ export interface SweepSummary {
 }
 
 /** Open tasks due up to `horizon` (the sparse index holds only open tasks). */
-export async function openTasksDueBy(tenant: Pick<ReviewsTenant, 'doc' | 'tableName'>, horizon: IsoDate): Promise<StoredTask[]> {
-  const index = tenantTableIndexes.dueByDate;
-  return (await queryAll(tenant.doc, {
-    TableName: tenant.tableName,
-    IndexName: index.name,
-    KeyConditionExpression: '#pk = :pk AND #sk <= :to',
-    ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
-    ExpressionAttributeValues: { ':pk': 'DUE', ':to': `${horizon}#~` },
-  })) as unknown as StoredTask[];
+export async function openTasksDueBy(table: TableRef, horizon: IsoDate): Promise<StoredTask[]> {
+  return (await queryItems(table, reviewAccess.openTasksDueUpTo(horizon))) as unknown as StoredTask[];
 }
-
-const strip = <T extends { version: number }>(item: T): Omit<T, 'version'> => {
-  const { version: _v, ...rest } = item;
-  return rest;
-};
 
 function asDuty(item: Record<string, unknown>): Duty {
   const { pk: _pk, sk: _sk, entity: _e, gsi1pk: _g, gsi1sk: _gs, version: _v, ...duty } = item;
@@ -86,28 +79,29 @@ function plannedKeys(plan: SweepPlan): string[] {
 
 /** One tenant's sweep for `asOf` (the tenant-local date of that instant). */
 export async function sweepTenant(deps: SweepDeps, profile: TenantRecord, asOfInstant: Date): Promise<TenantSweepResult> {
-  const tenant = await reviewsTenantOf(deps, profile);
+  const context = await jobContextOf(deps, profile, SWEEP_ACTOR);
+  const table = context.table;
   const asOf = zonedDateOf(asOfInstant, profile.timeZone);
   const result: TenantSweepResult = {
     tenantId: profile.tenantId, asOf, defaultDutiesCreated: 0, tasksSeen: 0, tasksOpened: 0, tasksClosedForRetiredDuties: 0, remindersSent: 0, remindersDeferred: 0, mails: emptyCounts(), fallbackRoles: [],
   };
-  result.defaultDutiesCreated = await ensureDefaultDuties(systemScope(deps, tenant, SWEEP_ACTOR), asOf);
+  result.defaultDutiesCreated = await writeDefaultDuties(context);
   // Failed mails whose backoff has passed go first, so a flaky day is caught up by the next run.
-  await retryDueMails(deps, tenant, SWEEP_ACTOR, asOfInstant, result.mails);
+  await retryDueMails(deps, context, asOfInstant, result.mails);
 
-  const open = await openTasksDueBy(tenant, addDays(asOf, SWEEP_HORIZON_DAYS));
+  const open = await openTasksDueBy(table, addDays(asOf, SWEEP_HORIZON_DAYS));
   result.tasksSeen = open.length;
   if (open.length === 0) return result;
 
-  const dutyItems = await batchGetItems(tenant.doc, tenant.tableName, [...new Set(open.map((task) => task.dutyId))].map(dutyKeys.duty));
+  const dutyItems = await batchGetItems(table, [...new Set(open.map((task) => task.dutyId))].map(dutyKeys.duty));
   const stored = new Map(dutyItems.map((item) => [item.dutyId as string, item as unknown as StoredDuty]));
   const duties = dutyItems.map(asDuty);
 
   // Tasks left open under a retired duty would be read every day for nothing: close them.
   const orphaned = open.filter((task) => stored.get(task.dutyId)?.retiredOn);
-  if (orphaned.length > 0) result.tasksClosedForRetiredDuties = await closeRetiredTasks(deps, tenant, orphaned, asOfInstant);
+  if (orphaned.length > 0) result.tasksClosedForRetiredDuties = await closeRetiredTasks(context, orphaned, asOfInstant);
 
-  const members = (await getTeamDirectory(tenant.doc, tenant.tableName)).members;
+  const members = (await getTeamDirectory(table)).members;
   const roles = open.map((task) => task.owner).concat(duties.map((duty) => duty.owner)).filter(isRoleOwner).map((owner) => owner.role);
   const { directory, fallbackRoles } = effectiveDirectory(members, roles, profile);
   result.fallbackRoles = fallbackRoles;
@@ -125,7 +119,7 @@ export async function sweepTenant(deps: SweepDeps, profile: TenantRecord, asOfIn
     if (taskKeys.length === 0 && newKeys.length === 0) break;
     taskKeys.forEach((task) => checkedTasks.add(task.taskId));
     newKeys.forEach((key) => checkedKeys.add(key));
-    const found = await batchGetItems(tenant.doc, tenant.tableName, [
+    const found = await batchGetItems(table, [
       ...taskKeys.map((task) => dutyKeys.task(task.dutyId, task.dueDate)),
       ...newKeys.map(reminderKeys.reminder),
     ]);
@@ -136,13 +130,13 @@ export async function sweepTenant(deps: SweepDeps, profile: TenantRecord, asOfIn
     plan = planSweep({ asOf, duties, tasksDueUpTo: tasks, remindersAlreadySent: alreadySent, directory });
   }
 
-  result.tasksOpened = await openOccurrences(deps, tenant, plan.tasksToOpen, stored, asOfInstant);
+  result.tasksOpened = await openOccurrences(context, plan.tasksToOpen, stored, asOfInstant);
 
   // One digest per recipient per day: if today's was already sent (an earlier run today), the
   // remaining digest reminders wait for tomorrow, when planSweep offers the same step again.
   const recipients = [...new Set(plan.digest.map((r) => r.recipient.email.trim().toLowerCase()))];
-  const markers = recipients.length === 0 ? [] : await batchGetItems(tenant.doc, tenant.tableName, recipients.map((email) => reminderKeys.digest(asOf, email)));
-  const hadDigest = new Set(markers.map((item) => (item.pk as string).slice(`DIGEST#${asOf}#`.length)));
+  const markers = recipients.length === 0 ? [] : await batchGetItems(table, recipients.map((email) => reminderKeys.digest(asOf, email)));
+  const hadDigest = new Set(markers.map((item) => digestRecipientOf(item.pk as string, asOf)));
   const digest: PlannedReminder[] = [];
   for (const reminder of plan.digest) {
     if (hadDigest.has(reminder.recipient.email.trim().toLowerCase())) result.remindersDeferred += 1;
@@ -150,37 +144,42 @@ export async function sweepTenant(deps: SweepDeps, profile: TenantRecord, asOfIn
   }
 
   const before = result.mails.reminders;
-  await queueAndSend(deps, tenant, SWEEP_ACTOR, [...plan.immediate, ...digest], result.mails);
+  await queueAndSend(deps, context, [...plan.immediate, ...digest], result.mails);
   result.remindersSent = result.mails.reminders - before;
   return result;
 }
 
-async function openOccurrences(deps: SweepDeps, tenant: ReviewsTenant, toOpen: readonly ReviewTask[], duties: Map<string, StoredDuty>, now: Date): Promise<number> {
+/** The sweep's own records are dated as of the run ("as of" a day runs as that day would). */
+function asOfContext(context: TenantCommandContext, now: Date): TenantCommandContext {
+  return { ...context, clock: () => now };
+}
+
+async function openOccurrences(context: TenantCommandContext, toOpen: readonly ReviewTask[], duties: Map<string, StoredDuty>, now: Date): Promise<number> {
   if (toOpen.length === 0) return 0;
   const entries = toOpen.map((task) => {
     const duty = duties.get(task.dutyId);
     const stored: StoredTask = { ...task, version: 1, dueAt: null, resourcePath: null };
     return {
-      write: createOnlyPut(tenant.tableName, taskItem(stored)),
+      write: putEntityWrite(context.table.tableName, taskItem(stored), null),
       change: { action: 'reviewTask.open', resourceType: 'reviewTask', resourceId: task.taskId, before: null, after: { ...task, dutyKind: duty?.dutyKind } },
     };
   });
   let opened = 0;
-  const clock = () => now;
+  const dated = asOfContext(context, now);
   for (let i = 0; i < entries.length; i += 40) {
     const batch = entries.slice(i, i + 40);
     try {
-      await commitAudited(systemScope(deps, tenant, SWEEP_ACTOR, clock), { changes: batch.map((e) => e.change), writes: batch.map((e) => e.write) });
+      await commitChange(dated, { changes: batch.map((e) => e.change), writes: batch.map((e) => e.write) }, 'create');
       opened += batch.length;
     } catch (error) {
-      if (!(error instanceof WriteConflictError)) throw error;
+      if (!(error instanceof AlreadyExistsError)) throw error;
       // A concurrent run or a completion opened one of them: open the rest one by one.
       for (const entry of batch) {
         try {
-          await commitAudited(systemScope(deps, tenant, SWEEP_ACTOR, clock), { changes: [entry.change], writes: [entry.write] });
+          await commitChange(dated, { changes: [entry.change], writes: [entry.write] }, 'create');
           opened += 1;
         } catch (single) {
-          if (!(single instanceof WriteConflictError)) throw single;
+          if (!(single instanceof AlreadyExistsError)) throw single;
         }
       }
     }
@@ -188,22 +187,22 @@ async function openOccurrences(deps: SweepDeps, tenant: ReviewsTenant, toOpen: r
   return opened;
 }
 
-async function closeRetiredTasks(deps: SweepDeps, tenant: ReviewsTenant, tasks: readonly StoredTask[], now: Date): Promise<number> {
+async function closeRetiredTasks(context: TenantCommandContext, tasks: readonly StoredTask[], now: Date): Promise<number> {
   let closed = 0;
   for (let i = 0; i < tasks.length; i += 40) {
     const batch = tasks.slice(i, i + 40);
     const changes = batch.map((task) => {
-      const after: StoredTask = { ...strip(task) as StoredTask, status: 'skipped', skip: { by: SWEEP_ACTOR, at: now.toISOString(), reason: 'Duty retired' }, version: task.version + 1 };
+      const after: StoredTask = { ...cleanTask(task), status: 'skipped', skip: { by: SWEEP_ACTOR, at: now.toISOString(), reason: 'Duty retired' }, version: task.version + 1 };
       return { task, after };
     });
     try {
-      await commitAudited(systemScope(deps, tenant, SWEEP_ACTOR, () => now), {
+      await commitChange(asOfContext(context, now), {
         changes: changes.map(({ task, after }) => ({ action: 'reviewTask.skip', resourceType: 'reviewTask', resourceId: task.taskId, before: { status: task.status }, after: { status: after.status, reason: 'Duty retired' } })),
-        writes: changes.map(({ task, after }) => versionedPut(tenant.tableName, taskItem(cleanTask(after)), task.version)),
+        writes: changes.map(({ task, after }) => putEntityWrite(context.table.tableName, taskItem(after), task.version)),
       });
       closed += batch.length;
     } catch (error) {
-      if (!(error instanceof WriteConflictError)) throw error;
+      if (!(error instanceof StaleVersionError)) throw error;
     }
   }
   return closed;
@@ -211,16 +210,15 @@ async function closeRetiredTasks(deps: SweepDeps, tenant: ReviewsTenant, tasks: 
 
 /** A task read from the table carries its index keys; taskItem derives them again. */
 function cleanTask(item: StoredTask): StoredTask {
-  const { pk: _pk, sk: _sk, entity: _e, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, duePk: _f, dueSk: _g, ...task } = item as StoredTask & Record<string, unknown>;
-  return task as unknown as StoredTask;
+  return withoutKeys(item as unknown as Record<string, unknown>) as unknown as StoredTask;
 }
 
 /** Every active tenant (or one), each isolated: one tenant's failure does not stop the others. */
 export async function runReviewSweep(deps: SweepDeps, options: { asOf: Date; tenantId?: string }): Promise<SweepSummary> {
   const summary: SweepSummary = { asOf: options.asOf.toISOString(), tenants: 0, tasksSeen: 0, tasksOpened: 0, remindersSent: 0, mailsSent: 0, mailsFailed: 0, tenantsFailed: 0, results: [] };
   const tenants: AsyncIterable<TenantRecord> | TenantRecord[] = options.tenantId
-    ? [await getTenant(deps.controlPlane.doc, deps.controlPlane.tableName, options.tenantId)].filter((t): t is TenantRecord => t?.status === 'active')
-    : activeTenants(deps.controlPlane.doc, deps.controlPlane.tableName);
+    ? [await getTenant(deps.controlPlane, options.tenantId)].filter((t): t is TenantRecord => t?.status === 'active')
+    : activeTenants(deps.controlPlane);
   for await (const profile of tenants) {
     summary.tenants += 1;
     try {

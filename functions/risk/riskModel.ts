@@ -6,6 +6,7 @@ import { riskSchema, riskStatuses, riskTransitionSchema, riskTreatmentSchema, ty
 import { securityMeasureKeySchema } from '../../domain/risk/securityMeasures';
 import { isoDateSchema } from '../../domain/inventory/personalDataFile';
 import { compareIsoDate, type IsoDate } from '../../domain/shared/isoDate';
+import { localizedTextViewSchema } from '../../domain/shared/schemas';
 import { pageQuerySchema } from '../http/pagination';
 import { named } from '../inventory/inventoryModel';
 import type { AssessmentRecord, RiskRecord } from './riskStore';
@@ -68,7 +69,7 @@ export function toRiskView(record: RiskRecord, today: IsoDate): RiskView {
   return { ...record.risk, version: record.version, createdAt: record.createdAt, updatedAt: record.updatedAt, overdue: isOverdue(record.risk, today) } as RiskView;
 }
 
-const localizedSchema = z.object({ zhTW: z.string(), en: z.string() });
+const localizedSchema = localizedTextViewSchema;
 export const libraryEntryViewSchema = z
   .object({
     id: z.string(),
@@ -91,6 +92,7 @@ export const createAssessmentSchema = assessmentRequestSchema
   })
   .strict()
   .openapi('RiskAssessmentRequest');
+export type CreateAssessmentRequest = z.output<typeof createAssessmentSchema>;
 
 export const approveAssessmentSchema = named(assessmentApprovalSchema, 'RiskAssessmentApproval');
 

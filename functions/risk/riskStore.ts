@@ -1,26 +1,19 @@
 /**
- * The risk register, the tenant's risk library entries and the assessments in a tenant table:
- *   a risk ........................ PK=RISKS            SK=RISK#<riskId>
- *   every risk (list, snapshot) ... Query PK=RISKS (filters: status, owner, fileId)
- *   overdue risks ................. GSI dueByDate duePk=DUE#risk dueSk=<targetDate>#<riskId>
- *                                   (only while open or treating with a target date)
- *   tenant library entries ........ PK=RISK_LIBRARY     SK=ENTRY#<entryId>
- *   assessments (newest first) .... PK=RISK_ASSESSMENTS SK=ASSESSMENT#<assessmentId> (ids sort by time)
+ * The risk register's, library's and assessments' reads and item mapping (keys and access
+ * patterns: riskEntities.ts). Risk reads the inventory (its files and code lists); the
+ * inventory never reads risk.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Assessment } from '../../domain/risk/assessment';
 import { builtInRiskLibrary, mergeRiskLibrary, type RiskLibrary, type RiskLibraryEntry } from '../../domain/risk/riskLibrary';
 import type { Risk } from '../../domain/risk/riskRegister';
+import type { IsoDate } from '../../domain/shared/isoDate';
 import type { TransactItem } from '../store/auditedCommit';
-import { putEntityWrite } from '../store/entityStore';
-import { queryAll, type TableRef } from '../inventory/inventoryStore';
+import { putEntityWrite, queryItems, queryPage, requireEntity, type EntityKey, type ListBinding, type PageRequest } from '../store/entityModel';
+import type { TableRef } from '../store/tableRef';
+import { riskAccessPatterns, riskIndexKeys, riskKeys, type RiskListFilters } from './riskEntities';
 
-export const riskKeys = {
-  risk: (riskId: string) => ({ pk: 'RISKS', sk: `RISK#${riskId}` }),
-  libraryEntry: (entryId: string) => ({ pk: 'RISK_LIBRARY', sk: `ENTRY#${entryId}` }),
-  assessment: (assessmentId: string) => ({ pk: 'RISK_ASSESSMENTS', sk: `ASSESSMENT#${assessmentId}` }),
-};
-export const RISK_DUE_PARTITION = 'DUE#risk';
+export const riskWhat = { zhTW: '風險', en: 'risk' };
+export const assessmentWhat = { zhTW: '風險評估', en: 'risk assessment' };
 
 export interface RiskRecord {
   risk: Risk;
@@ -29,11 +22,20 @@ export interface RiskRecord {
   updatedAt: string;
 }
 
-export function riskItem(record: RiskRecord): Record<string, unknown> & { pk: string; sk: string; version: number } {
+export type RiskItem = Record<string, unknown> & EntityKey & { version: number };
+
+export function riskItem(record: RiskRecord): RiskItem {
   const { risk } = record;
-  // Only risks still to be treated wait on their target date; closing or accepting takes them off the due index.
-  const due = (risk.status === 'open' || risk.status === 'treating') && risk.targetDate ? { duePk: RISK_DUE_PARTITION, dueSk: `${risk.targetDate}#${risk.id}` } : {};
-  return { ...riskKeys.risk(risk.id), entity: 'Risk', riskId: risk.id, ...risk, version: record.version, createdAt: record.createdAt, updatedAt: record.updatedAt, ...due };
+  return {
+    ...riskKeys.risk(risk.id),
+    entity: 'Risk',
+    riskId: risk.id,
+    ...risk,
+    version: record.version,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    ...riskIndexKeys.due(risk),
+  };
 }
 
 const RISK_FIELDS = ['id', 'fileIds', 'context', 'operation', 'scenario', 'libraryEntryIds', 'description', 'owner', 'status', 'acceptanceReason', 'targetDate', 'treatments', 'history'] as const;
@@ -48,29 +50,34 @@ export function putRiskWrite(tableName: string, record: RiskRecord, expectedVers
   return putEntityWrite(tableName, riskItem(record), expectedVersion);
 }
 
-export async function getRiskRecord(table: TableRef, riskId: string): Promise<RiskRecord | undefined> {
-  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: riskKeys.risk(riskId), ConsistentRead: true }));
-  return Item ? riskRecordOf(Item) : undefined;
+/** The risk or a 404. */
+export async function requireRiskRecord(table: TableRef, riskId: string): Promise<RiskRecord> {
+  return riskRecordOf(await requireEntity<Record<string, unknown>>(table, riskKeys.risk(riskId), riskWhat));
 }
 
 export async function loadAllRisks(table: TableRef): Promise<Risk[]> {
-  const items = await queryAll(table.doc, {
-    TableName: table.tableName,
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': 'RISKS' },
-    ConsistentRead: true,
-  });
-  return items.map((item) => riskRecordOf(item).risk);
+  return (await queryItems(table, riskAccessPatterns.allRisks())).map((item) => riskRecordOf(item).risk);
+}
+
+/** A page of the register; `overdue` reads the due-date index up to yesterday instead. */
+export async function listRisks<T>(
+  table: TableRef,
+  filters: RiskListFilters & { overdue?: boolean },
+  today: IsoDate,
+  page: PageRequest,
+  list: ListBinding,
+  view: (record: RiskRecord) => T,
+) {
+  const pattern = filters.overdue ? riskAccessPatterns.overdueRisks(filters, today) : riskAccessPatterns.risks(filters);
+  return queryPage(table, pattern, page, list, (item) => view(riskRecordOf(item)));
 }
 
 export async function loadTenantLibraryEntries(table: TableRef): Promise<Record<string, unknown>[]> {
-  const items = await queryAll(table.doc, {
-    TableName: table.tableName,
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': 'RISK_LIBRARY' },
-    ConsistentRead: true,
-  });
-  return items.map((item) => item.entry as Record<string, unknown>);
+  return (await queryItems(table, riskAccessPatterns.libraryEntries())).map((item) => item.entry as Record<string, unknown>);
+}
+
+export function putLibraryEntryWrite(tableName: string, entry: { id: string } & Record<string, unknown>): TransactItem {
+  return putEntityWrite(tableName, { ...riskKeys.libraryEntry(entry.id), entity: 'RiskLibraryEntry', entry, version: 1 }, null);
 }
 
 /** Built-in entries plus the tenant's; stored entries were validated on the way in. */
@@ -80,7 +87,7 @@ export async function loadRiskLibrary(table: TableRef): Promise<RiskLibrary> {
     // Should not happen (entries are checked when added); fall back to what is valid rather than fail reads.
     return new Map<string, RiskLibraryEntry>(builtInRiskLibrary.map((e) => [e.id, e]));
   }
-  return merged.library;
+  return merged.value;
 }
 
 export interface AssessmentRecord {
@@ -107,21 +114,18 @@ export function assessmentRecordOf(item: Record<string, unknown>): AssessmentRec
   return { assessment: item.assessment as Assessment, version: item.version as number, createdAt: item.createdAt as string, createdBy: item.createdBy as string };
 }
 
-export async function getAssessmentRecord(table: TableRef, assessmentId: string): Promise<AssessmentRecord | undefined> {
-  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: riskKeys.assessment(assessmentId), ConsistentRead: true }));
-  return Item ? assessmentRecordOf(Item) : undefined;
+/** The assessment or a 404. */
+export async function requireAssessmentRecord(table: TableRef, assessmentId: string): Promise<AssessmentRecord> {
+  return assessmentRecordOf(await requireEntity<Record<string, unknown>>(table, riskKeys.assessment(assessmentId), assessmentWhat));
 }
 
 /** Every assessment, newest first (ids are time-ordered ULIDs). */
 export async function loadAllAssessments(table: TableRef): Promise<AssessmentRecord[]> {
-  const items = await queryAll(table.doc, {
-    TableName: table.tableName,
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': 'RISK_ASSESSMENTS' },
-    ScanIndexForward: false,
-    ConsistentRead: true,
-  });
-  return items.map(assessmentRecordOf);
+  return (await queryItems(table, riskAccessPatterns.assessments({ consistentRead: true }))).map(assessmentRecordOf);
+}
+
+export async function listAssessments<T>(table: TableRef, page: PageRequest, list: ListBinding, view: (record: AssessmentRecord) => T) {
+  return queryPage(table, riskAccessPatterns.assessments(), page, list, (item) => view(assessmentRecordOf(item)));
 }
 
 /** The approved assessment this one is compared with: the latest approved one before it. */

@@ -58,7 +58,28 @@ export class WriteConflictError extends Error {
 /** Another request with the same Idempotency-Key committed first. */
 export class IdempotencyRaceError extends Error {}
 
-const MAX_CHAIN_RETRIES = 12;
+/**
+ * The audit chain stayed contended through every retry: nothing was written, and the caller may
+ * simply retry (HTTP 503 with Retry-After), never a 500.
+ */
+export class ChainContentionError extends Error {
+  constructor(readonly attempts: number) {
+    super(`audit chain contended through ${attempts} attempts`);
+  }
+}
+
+const MAX_CHAIN_ATTEMPTS = 40;
+const BACKOFF_BASE_MS = 4;
+const BACKOFF_CAP_MS = 250;
+
+/** Exponential backoff with full jitter (AWS Architecture Blog), so colliding writers spread out. */
+function chainBackoffMs(attempt: number): number {
+  return Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+}
+
+function isTransactionConflict(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TransactionConflictException' || error.name === 'TransactionInProgressException');
+}
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
 function addYearsEpoch(at: string, years: number): number {
@@ -156,15 +177,21 @@ export async function commitAudited(scope: MutationScope, mutation: AuditedMutat
       if (idempotencyIndex >= 0 && claim) claim.stored = true;
       return events;
     } catch (error) {
+      if (isTransactionConflict(error)) {
+        if (attempt + 1 >= MAX_CHAIN_ATTEMPTS) throw new ChainContentionError(attempt + 1);
+        await sleep(chainBackoffMs(attempt));
+        continue;
+      }
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
       const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
       if (failed >= 0 && failed < mutation.writes.length) throw new WriteConflictError(failed, reasons[failed]?.Message);
       if (failed === idempotencyIndex && idempotencyIndex >= 0) throw new IdempotencyRaceError();
       const chainRace = failed === headIndex || failed > mutation.writes.length - 1 || reasons.some((reason) => reason.Code === 'TransactionConflict');
-      if (!chainRace || attempt >= MAX_CHAIN_RETRIES) throw error;
+      if (!chainRace) throw error;
+      if (attempt + 1 >= MAX_CHAIN_ATTEMPTS) throw new ChainContentionError(attempt + 1);
       // Another mutation took the next audit sequence first: re-read the head and retry.
-      await sleep(5 + Math.random() * 20 * (attempt + 1));
+      await sleep(chainBackoffMs(attempt));
     }
   }
 }

@@ -40,6 +40,8 @@ export interface KeyQuery {
   sk?: SortCondition;
   descending?: boolean;
   consistentRead?: boolean;
+  /** Reads only these attributes (e.g. a list that must not read large content). */
+  projection?: readonly string[];
   /** Narrows within the partition (never replaces a key condition). */
   filter?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
 }
@@ -60,8 +62,13 @@ export function keyQueryInput(query: KeyQuery): Omit<QueryCommandInput, 'TableNa
     else if ('atLeast' in sk) { condition += ' AND #sk >= :sk'; values[':sk'] = sk.atLeast; }
     else { condition += ' AND #sk BETWEEN :skFrom AND :skTo'; values[':skFrom'] = sk.between[0]; values[':skTo'] = sk.between[1]; }
   }
+  const projection = query.projection?.map((attribute, position) => {
+    names[`#p${position}`] = attribute;
+    return `#p${position}`;
+  });
   return {
     ...(query.index ? { IndexName: query.index.name } : {}),
+    ...(projection ? { ProjectionExpression: projection.join(', ') } : {}),
     KeyConditionExpression: condition,
     ...(query.filter ? { FilterExpression: query.filter.expression } : {}),
     ExpressionAttributeNames: names,
@@ -105,6 +112,22 @@ export async function queryAll(table: TableRef, query: KeyQuery, options: { max?
     if (items.length >= max) return { items: items.slice(0, max), truncated: items.length > max || startKey !== undefined };
   } while (startKey);
   return { items, truncated: false };
+}
+
+/** The pages of an access pattern in key order, for walks that act page by page (chain verification). */
+export async function* queryPages(table: TableRef, query: KeyQuery, options: { pageSize?: number } = {}): AsyncGenerator<Record<string, unknown>[]> {
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await table.doc.send(new QueryCommand({ ...keyQueryInput(query), TableName: table.tableName, ExclusiveStartKey: startKey, ...(options.pageSize ? { Limit: options.pageSize } : {}) }));
+    yield result.Items ?? [];
+    startKey = result.LastEvaluatedKey;
+  } while (startKey);
+}
+
+/** The first `limit` items of an access pattern, read with one bounded Query. */
+export async function queryFirst(table: TableRef, query: KeyQuery, limit: number): Promise<Record<string, unknown>[]> {
+  const result = await table.doc.send(new QueryCommand({ ...keyQueryInput(query), TableName: table.tableName, Limit: limit }));
+  return result.Items ?? [];
 }
 
 /** Just the items of `queryAll`, for partitions that are small by design. */

@@ -4,8 +4,8 @@
  * Queries on the vendor partitions; no Scan.
  */
 import type { VendorRow } from '../../domain/plan';
-import type { TenantScope } from '../http/context';
-import { partitionQuery, queryAll, recordOf, vendorPartitions, type CheckRecord, type ContractRecord, type VendorRecord } from './vendorStore';
+import type { TableRef } from '../store/tableRef';
+import { loadChecks, loadContracts, loadVendors, type CheckRecord, type ContractRecord } from './vendorStore';
 
 const methodLabel: Record<CheckRecord['method']['kind'], string> = {
   onSiteAudit: '實地稽核',
@@ -13,24 +13,19 @@ const methodLabel: Record<CheckRecord['method']['kind'], string> = {
   selfAssessmentQuestionnaire: '自評問卷',
 };
 
-export async function loadVendorRowsForPlan(tenant: Pick<TenantScope, 'doc' | 'tableName'>): Promise<VendorRow[]> {
-  const [vendors, contracts, checks] = await Promise.all([
-    queryAll<object>(tenant.doc, tenant.tableName, partitionQuery(vendorPartitions.vendors)),
-    queryAll<object>(tenant.doc, tenant.tableName, partitionQuery(vendorPartitions.contracts)),
-    queryAll<object>(tenant.doc, tenant.tableName, partitionQuery(vendorPartitions.checks)),
-  ]);
+export async function loadVendorRowsForPlan(table: TableRef): Promise<VendorRow[]> {
+  const [vendors, contracts, checks] = await Promise.all([loadVendors(table), loadContracts(table), loadChecks(table)]);
   const latestContract = new Map<string, ContractRecord>();
-  for (const contract of contracts.map((item) => recordOf<ContractRecord>(item))) {
+  for (const contract of contracts) {
     const current = latestContract.get(contract.vendorId);
     if (!current || contract.period.start > current.period.start) latestContract.set(contract.vendorId, contract);
   }
   const latestCheck = new Map<string, CheckRecord>();
-  for (const check of checks.map((item) => recordOf<CheckRecord>(item))) {
+  for (const check of checks) {
     const current = latestCheck.get(check.vendorId);
     if (!current || check.date > current.date) latestCheck.set(check.vendorId, check);
   }
-  return vendors
-    .map((item) => recordOf<VendorRecord & { id: string }>(item))
+  return [...vendors]
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-TW'))
     .map((vendor) => {
       const contract = latestContract.get(vendor.id);

@@ -2,7 +2,7 @@
  * The vendor's self-assessment link: a bearer secret that opens ONE questionnaire response of
  * ONE tenant, with no account and no tenant id in the request.
  *
- * - The secret is 256 random bits; only its SHA-256 is stored (control-plane index + the response).
+ * - The secret is 256 random bits; only its SHA-256 is stored (questionnaireTokens.ts).
  * - The control-plane row `QTOKEN#<sha256>` maps the hash to tenant + response; nothing else of the
  *   tenant is reachable from it. Every read and write after that goes through the tenant's own
  *   scoped client and touches only that one response item.
@@ -11,37 +11,25 @@
  *   transaction — so a submitted link cannot be replayed even if the index row lingers.
  * - Unknown, malformed, foreign-tenant and mismatched tokens all answer the same 404.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { timingSafeEqual } from 'node:crypto';
 import { questionnaireTokenStatus, type QuestionnaireTokenStatus } from '../../domain/vendor/questionnaire';
-import type { TenantRecord } from '../store/controlPlaneRecords';
+import type { TenantCommandContext } from '../application/commandContext';
 import type { ApiContext } from '../http/context';
 import { ApiProblem } from '../http/problem';
-import type { MutationScope } from '../store/auditedCommit';
+import type { TenantRecord } from '../store/controlPlaneRecords';
+import { getEntity } from '../store/entityModel';
 import { tenantKeys } from '../store/tableDesign';
+import type { TableRef } from '../store/tableRef';
+import type { OpenedLink } from './commands/saveQuestionnaireAnswers';
+import { hashToken, TOKEN_PATTERN } from './questionnaireTokens';
+import { vendorKeys, type ResponseRecord, type TokenIndexRecord } from './vendorEntities';
 import { TOKEN_ID_PREFIX_LENGTH } from './vendorModel';
-import { recordOf, vendorKeys, type ResponseRecord, type TokenIndexRecord } from './vendorStore';
-
-const TOKEN_PREFIX = 'vqt_';
-/** 32 bytes = 256 bits, base64url without padding = 43 characters. */
-const TOKEN_PATTERN = /^vqt_[A-Za-z0-9_-]{43}$/;
-
-export function newQuestionnaireToken(): { token: string; tokenHash: string } {
-  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  return { token, tokenHash: hashToken(token) };
-}
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-export const publicQuestionnairePath = (token: string) => `/v1/public/vendor-questionnaires/${token}`;
+import { findResponse } from './vendorStore';
 
 export interface ResolvedLink {
   tenantId: string;
-  tableName: string;
-  doc: DynamoDBDocumentClient;
-  companyName: string;
+  table: TableRef;
+  tenant: TenantRecord;
   tokenHash: string;
   record: ResponseRecord;
   status: QuestionnaireTokenStatus;
@@ -76,37 +64,46 @@ export async function resolveLink(c: ApiContext, rawToken: string): Promise<Reso
   if (!TOKEN_PATTERN.test(rawToken)) throw unknownLink();
   const deps = c.get('deps');
   const tokenHash = hashToken(rawToken);
-  const { Item: index } = await deps.controlPlane.doc.send(
-    new GetCommand({ TableName: deps.controlPlane.tableName, Key: vendorKeys.tokenIndex(tokenHash), ConsistentRead: true }),
-  );
+  const index = await getEntity<TokenIndexRecord>(deps.controlPlane, vendorKeys.tokenIndex(tokenHash));
   if (!index) throw unknownLink();
-  const { tenantId, vendorId, responseId } = index as unknown as TokenIndexRecord;
+  const { tenantId, vendorId, responseId } = index;
   const now = deps.clock().toISOString();
-  const { Item: tenantItem } = await deps.controlPlane.doc.send(new GetCommand({ TableName: deps.controlPlane.tableName, Key: tenantKeys.tenant(tenantId) }));
-  const tenant = tenantItem as TenantRecord | undefined;
+  const tenant = await getEntity<TenantRecord>(deps.controlPlane, tenantKeys.tenant(tenantId));
   // A suspended or offboarded tenant's links stop working; the vendor learns no more than "invalid".
   if (!tenant || tenant.status !== 'active') throw unknownLink();
-  const doc = await deps.tenantDocumentClient(tenantId);
-  const { Item } = await doc.send(new GetCommand({ TableName: tenant.tableName, Key: vendorKeys.response(vendorId, responseId), ConsistentRead: true }));
-  if (!Item) throw unknownLink();
-  const record = recordOf<ResponseRecord>(Item);
+  const table: TableRef = { doc: await deps.tenantDocumentClient(tenantId), tableName: tenant.tableName };
+  const record = await findResponse(table, vendorId, responseId);
+  if (!record) throw unknownLink();
   // Defence in depth: the response must name this very token, not merely be pointed at by the index.
   if (!sameHash(record.token.tokenId, tokenHash)) throw unknownLink();
   const status = questionnaireTokenStatus(record.token, now);
   if (status !== 'valid') throw goneLink(status);
-  return { tenantId, tableName: tenant.tableName, doc, companyName: tenant.companyName, tokenHash, record, status };
+  return { tenantId, table, tenant, tokenHash, record, status };
 }
 
-/** The vendor acts in the tenant's audit chain under a pseudonymous actor: a prefix of the token's hash. */
-export function vendorMutationScope(c: ApiContext, link: ResolvedLink): MutationScope {
+/** The response a resolved link opens, as the public commands take it. */
+export function openedLink(link: ResolvedLink): OpenedLink {
+  return { vendorId: link.record.vendorId, responseId: link.record.id, requestedBy: link.tenant.companyName };
+}
+
+/**
+ * The vendor acts in the tenant's audit chain under a pseudonymous actor: a prefix of the token's
+ * hash. Public requests keep their Idempotency-Key record where the middleware looks for it (the
+ * control plane, since no credential names a tenant); the tenant commit does not store it.
+ */
+export function linkCommandContext(c: ApiContext, link: ResolvedLink): TenantCommandContext {
+  const deps = c.get('deps');
   return {
-    doc: link.doc,
-    tableName: link.tableName,
+    table: link.table,
+    tenantId: link.tenantId,
+    profile: link.tenant,
     actor: { actorId: `vendorToken:${link.tokenHash.slice(0, TOKEN_ID_PREFIX_LENGTH)}`, role: 'vendor' },
     requestId: c.get('requestId'),
-    now: c.get('deps').clock,
-    // Public requests keep their Idempotency-Key record where the middleware looks for it (the
-    // control plane, since no credential names a tenant); the tenant commit does not store it.
+    clock: deps.clock,
     idempotency: undefined,
+    // A vendor's answers hold no encrypted fields; nothing on this path may ask for the tenant's key.
+    fieldCipher: () => Promise.reject(new Error('no field cipher on a questionnaire link')),
+    scheduler: deps.deadlineScheduler,
+    logger: deps.logger,
   };
 }

@@ -3,34 +3,19 @@
  * an account, the vendor's public endpoints (token only) and the officer's review.
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import {
-  DEFAULT_QUESTIONNAIRE_ID,
-  defaultVendorQuestionnaire,
-  deriveTenantQuestionnaire,
-  issueQuestionnaireToken,
-  markTokenSubmitted,
-  questionnaireAnswersInputSchema,
-  responseReviewInputSchema,
-  reviewResponse,
-  revokeQuestionnaireToken,
-  saveResponseAnswers,
-  startFollowUpResponse,
-  startQuestionnaireResponse,
-  submitResponse,
-  type AnswerIssue,
-  type Questionnaire,
-  type QuestionnaireResponse,
-} from '../../domain/vendor/questionnaire';
-import type { VendorError } from '../../domain/vendor/errors';
-import { tenantMutationScope, tenantOf, type ApiContext, type ApiEnv } from '../http/context';
-import { assertVersion, expectedVersion, setEtag } from '../http/etag';
+import { questionnaireAnswersInputSchema, responseReviewInputSchema } from '../../domain/vendor/questionnaire';
+import { commandContextOf, listBindingOf } from '../http/commandContext';
+import type { ApiEnv } from '../http/context';
+import { expectedVersion, setEtag } from '../http/etag';
 import { pageQuerySchema, pageSchema } from '../http/pagination';
-import { ApiProblem, type FieldError } from '../http/problem';
 import { defineRoute, jsonBody, jsonContent, problemSchema } from '../http/route';
-import { commitAudited } from '../store/auditedCommit';
-import { getEntity, mapWriteConflict, putEntityWrite, queryPage, requireEntity } from '../store/entityStore';
-import { newId } from '../store/ids';
-import { newQuestionnaireToken, publicQuestionnairePath, resolveLink, vendorMutationScope } from './questionnaireLinks';
+import { issueQuestionnaireLink } from './commands/issueQuestionnaireLink';
+import { replaceQuestionnaire } from './commands/replaceQuestionnaire';
+import { reviewQuestionnaireResponse } from './commands/reviewQuestionnaireResponse';
+import { revokeQuestionnaireLink } from './commands/revokeQuestionnaireLink';
+import { saveQuestionnaireAnswers } from './commands/saveQuestionnaireAnswers';
+import { submitQuestionnaire } from './commands/submitQuestionnaire';
+import { linkCommandContext, openedLink, resolveLink } from './questionnaireLinks';
 import {
   createQuestionnaireLinkSchema,
   publicQuestionnaireViewSchema,
@@ -42,35 +27,20 @@ import {
   toPublicView,
   toQuestionnaireView,
   toResponseView,
-  TOKEN_ID_PREFIX_LENGTH,
   vendorParams,
 } from './vendorModel';
-import {
-  questionnaireItem,
-  recordOf,
-  responseItem,
-  tokenIndexItem,
-  vendorChildrenQuery,
-  vendorKeys,
-  type ResponseRecord,
-  type TenantQuestionnaireRecord,
-} from './vendorStore';
-import { requireVendor, vendorProblem, vendorReadAccess, vendorWriteAccess } from './vendorSupport';
+import { currentQuestionnaire, listResponses, requireResponse } from './vendorStore';
+import { vendorReadAccess, vendorWriteAccess } from './vendorSupport';
 
 const TAG = ['Vendor oversight'];
 const PUBLIC_TAG = ['Vendor self-assessment (public)'];
 const publicAccess = { plane: 'public', roles: [] } as const;
-
-/** The tenant's copy has a fixed id: one editable questionnaire per tenant. */
-const TENANT_QUESTIONNAIRE_ID = 'tenant-vendor-self-assessment';
 
 const tokenParams = z.object({
   token: z.string().max(200).openapi({ param: { name: 'token', in: 'path' }, description: 'The secret from the link (shown once to the organisation)' }),
 });
 
 const goneResponse = { description: 'The link expired, was submitted or revoked / 連結已失效', content: { 'application/problem+json': { schema: problemSchema } } };
-
-const responseWhat = { zhTW: '此檢查表作答', en: 'questionnaire response' };
 
 // --- routes ---
 
@@ -177,193 +147,58 @@ const publicSubmitRoute = defineRoute({
   responses: { 200: jsonContent(publicQuestionnaireViewSchema, 'The submitted questionnaire'), 410: goneResponse },
 });
 
-// --- helpers ---
-
-/** The stored tenant copy, or (not yet edited) the default as version 1 of the tenant's copy. */
-async function currentQuestionnaire(c: ApiContext): Promise<{ questionnaire: Questionnaire; stored: boolean }> {
-  const tenant = tenantOf(c);
-  const stored = await getEntity<TenantQuestionnaireRecord>(tenant.doc, tenant.tableName, vendorKeys.questionnaire());
-  if (stored) {
-    const { updatedAt: _u, updatedBy: _b, ...questionnaire } = recordOf<TenantQuestionnaireRecord>(stored);
-    return { questionnaire, stored: true };
-  }
-  return { questionnaire: deriveTenantQuestionnaire(defaultVendorQuestionnaire, { id: TENANT_QUESTIONNAIRE_ID, tenantId: tenant.tenantId }), stored: false };
-}
-
-/** Answer issues as per-question field errors, so the vendor's form can point at each one. */
-function answerProblem(error: VendorError): ApiProblem {
-  const issues = Array.isArray(error.details) ? (error.details as AnswerIssue[]) : [];
-  const errors: FieldError[] = issues.map((issue) => ({ field: `answers.${issue.questionId}`, reason: issue.message }));
-  return vendorProblem(error, undefined, errors);
-}
+// --- handlers ---
 
 export function registerQuestionnaireRoutes(app: OpenAPIHono<ApiEnv>): void {
   app.openapi(getQuestionnaireRoute, async (c) => {
-    const { questionnaire } = await currentQuestionnaire(c);
+    const context = commandContextOf(c);
+    const { questionnaire } = await currentQuestionnaire(context.table, context.tenantId);
     setEtag(c, questionnaire.version);
     return c.json(toQuestionnaireView(questionnaire), 200);
   });
 
   app.openapi(putQuestionnaireRoute, async (c) => {
-    const deps = c.get('deps');
-    const tenant = tenantOf(c);
     const expected = expectedVersion(c);
-    const { questionnaire: current, stored } = await currentQuestionnaire(c);
-    assertVersion(current.version, expected);
-    const input = c.req.valid('json');
-    const next: TenantQuestionnaireRecord = {
-      id: TENANT_QUESTIONNAIRE_ID,
-      tenantId: tenant.tenantId,
-      version: current.version + 1,
-      title: input.title,
-      derivedFrom: current.derivedFrom ?? { id: DEFAULT_QUESTIONNAIRE_ID, version: defaultVendorQuestionnaire.version },
-      questions: input.questions,
-      updatedAt: deps.clock().toISOString(),
-      updatedBy: c.get('principal').actorId,
-    };
-    const view = toQuestionnaireView(next);
-    try {
-      await commitAudited(tenantMutationScope(c), {
-        changes: [{ action: 'vendorQuestionnaire.update', resourceType: 'vendorQuestionnaire', resourceId: TENANT_QUESTIONNAIRE_ID, before: toQuestionnaireView(current), after: view }],
-        // The questionnaire's own version doubles as the item version (the default copy is version 1, never stored).
-        writes: [putEntityWrite(tenant.tableName, questionnaireItem(next), stored ? current.version : null)],
-      });
-    } catch (error) {
-      mapWriteConflict(error, 'update');
-    }
-    setEtag(c, next.version);
+    const { view, version } = await replaceQuestionnaire(commandContextOf(c), expected, c.req.valid('json'));
+    setEtag(c, version);
     return c.json(view, 200);
   });
 
   app.openapi(createLinkRoute, async (c) => {
-    const deps = c.get('deps');
-    const tenant = tenantOf(c);
-    const { vendorId } = c.req.valid('param');
-    const vendor = await requireVendor(c, vendorId);
-    const input = c.req.valid('json');
-    const now = deps.clock().toISOString();
-    const responseId = newId('vqr');
-    let response: QuestionnaireResponse;
-    let questionnaire: Questionnaire;
-    if (input.followUpOf) {
-      // A follow-up round keeps the questionnaire version the vendor answered, pre-filled with its answers.
-      const previous = recordOf<ResponseRecord>(await requireEntity<ResponseRecord>(c, vendorKeys.response(vendorId, input.followUpOf), responseWhat));
-      const { questionnaire: snapshot, token: _t, createdAt: _c, updatedAt: _u, version: _v, ...previousResponse } = previous;
-      const started = startFollowUpResponse(previousResponse, responseId);
-      if (!started.ok) throw vendorProblem(started.error, 'followUpOf');
-      response = started.value;
-      questionnaire = snapshot;
-    } else {
-      questionnaire = (await currentQuestionnaire(c)).questionnaire;
-      response = startQuestionnaireResponse({ id: responseId, tenantId: tenant.tenantId, vendorId: vendor.id, questionnaire });
-    }
-    const { token, tokenHash } = newQuestionnaireToken();
-    const tokenRecord = issueQuestionnaireToken({ tokenId: tokenHash, responseId, vendorId: vendor.id, now, validForDays: input.validForDays });
-    const record: ResponseRecord = { ...response, questionnaire, token: tokenRecord, createdAt: now, updatedAt: now, version: 1 };
-    const view = toResponseView(record, now);
-    const link = {
-      responseId,
-      vendorId: vendor.id,
-      tokenIdPrefix: tokenHash.slice(0, TOKEN_ID_PREFIX_LENGTH),
-      expiresAt: tokenRecord.expiresAt,
-    };
-    try {
-      // One transaction across the tenant table (response + audit) and the control plane (token index),
-      // like API keys: the control-plane client may write both; the tenant-scoped one only the tenant's.
-      await commitAudited(
-        { ...tenantMutationScope(c), doc: deps.controlPlane.doc },
-        {
-          changes: [{ action: 'vendorQuestionnaire.issueLink', resourceType: 'vendorQuestionnaireResponse', resourceId: responseId, before: null, after: view }],
-          writes: [
-            putEntityWrite(tenant.tableName, responseItem(record), null),
-            {
-              Put: {
-                TableName: deps.controlPlane.tableName,
-                Item: tokenIndexItem(tokenHash, { tenantId: tenant.tenantId, vendorId: vendor.id, responseId, expiresAt: tokenRecord.expiresAt }),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            { ConditionCheck: { TableName: tenant.tableName, Key: vendorKeys.vendor(vendor.id), ConditionExpression: 'attribute_exists(pk)' } },
-          ],
-          // A replay never shows the secret again.
-          response: { status: 201, body: { ...link, token: null, tokenRedacted: true, path: null } },
-        },
-      );
-    } catch (error) {
-      mapWriteConflict(error, 'create');
-    }
-    return c.json({ ...link, token, path: publicQuestionnairePath(token) }, 201);
+    const link = await issueQuestionnaireLink(commandContextOf(c), c.get('deps').controlPlane, c.req.valid('param').vendorId, c.req.valid('json'));
+    return c.json(link, 201);
   });
 
   app.openapi(listResponsesRoute, async (c) => {
     const { vendorId } = c.req.valid('param');
-    await requireVendor(c, vendorId);
-    const now = c.get('deps').clock().toISOString();
-    const page = await queryPage(c, 'vendor-questionnaire-responses', { vendorId }, c.req.valid('query'), vendorChildrenQuery(vendorId, 'QRESPONSE#'), (item) =>
-      toResponseView(recordOf<ResponseRecord>(item), now),
-    );
+    const context = commandContextOf(c);
+    const page = await listResponses(context.table, vendorId, context.clock().toISOString(), c.req.valid('query'), listBindingOf(c, 'vendor-questionnaire-responses', { vendorId }));
     return c.json(page, 200);
   });
 
   app.openapi(getResponseRoute, async (c) => {
     const { vendorId, responseId } = c.req.valid('param');
-    const response = recordOf<ResponseRecord>(await requireEntity<ResponseRecord>(c, vendorKeys.response(vendorId, responseId), responseWhat));
+    const context = commandContextOf(c);
+    const response = await requireResponse(context.table, vendorId, responseId);
     setEtag(c, response.version);
-    return c.json(toResponseView(response, c.get('deps').clock().toISOString()), 200);
+    return c.json(toResponseView(response, context.clock().toISOString()), 200);
   });
 
   app.openapi(reviewResponseRoute, async (c) => {
-    const deps = c.get('deps');
-    const tenant = tenantOf(c);
     const { vendorId, responseId } = c.req.valid('param');
     const expected = expectedVersion(c, { required: false });
-    const current = recordOf<ResponseRecord>(await requireEntity<ResponseRecord>(c, vendorKeys.response(vendorId, responseId), responseWhat));
-    assertVersion(current.version, expected);
-    const now = deps.clock().toISOString();
-    const outcome = reviewResponse(current, c.req.valid('json'), now);
-    if (!outcome.ok) throw vendorProblem(outcome.error, outcome.error.code === 'REVIEW_COMMENT_REQUIRED' ? 'comment' : undefined);
-    const next: ResponseRecord = { ...current, ...outcome.value, version: current.version + 1, updatedAt: now };
-    const view = toResponseView(next, now);
-    try {
-      await commitAudited(tenantMutationScope(c), {
-        changes: [{ action: 'vendorQuestionnaire.review', resourceType: 'vendorQuestionnaireResponse', resourceId: responseId, before: toResponseView(current, now), after: view }],
-        writes: [putEntityWrite(tenant.tableName, responseItem(next), current.version)],
-        response: { status: 200, body: view },
-      });
-    } catch (error) {
-      mapWriteConflict(error, 'update');
-    }
-    setEtag(c, next.version);
+    const { view, version } = await reviewQuestionnaireResponse(commandContextOf(c), vendorId, responseId, expected, c.req.valid('json'));
+    setEtag(c, version);
     return c.json(view, 200);
   });
 
   app.openapi(revokeLinkRoute, async (c) => {
-    const deps = c.get('deps');
-    const tenant = tenantOf(c);
     const { vendorId, responseId } = c.req.valid('param');
     const expected = expectedVersion(c, { required: false });
-    const current = recordOf<ResponseRecord>(await requireEntity<ResponseRecord>(c, vendorKeys.response(vendorId, responseId), responseWhat));
-    assertVersion(current.version, expected);
-    const now = deps.clock().toISOString();
-    const outcome = revokeQuestionnaireToken(current.token, now);
-    if (!outcome.ok) throw vendorProblem(outcome.error);
-    const next: ResponseRecord = { ...current, token: outcome.value, version: current.version + 1, updatedAt: now };
-    const view = toResponseView(next, now);
-    try {
-      await commitAudited(tenantMutationScope(c), {
-        changes: [{ action: 'vendorQuestionnaire.revokeLink', resourceType: 'vendorQuestionnaireResponse', resourceId: responseId, before: toResponseView(current, now), after: view }],
-        writes: [putEntityWrite(tenant.tableName, responseItem(next), current.version)],
-        response: { status: 200, body: view },
-      });
-    } catch (error) {
-      mapWriteConflict(error, 'update');
-    }
-    setEtag(c, next.version);
+    const { view, version } = await revokeQuestionnaireLink(commandContextOf(c), vendorId, responseId, expected);
+    setEtag(c, version);
     return c.json(view, 200);
   });
-
-  // --- public: the token is the only credential ---
-
 }
 
 /** The vendor's side: token-only endpoints, served by their own Lambda in AWS. */
@@ -371,52 +206,21 @@ export function registerPublicQuestionnaireRoutes(app: OpenAPIHono<ApiEnv>): voi
   app.openapi(publicGetRoute, async (c) => {
     const link = await resolveLink(c, c.req.valid('param').token);
     setEtag(c, link.record.version);
-    return c.json(toPublicView(link.record, link.companyName), 200);
+    return c.json(toPublicView(link.record, link.tenant.companyName), 200);
   });
 
   app.openapi(publicSaveRoute, async (c) => {
     const expected = expectedVersion(c);
     const link = await resolveLink(c, c.req.valid('param').token);
-    const current = link.record;
-    assertVersion(current.version, expected);
-    const outcome = saveResponseAnswers(current, current.questionnaire, c.req.valid('json').answers);
-    if (!outcome.ok) throw answerProblem(outcome.error);
-    const now = c.get('deps').clock().toISOString();
-    const next: ResponseRecord = { ...current, answers: outcome.value.answers, version: current.version + 1, updatedAt: now };
-    try {
-      await commitAudited(vendorMutationScope(c, link), {
-        changes: [{ action: 'vendorQuestionnaire.saveAnswers', resourceType: 'vendorQuestionnaireResponse', resourceId: current.id, before: { answers: current.answers }, after: { answers: next.answers } }],
-        writes: [putEntityWrite(link.tableName, responseItem(next), current.version)],
-      });
-    } catch (error) {
-      mapWriteConflict(error, 'update');
-    }
-    setEtag(c, next.version);
-    return c.json(toPublicView(next, link.companyName), 200);
+    const { view, version } = await saveQuestionnaireAnswers(linkCommandContext(c, link), openedLink(link), expected, c.req.valid('json').answers);
+    setEtag(c, version);
+    return c.json(view, 200);
   });
 
   app.openapi(publicSubmitRoute, async (c) => {
     const expected = expectedVersion(c, { required: false });
     const link = await resolveLink(c, c.req.valid('param').token);
-    const current = link.record;
-    assertVersion(current.version, expected);
-    const now = c.get('deps').clock().toISOString();
-    const submitted = submitResponse(current, current.questionnaire, now);
-    if (!submitted.ok) throw answerProblem(submitted.error);
-    const closed = markTokenSubmitted(current.token, now);
-    if (!closed.ok) throw vendorProblem(closed.error);
-    const next: ResponseRecord = { ...current, ...submitted.value, token: closed.value, version: current.version + 1, updatedAt: now };
-    try {
-      // The answers lock and the link closes in one conditional write on the one item: a second
-      // submit (or a replayed token) finds the response no longer a draft and gets 410.
-      await commitAudited(vendorMutationScope(c, link), {
-        changes: [{ action: 'vendorQuestionnaire.submit', resourceType: 'vendorQuestionnaireResponse', resourceId: current.id, before: { status: current.status }, after: { status: next.status, submittedAt: next.submittedAt } }],
-        writes: [putEntityWrite(link.tableName, responseItem(next), current.version)],
-      });
-    } catch (error) {
-      mapWriteConflict(error, 'update');
-    }
-    return c.json(toPublicView(next, link.companyName), 200);
+    const { view } = await submitQuestionnaire(linkCommandContext(c, link), openedLink(link), expected);
+    return c.json(view, 200);
   });
 }
-

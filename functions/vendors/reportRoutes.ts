@@ -5,7 +5,8 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { crossBorderTransfersByCountry, expiringCertificatesReport, missingClausesReport, overdueChecksReport, vendorsByCriticality } from '../../domain/vendor/reports';
-import { tenantOf, type ApiContext, type ApiEnv } from '../http/context';
+import { commandContextOf, todayOf } from '../http/commandContext';
+import type { ApiContext, ApiEnv } from '../http/context';
 import { defineRoute, jsonContent } from '../http/route';
 import {
   criticalityReportSchema,
@@ -15,20 +16,14 @@ import {
   missingClausesReportSchema,
   overdueChecksReportSchema,
 } from './vendorModel';
-import { partitionQuery, queryAll, recordOf, vendorPartitions, type CheckRecord, type ContractRecord, type VendorRecord } from './vendorStore';
-import { todayOf, vendorReadAccess } from './vendorSupport';
+import { loadChecks as loadCheckRecords, loadContracts as loadContractRecords, loadVendors as loadVendorRecords } from './vendorStore';
+import { vendorReadAccess } from './vendorSupport';
 
 const TAG = ['Vendor oversight reports'];
 
-async function loadPartition<T>(c: ApiContext, partition: string): Promise<T[]> {
-  const tenant = tenantOf(c);
-  const items = await queryAll<Record<string, unknown>>(tenant.doc, tenant.tableName, partitionQuery(partition));
-  return items.map((item) => recordOf<T>(item));
-}
-
-const loadVendors = (c: ApiContext) => loadPartition<VendorRecord>(c, vendorPartitions.vendors);
-const loadContracts = (c: ApiContext) => loadPartition<ContractRecord>(c, vendorPartitions.contracts);
-const loadChecks = (c: ApiContext) => loadPartition<CheckRecord>(c, vendorPartitions.checks);
+const loadVendors = (c: ApiContext) => loadVendorRecords(commandContextOf(c).table);
+const loadContracts = (c: ApiContext) => loadContractRecords(commandContextOf(c).table);
+const loadChecks = (c: ApiContext) => loadCheckRecords(commandContextOf(c).table);
 
 const report = <S extends Parameters<typeof jsonContent>[0]>(path: string, summary: string, schema: S, description: string) =>
   defineRoute({ method: 'get', path, tags: TAG, summary, access: vendorReadAccess, responses: { 200: jsonContent(schema, description) } });

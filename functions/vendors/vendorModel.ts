@@ -17,8 +17,7 @@ import {
 import { returnDeletionConfirmationSchema, returnDeletionState } from '../../domain/vendor/termination';
 import { crossBorderCountries, processingRegionSchema, vendorContactSchema, vendorCriticality, vendorDataHoldingSchema, vendorInputSchema, vendorRegistrationSchema } from '../../domain/vendor/vendor';
 import type { IsoDate } from '../../domain/shared/isoDate';
-import type { CheckRecord, ContractRecord, ResponseRecord, TenantQuestionnaireRecord, VendorRecord } from './vendorStore';
-import { CONTRACT_ID, RESPONSE_ID, VENDOR_ID } from './vendorStore';
+import { CONTRACT_ID, RESPONSE_ID, VENDOR_ID, type CheckRecord, type ContractRecord, type ResponseRecord, type TenantQuestionnaireRecord, type VendorRecord } from './vendorEntities';
 
 // --- path parameters ---
 
@@ -35,6 +34,7 @@ export const responseParams = z.object({ vendorId: vendorIdParam, responseId: re
 // --- vendors ---
 
 export const createVendorSchema = vendorInputSchema.openapi('VendorInput');
+export type CreateVendorInput = z.infer<typeof createVendorSchema>;
 
 /** Every field optional; `parentVendorId: null` unlinks a sub-processor. Defaults do not apply here, so omitted lists stay as they are. */
 export const updateVendorSchema = z
@@ -86,6 +86,7 @@ export function toVendorView(vendor: VendorRecord) {
 // --- contracts ---
 
 export const createContractSchema = contractInputSchema.omit({ vendorId: true }).strict().openapi('VendorContractInput');
+export type CreateContractInput = z.infer<typeof createContractSchema>;
 
 export const updateContractSchema = z
   .object({
@@ -96,6 +97,7 @@ export const updateContractSchema = z
   .strict()
   .refine((value) => Object.keys(value).length > 0, { message: 'Nothing to update', params: { zhTW: '沒有要更新的欄位', en: 'Nothing to update' } })
   .openapi('VendorContractUpdate');
+export type UpdateContractInput = z.infer<typeof updateContractSchema>;
 
 const localizedSchema = z.object({ zhTW: z.string(), en: z.string() });
 const citationSchema = z.object({
@@ -183,6 +185,7 @@ export const createOversightCheckSchema = z
     params: { zhTW: '結果為「有缺失」或「不合格」時須列出缺失', en: 'A result with findings or unsatisfactory must list the findings' },
   })
   .openapi('VendorOversightCheckInput');
+export type CreateOversightCheckInput = z.infer<typeof createOversightCheckSchema>;
 
 export const oversightCheckViewSchema = z
   .object({
@@ -239,6 +242,7 @@ export const putQuestionnaireSchema = z
   })
   .strict()
   .openapi('VendorQuestionnaireUpdate');
+export type PutQuestionnaireInput = z.infer<typeof putQuestionnaireSchema>;
 
 export const createQuestionnaireLinkSchema = z
   .object({
@@ -247,6 +251,7 @@ export const createQuestionnaireLinkSchema = z
   })
   .strict()
   .openapi('VendorQuestionnaireLinkInput');
+export type CreateQuestionnaireLinkInput = z.infer<typeof createQuestionnaireLinkSchema>;
 
 export const questionnaireLinkSchema = z
   .object({

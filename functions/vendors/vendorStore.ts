@@ -1,97 +1,29 @@
 /**
- * Storage of vendor oversight (委外監督) in a tenant table, plus the questionnaire-token index in
- * the control plane.
- *
- * Tenant-table access patterns:
- *   get a vendor ............................ PK=VENDOR#<vendorId>  SK=VENDOR
- *   list vendors (reports read all) ......... GSI byResource     gsi1pk=VENDORS          gsi1sk=<vendorId>
- *   sub-processors (複委託) of a vendor ...... GSI byOwnerOrActor gsi2pk=SUBPROCESSORS#<parentId> gsi2sk=<vendorId>
- *   a vendor's contracts .................... PK=VENDOR#<vendorId>  SK begins_with CONTRACT#
- *   all contracts (reports) ................. GSI byResource     gsi1pk=VENDOR_CONTRACTS gsi1sk=<contractId>
- *   a vendor's oversight checks ............. PK=VENDOR#<vendorId>  SK begins_with CHECK#   (ids are time-sortable)
- *   all oversight checks (reports) .......... GSI byResource     gsi1pk=VENDOR_CHECKS    gsi1sk=<date>#<checkId>
- *   a vendor's questionnaire responses ...... PK=VENDOR#<vendorId>  SK begins_with QRESPONSE#
- *   the tenant's questionnaire copy ......... PK=VENDOR_QUESTIONNAIRE SK=CURRENT
- *
- * Control-plane access pattern (the only one a vendor's link uses before it knows the tenant):
- *   questionnaire token → tenant + response . PK=QTOKEN#<sha256(token)> SK=QTOKEN  (TTL after expiry)
- *
- * The return/deletion obligation of a terminated contract lives on the contract item itself, so
- * terminating and confirming are single-item version checks and the record is kept with the
- * contract (no TTL: disposal records must be kept at least 5 years, seed 000 §14).
+ * Vendor oversight records ↔ tenant-table items, and the area's reads (access patterns by name,
+ * vendorEntities.ts). Writes go through the commands (commands/).
  */
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Contract } from '../../domain/vendor/contract';
-import type { OversightCheck } from '../../domain/vendor/oversight';
-import type { Questionnaire, QuestionnaireResponse, QuestionnaireToken } from '../../domain/vendor/questionnaire';
-import type { ReturnDeletionObligation } from '../../domain/vendor/termination';
-import type { Vendor } from '../../domain/vendor/vendor';
-import { tenantTableIndexes, TTL_ATTRIBUTE } from '../store/tableDesign';
+import { contractFindings } from '../../domain/vendor/contract';
+import type { IsoDate } from '../../domain/shared/isoDate';
+import { defaultVendorQuestionnaire, deriveTenantQuestionnaire, type Questionnaire } from '../../domain/vendor/questionnaire';
+import { getEntity, queryAll, queryItems, queryPage, requireEntity, type EntityKey, type ListBinding, type PageRequest } from '../store/entityModel';
+import { TTL_ATTRIBUTE } from '../store/tableDesign';
+import type { TableRef } from '../store/tableRef';
+import { vendorIndexKeys, vendorKeys, vendorPatterns, type CheckRecord, type ContractRecord, type ResponseRecord, type TenantQuestionnaireRecord, type TokenIndexRecord, type VendorRecord } from './vendorEntities';
+export type { CheckRecord, ContractRecord, ResponseRecord, TenantQuestionnaireRecord, TokenIndexRecord, VendorRecord } from './vendorEntities';
+import { toCheckView, toContractView, toResponseView, toVendorView } from './vendorModel';
 
-export const vendorKeys = {
-  vendor: (vendorId: string) => ({ pk: `VENDOR#${vendorId}`, sk: 'VENDOR' }),
-  contract: (vendorId: string, contractId: string) => ({ pk: `VENDOR#${vendorId}`, sk: `CONTRACT#${contractId}` }),
-  check: (vendorId: string, checkId: string) => ({ pk: `VENDOR#${vendorId}`, sk: `CHECK#${checkId}` }),
-  response: (vendorId: string, responseId: string) => ({ pk: `VENDOR#${vendorId}`, sk: `QRESPONSE#${responseId}` }),
-  questionnaire: () => ({ pk: 'VENDOR_QUESTIONNAIRE', sk: 'CURRENT' }),
-  tokenIndex: (tokenHash: string) => ({ pk: `QTOKEN#${tokenHash}`, sk: 'QTOKEN' }),
-};
-
-export const vendorPartitions = {
-  vendors: 'VENDORS',
-  contracts: 'VENDOR_CONTRACTS',
-  checks: 'VENDOR_CHECKS',
-  subProcessors: (parentId: string) => `SUBPROCESSORS#${parentId}`,
-} as const;
-
-export const VENDOR_ID = /^vnd_[0-9a-z]{26}$/;
-export const CONTRACT_ID = /^vct_[0-9a-z]{26}$/;
-export const CHECK_ID = /^vck_[0-9a-z]{26}$/;
-export const RESPONSE_ID = /^vqr_[0-9a-z]{26}$/;
-
-interface Stored {
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type VendorRecord = Vendor & Stored;
-export type ContractRecord = Contract & Stored & { returnDeletion?: ReturnDeletionObligation };
-export type CheckRecord = OversightCheck & { version: number; createdAt: string; recordedBy: string };
-export type TenantQuestionnaireRecord = Questionnaire & { updatedAt: string; updatedBy: string };
-/** The response and its link: the link's state lives here, in the tenant's own table, next to the answers it guards. */
-export type ResponseRecord = QuestionnaireResponse & Stored & {
-  /** The questionnaire as it was when the link was issued; the vendor answers exactly this. */
-  questionnaire: Questionnaire;
-  token: QuestionnaireToken;
-};
-
-export interface TokenIndexRecord {
-  tenantId: string;
-  vendorId: string;
-  responseId: string;
-  expiresAt: string;
-}
-
-type Item = Record<string, unknown> & { pk: string; sk: string; version: number };
+type Item = Record<string, unknown> & EntityKey & { version: number };
 
 export function vendorItem(vendor: VendorRecord): Item {
-  return {
-    ...vendorKeys.vendor(vendor.id),
-    entity: 'Vendor',
-    ...vendor,
-    gsi1pk: vendorPartitions.vendors,
-    gsi1sk: vendor.id,
-    ...(vendor.parentVendorId ? { gsi2pk: vendorPartitions.subProcessors(vendor.parentVendorId), gsi2sk: vendor.id } : {}),
-  };
+  return { ...vendorKeys.vendor(vendor.id), entity: 'Vendor', ...vendor, ...vendorIndexKeys.vendor(vendor) };
 }
 
 export function contractItem(contract: ContractRecord): Item {
-  return { ...vendorKeys.contract(contract.vendorId, contract.id), entity: 'VendorContract', ...contract, gsi1pk: vendorPartitions.contracts, gsi1sk: contract.id };
+  return { ...vendorKeys.contract(contract.vendorId, contract.id), entity: 'VendorContract', ...contract, ...vendorIndexKeys.contract(contract) };
 }
 
 export function checkItem(check: CheckRecord): Item {
-  return { ...vendorKeys.check(check.vendorId, check.id), entity: 'VendorOversightCheck', ...check, gsi1pk: vendorPartitions.checks, gsi1sk: `${check.date}#${check.id}` };
+  return { ...vendorKeys.check(check.vendorId, check.id), entity: 'VendorOversightCheck', ...check, ...vendorIndexKeys.check(check) };
 }
 
 export function responseItem(response: ResponseRecord): Item {
@@ -105,47 +37,12 @@ export function questionnaireItem(questionnaire: TenantQuestionnaireRecord): Ite
 /** Kept 30 days past expiry so a late click still gets "expired" rather than "unknown". */
 const TOKEN_INDEX_GRACE_SECONDS = 30 * 86_400;
 
-export function tokenIndexItem(tokenHash: string, index: TokenIndexRecord): Record<string, unknown> & { pk: string; sk: string } {
+export function tokenIndexItem(tokenHash: string, index: TokenIndexRecord): Record<string, unknown> & EntityKey {
   return {
     ...vendorKeys.tokenIndex(tokenHash),
     entity: 'QuestionnaireTokenIndex',
     ...index,
     [TTL_ATTRIBUTE]: Math.floor(Date.parse(index.expiresAt) / 1000) + TOKEN_INDEX_GRACE_SECONDS,
-  };
-}
-
-/** Every item of one Query, page by page (reports need the whole set; still never a Scan). */
-export async function queryAll<T>(doc: DynamoDBDocumentClient, tableName: string, input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<T[]> {
-  const items: T[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: startKey }));
-    items.push(...((page.Items ?? []) as T[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-}
-
-export function partitionQuery(partition: string): Omit<QueryCommandInput, 'TableName'> {
-  return {
-    IndexName: tenantTableIndexes.byResource.name,
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': partition },
-  };
-}
-
-export function vendorChildrenQuery(vendorId: string, prefix: 'CONTRACT#' | 'CHECK#' | 'QRESPONSE#'): Omit<QueryCommandInput, 'TableName'> {
-  return {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': vendorKeys.vendor(vendorId).pk, ':prefix': prefix },
-  };
-}
-
-export function subProcessorsQuery(vendorId: string): Omit<QueryCommandInput, 'TableName'> {
-  return {
-    IndexName: tenantTableIndexes.byOwnerOrActor.name,
-    KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: { ':pk': vendorPartitions.subProcessors(vendorId) },
   };
 }
 
@@ -156,4 +53,106 @@ export function recordOf<T>(item: object): T {
   const copy: Record<string, unknown> = { ...(item as Record<string, unknown>) };
   for (const field of STORAGE_FIELDS) delete copy[field];
   return copy as T;
+}
+
+// --- loads by key ---
+
+export const vendorWhat = { zhTW: '此受託者', en: 'vendor' };
+export const contractWhat = { zhTW: '此委外契約', en: 'vendor contract' };
+export const responseWhat = { zhTW: '此檢查表作答', en: 'questionnaire response' };
+
+export async function requireVendor(table: TableRef, vendorId: string): Promise<VendorRecord> {
+  return recordOf<VendorRecord>(await requireEntity<VendorRecord>(table, vendorKeys.vendor(vendorId), vendorWhat));
+}
+
+export async function findVendor(table: TableRef, vendorId: string): Promise<VendorRecord | undefined> {
+  const item = await getEntity<VendorRecord>(table, vendorKeys.vendor(vendorId));
+  return item ? recordOf<VendorRecord>(item) : undefined;
+}
+
+export async function requireContract(table: TableRef, vendorId: string, contractId: string): Promise<ContractRecord> {
+  return recordOf<ContractRecord>(await requireEntity<ContractRecord>(table, vendorKeys.contract(vendorId, contractId), contractWhat));
+}
+
+export async function requireResponse(table: TableRef, vendorId: string, responseId: string): Promise<ResponseRecord> {
+  return recordOf<ResponseRecord>(await requireEntity<ResponseRecord>(table, vendorKeys.response(vendorId, responseId), responseWhat));
+}
+
+export async function findResponse(table: TableRef, vendorId: string, responseId: string): Promise<ResponseRecord | undefined> {
+  const item = await getEntity<ResponseRecord>(table, vendorKeys.response(vendorId, responseId));
+  return item ? recordOf<ResponseRecord>(item) : undefined;
+}
+
+/** The tenant's copy has a fixed id: one editable questionnaire per tenant. */
+export const TENANT_QUESTIONNAIRE_ID = 'tenant-vendor-self-assessment';
+
+/** The stored tenant copy, or (not yet edited) the default as version 1 of the tenant's copy. */
+export async function currentQuestionnaire(table: TableRef, tenantId: string): Promise<{ questionnaire: Questionnaire; stored: boolean }> {
+  const stored = await getEntity<TenantQuestionnaireRecord>(table, vendorKeys.questionnaire());
+  if (stored) {
+    const { updatedAt: _u, updatedBy: _b, ...questionnaire } = recordOf<TenantQuestionnaireRecord>(stored);
+    return { questionnaire, stored: true };
+  }
+  return { questionnaire: deriveTenantQuestionnaire(defaultVendorQuestionnaire, { id: TENANT_QUESTIONNAIRE_ID, tenantId }), stored: false };
+}
+
+/** Does the vendor have sub-processors on record? */
+export async function hasSubProcessors(table: TableRef, vendorId: string): Promise<boolean> {
+  return (await queryAll(table, vendorPatterns.subProcessorsOf(vendorId), { max: 1 })).items.length > 0;
+}
+
+/** A contract as the API shows it: state and effective end as of `today`, findings counted. */
+export async function contractViewOf(table: TableRef, contract: ContractRecord, today: IsoDate) {
+  const findings = contractFindings(contract, { hasSubProcessors: await hasSubProcessors(table, contract.vendorId) });
+  return toContractView(contract, findings, today);
+}
+
+export async function contractFindingsOf(table: TableRef, vendorId: string, contractId: string) {
+  const contract = await requireContract(table, vendorId, contractId);
+  const subProcessors = await hasSubProcessors(table, vendorId);
+  return { contractId, vendorId, hasSubProcessors: subProcessors, findings: contractFindings(contract, { hasSubProcessors: subProcessors }) };
+}
+
+// --- lists (one page each, cursor bound to the list) ---
+
+export function listVendors(table: TableRef, page: PageRequest, list: ListBinding) {
+  return queryPage(table, vendorPatterns.allVendors(), page, list, (item) => toVendorView(recordOf<VendorRecord>(item)));
+}
+
+export async function listSubProcessors(table: TableRef, vendorId: string, page: PageRequest, list: ListBinding) {
+  await requireVendor(table, vendorId);
+  return queryPage(table, vendorPatterns.subProcessorsOf(vendorId), page, list, (item) => toVendorView(recordOf<VendorRecord>(item)));
+}
+
+export async function listContracts(table: TableRef, vendorId: string, today: IsoDate, page: PageRequest, list: ListBinding) {
+  await requireVendor(table, vendorId);
+  const subProcessors = await hasSubProcessors(table, vendorId);
+  return queryPage(table, vendorPatterns.contractsOf(vendorId), page, list, (item) => {
+    const contract = recordOf<ContractRecord>(item);
+    return toContractView(contract, contractFindings(contract, { hasSubProcessors: subProcessors }), today);
+  });
+}
+
+export async function listChecks(table: TableRef, vendorId: string, page: PageRequest, list: ListBinding) {
+  await requireVendor(table, vendorId);
+  return queryPage(table, vendorPatterns.checksOf(vendorId), page, list, (item) => toCheckView(recordOf<CheckRecord>(item)));
+}
+
+export async function listResponses(table: TableRef, vendorId: string, now: string, page: PageRequest, list: ListBinding) {
+  await requireVendor(table, vendorId);
+  return queryPage(table, vendorPatterns.responsesOf(vendorId), page, list, (item) => toResponseView(recordOf<ResponseRecord>(item), now));
+}
+
+// --- whole partitions (reports, the plan's §13 table): Queries paged to the end, never a Scan ---
+
+export async function loadVendors(table: TableRef): Promise<VendorRecord[]> {
+  return (await queryItems(table, vendorPatterns.allVendors())).map((item) => recordOf<VendorRecord>(item));
+}
+
+export async function loadContracts(table: TableRef): Promise<ContractRecord[]> {
+  return (await queryItems(table, vendorPatterns.allContracts())).map((item) => recordOf<ContractRecord>(item));
+}
+
+export async function loadChecks(table: TableRef): Promise<CheckRecord[]> {
+  return (await queryItems(table, vendorPatterns.allChecks())).map((item) => recordOf<CheckRecord>(item));
 }

@@ -35,7 +35,7 @@ export interface ApiFunctionsProps {
   logRetentionDays: number;
 }
 
-export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
+export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
 export const LAMBDA_ARCHITECTURE = lambda.Architecture.ARM_64;
 
 export class ApiFunctions extends Construct {
@@ -89,7 +89,7 @@ export class ApiFunctions extends Construct {
         logGroup,
         loggingFormat: lambda.LoggingFormat.JSON,
         environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: `pdpa-${group}`, NODE_OPTIONS: '--enable-source-maps' },
-        bundling: { minify: true, sourceMap: true, format: OutputFormat.ESM, target: 'node22', mainFields: ['module', 'main'], banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
+        bundling: { minify: true, sourceMap: true, format: OutputFormat.ESM, target: 'node24', mainFields: ['module', 'main'], banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
       });
       this.functions.push(fn);
       this.byGroup.set(group, fn);

@@ -25,11 +25,11 @@ import { allAreas } from '../../functions/apps/areas';
 import { createLocalDeps } from '../../functions/local/localDeps';
 import { createMemoryTransport } from '../../functions/mail/memoryTransport';
 import { dutyItem, taskItem } from '../../functions/reviews/dutyStore';
-import { queryAll, reminderKeys } from '../../functions/reviews/reminderStore';
+import { reminderKeys, reviewAccess } from '../../functions/reviews/reviewEntities';
+import { queryItems } from '../../functions/store/entityModel';
 import { runReviewSweep } from '../../functions/reviews/sweep';
 import { bootstrapPlatformOperator, ensureControlPlane } from '../../functions/runtime/bootstrap';
 import { silentLogger } from '../../functions/runtime/logger';
-import { tenantTableIndexes } from '../../functions/store/tableDesign';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 const envInt = (name: string, fallback: number) => {
@@ -228,12 +228,7 @@ export async function runSweepBench(endpoint: string): Promise<void> {
   await inParallel(tenants, 10, async (tenant) => {
     const deletes: Record<string, unknown>[] = [];
     for (const dutyId of dueDutyIds) {
-      const records = await queryAll(doc, {
-        TableName: tenant.tableName,
-        IndexName: tenantTableIndexes.byResource.name,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `REMINDERS#${dutyId}#${dueDate}` },
-      });
+      const records = await queryItems({ doc, tableName: tenant.tableName }, reviewAccess.remindersOfTask(`${dutyId}#${dueDate}`));
       for (const record of records) {
         deletes.push({ DeleteRequest: { Key: { pk: record.pk, sk: record.sk } } }, { DeleteRequest: { Key: reminderKeys.mail(record.mailId as string) } });
         deletes.push({ DeleteRequest: { Key: reminderKeys.digest(asOfDate, (record.recipient as { email: string }).email) } });

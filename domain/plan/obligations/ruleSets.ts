@@ -1,7 +1,8 @@
 /**
- * The four modelled sector regulations, read article by article from the law texts
- * (/work/shared/laws, snapshot 2024-10-24). Dates are the promulgation dates in each
- * regulation's history (each says 自發布日施行). Only the text in force in the snapshot is
+ * The four modelled sector regulations, read article by article from their texts in the National
+ * Laws & Regulations Database (全國法規資料庫, law.moj.gov.tw; snapshot 2024-10-24): K0010162,
+ * J0030130, J0080062 and the baseline Q0010012, each cited by pcode below. Dates are the
+ * promulgation dates in each regulation's history (each says 自發布日施行). Only the text in force in the snapshot is
  * modelled; earlier texts (e.g. J0030130 before its 2021-12-30 amendment) are not.
  */
 import { YEARLY } from '../../shared/frequency';

@@ -1,5 +1,5 @@
 /**
- * GENERATED from /work/shared/laws/sector-regulations-index.json (National Laws & Regulations Database (law.moj.gov.tw), via the public mirror kong0107/mojLawSplitJSON, snapshot 2024-10-24).
+ * GENERATED from the sector-regulations index of the National Laws & Regulations Database (law.moj.gov.tw, via the public mirror kong0107/mojLawSplitJSON, snapshot 2024-10-24).
  * The 58 sector security-maintenance regulations in force; repealed ones are left out.
  * domain/ does no file I/O, so the index is compiled in. Regenerate rather than edit by hand.
  */

@@ -61,6 +61,8 @@ describe('npm start', () => {
     const first = start(env);
     await waitFor(() => first.output().includes('API reference'), 90_000);
     expect(first.output()).toContain(`http://localhost:${port}`);
+    // The key is printed last, in a write of its own: wait for it rather than race the pipe.
+    await waitFor(() => /pdpa_[0-9a-z]{12}_[A-Za-z0-9_-]{43}/.test(first.output()), 10_000).catch(() => undefined);
     const key = /pdpa_[0-9a-z]{12}_[A-Za-z0-9_-]{43}/.exec(first.output())?.[0];
     expect(key).toBeDefined();
     const docs = await fetch(`http://localhost:${port}/docs`);

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportInventoryCsv } from '../../../domain/inventory/inventoryTable';
 import { zonedDateOf } from '../../../domain/shared/isoDate';
 import { loadTenantScope } from '../../../functions/http/authenticate';
-import { countInventoryAndAssessments, loadPlanTableRows } from '../../../functions/inventory/planTableRows';
+import { countInventoryAndAssessments, loadPlanTableRows } from '../../../functions/risk/planTableRows';
 import inventoryFixture from '../../fixtures/inventory/exampleInventory.json';
 import risksFixture from '../../fixtures/inventory/exampleRisks.json';
 import { exampleCodeLists, exampleFiles, exampleRiskTable } from '../../fixtures/inventory/loadExamples';

@@ -4,7 +4,7 @@ import {
   applyDataSubjectRequestEvent,
   createDataSubjectRequest,
   currentDeadline,
-  dataSubjectRequestErrorCodes,
+  dataSubjectRequestErrorKinds,
   dataSubjectRequestEventSchema,
   newDataSubjectRequestSchema,
   type DataSubjectRequest,
@@ -40,7 +40,7 @@ describe('createDataSubjectRequest', () => {
   it('defaults the receipt time to now and rejects a future one', () => {
     const now = taipei('2025-03-03', '11:00');
     const result = createDataSubjectRequest(newRequestInput(['inquiry'], { receivedAt: undefined }), { id: 'x', tenantId: 't', actor: 'web', now });
-    expect(result.ok && result.request.receivedAt).toBe(now);
+    expect(result.ok && result.value.receivedAt).toBe(now);
     const future = createDataSubjectRequest(newRequestInput(['inquiry'], { receivedAt: taipei('2025-03-03', '11:01') }), { id: 'x', tenantId: 't', actor: 'web', now });
     expect(future.ok || future.error.code).toBe('TIME_IN_FUTURE');
   });
@@ -69,7 +69,7 @@ describe('createDataSubjectRequest', () => {
       expect(newDataSubjectRequestSchema.safeParse(input).success, JSON.stringify(input)).toBe(false);
       const result = createDataSubjectRequest(input as never, { id: 'x', tenantId: 't', actor: 'web', now: taipei('2025-03-04') });
       expect(result.ok || result.error.code).toBe('VALIDATION_FAILED');
-      expect(result.ok || result.error.httpStatus).toBe(422);
+      expect(result.ok || result.error.kind).toBe('invalid');
     }
   });
 });
@@ -95,7 +95,7 @@ describe('identity verification', () => {
     expectError(request, { type: 'recordIdentityVerification', actor: 'c', outcome: 'verified', method: 'accountLogin', evidence: 'e' }, taipei('2025-03-03', '12:00'), 'INVALID_TRANSITION');
     const verified = inProgress(['inquiry']);
     const error = expectError(verified, { type: 'startIdentityVerification', actor: 'c' }, taipei('2025-03-04'), 'INVALID_TRANSITION');
-    expect(error.httpStatus).toBe(409);
+    expect(error.kind).toBe('conflict');
   });
 
   it('requires proof of authority from an agent', () => {
@@ -141,7 +141,7 @@ describe('deadline extension', () => {
     expect(dueAt).toBe('2025-03-18T15:59:59.999Z');
     expect(apply(request, extend(['inquiry'], 15, dueAt), '2025-03-19T01:00:00Z').items[0]!.extension).toBeDefined();
     const error = expectError(request, extend(['inquiry'], 15, '2025-03-18T16:00:00.000Z'), '2025-03-19T01:00:00Z', 'EXTENSION_NOTICE_LATE');
-    expect(error).toMatchObject({ httpStatus: 422, itemType: 'inquiry' });
+    expect(error).toMatchObject({ kind: 'forbiddenByRule', field: 'items.inquiry' });
   });
 
   it('caps the extension at 15 or 30 days by type', () => {
@@ -300,7 +300,7 @@ describe('fees (PDPA Art. 14)', () => {
     const request = inProgress(['correction', 'stopProcessing', 'deletion', 'marketingOptOut', 'copy']);
     for (const type of ['correction', 'stopProcessing', 'deletion', 'marketingOptOut'] as const) {
       const error = expectError(request, quote(type, { ...copyFee }), taipei('2025-03-04'), 'FEE_NOT_ALLOWED');
-      expect(error.itemType).toBe(type);
+      expect(error.field).toBe(`items.${type}`);
     }
     // The schedule itself cannot hold a fee for another type.
     expectError(request, quote('copy', { ...copyFee, requestType: 'deletion' as never }), taipei('2025-03-04'), 'VALIDATION_FAILED');
@@ -471,7 +471,7 @@ describe('withdrawal and terminal states', () => {
     closed = apply(closed, { type: 'close', actor: 'dpo' }, taipei('2025-03-04'));
     for (const request of [withdrawn, closed]) {
       const error = expectError(request, withdraw, taipei('2025-03-05'), 'REQUEST_TERMINAL');
-      expect(error.httpStatus).toBe(409);
+      expect(error.kind).toBe('conflict');
       expectError(request, { type: 'close', actor: 'dpo' }, taipei('2025-03-05'), 'REQUEST_TERMINAL');
     }
   });
@@ -485,8 +485,8 @@ describe('withdrawal and terminal states', () => {
     expectError(request, withdraw, 'not-a-time', 'VALIDATION_FAILED');
   });
 
-  it('maps every error code to 409 or 422', () => {
-    for (const status of Object.values(dataSubjectRequestErrorCodes)) expect([409, 422]).toContain(status);
+  it('maps every error code to a kind answered with 409 or 422', () => {
+    for (const kind of Object.values(dataSubjectRequestErrorKinds)) expect(['conflict', 'invalid', 'forbiddenByRule']).toContain(kind);
     expect(dataSubjectRequestEventSchema.safeParse({ type: 'close', actor: 'x' }).success).toBe(true);
   });
 

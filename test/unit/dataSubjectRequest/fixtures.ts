@@ -27,13 +27,13 @@ export function newRequestInput(types: RequestType[], overrides: Partial<NewData
 export function created(types: RequestType[], overrides: Partial<NewDataSubjectRequestInput> = {}, now = taipei('2025-03-03', '11:00')): DataSubjectRequest {
   const result = createDataSubjectRequest(newRequestInput(types, overrides), { id: 'DSR-2025-0001', tenantId: 'tenant-1', actor: 'clerk', now });
   if (!result.ok) throw new Error(`create failed: ${result.error.code} ${result.error.message.en}`);
-  return result.request;
+  return result.value;
 }
 
 export function apply(request: DataSubjectRequest, event: DataSubjectRequestEventInput, now: string): DataSubjectRequest {
   const result = applyDataSubjectRequestEvent(request, event, now);
   if (!result.ok) throw new Error(`${event.type} failed: ${result.error.code} ${result.error.message.en}`);
-  return result.request;
+  return result.value;
 }
 
 export function expectError(request: DataSubjectRequest, event: DataSubjectRequestEventInput, now: string, code: DataSubjectRequestErrorCode) {

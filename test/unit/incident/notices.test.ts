@@ -36,7 +36,7 @@ describe('notice content (five contents of the 經濟部 leaflet)', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'NOTICE_CONTENT_INCOMPLETE', kind: 'invalid' } });
     if (!result.ok) {
       expect(result.error.message.zhTW).toContain('僅有反詐騙宣導');
-      expect(result.error.details).toHaveLength(8);
+      expect((result.error.details as { issues: unknown[] }).issues).toHaveLength(8);
     }
   });
   it('rejects a notice missing one content with the generic message', () => {

@@ -111,7 +111,7 @@ describe('canCloseIncident / closeIncident', () => {
   it('refuses to close while affected customers are not all notified', () => {
     const i = fullyHandled(incident({ customersAffected: [{ customerId: 'cu1', name: '甲' }, { customerId: 'cu2', name: '乙' }] }));
     const refused = closeIncident(i, { at: '2025-03-10T00:00:00+08:00', by: 'DPO' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CANNOT_CLOSE', details: [{ step: 'customersNotified', code: 'STEP_MANDATORY' }] } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CANNOT_CLOSE', details: { blockers: [{ step: 'customersNotified', code: 'STEP_MANDATORY' }] } } });
     const notice = (ids: string[], sentAt: string) => ({ audience: 'customers' as const, channel: 'email' as const, sentAt, audienceSize: ids.length, locale: 'zh-TW' as const, customerIds: ids, content: content() });
     const one = unwrap(recordNotice(i, notice(['cu1'], '2025-03-02T13:00:00+08:00'), 'n2'));
     expect(one.timeline.customersNotified).toBeUndefined();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isBlankRow, parseCsv, serializeCsv, UTF8_BOM } from '../../../domain/inventory/csv';
+import { isBlankRow, parseCsv, serializeCsv, UTF8_BOM, type CsvSyntaxError } from '../../../domain/inventory/csv';
 
 const rowsOf = (text: string) => {
   const result = parseCsv(text);
-  if (!result.ok) throw new Error(result.reason.en);
-  return result.rows;
+  if (!result.ok) throw new Error(result.error.message.en);
+  return result.value;
 };
 
 describe('parseCsv', () => {
@@ -56,9 +56,9 @@ describe('parseCsv', () => {
     const result = parseCsv(text);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.line).toBe(line);
-    expect(result.reason.en).toContain(reason);
-    expect(result.reason.zhTW.length).toBeGreaterThan(0);
+    expect((result.error.details as CsvSyntaxError).line).toBe(line);
+    expect(result.error.message.en).toContain(reason);
+    expect(result.error.message.zhTW.length).toBeGreaterThan(0);
   });
 });
 

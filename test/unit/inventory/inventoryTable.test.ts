@@ -6,6 +6,7 @@ import {
   exportInventoryRows,
   importInventory,
   importInventoryCsv,
+  importErrorsOf,
   inventoryHeaders,
   type InventoryImportResult,
 } from '../../../domain/inventory/inventoryTable';
@@ -27,7 +28,7 @@ function csvOf(rows: string[][]): string {
 
 function errorsOf(result: InventoryImportResult) {
   if (result.ok) throw new Error('expected the import to fail');
-  return result.errors;
+  return importErrorsOf(result);
 }
 
 /** A file exercising every optional field, including a kept review decision. */
@@ -102,27 +103,27 @@ describe('export', () => {
 describe('round trip', () => {
   it('CSV export → import gives back the example files', () => {
     const files = exampleFiles();
-    expect(importInventoryCsv(exportInventoryCsv(files, lists), lists)).toEqual({ ok: true, files });
+    expect(importInventoryCsv(exportInventoryCsv(files, lists), lists)).toEqual({ ok: true, value: files });
   });
 
   it('CSV round trip keeps every optional field and awkward text', () => {
     const files = [fullFile(), ...exampleFiles()];
     const result = importInventoryCsv(exportInventoryCsv(files, lists), lists);
-    expect(result).toEqual({ ok: true, files });
+    expect(result).toEqual({ ok: true, value: files });
   });
 
   it('XLSX export → import gives back the same files', async () => {
     const files = [fullFile(), ...exampleFiles()];
     const buffer = await exportInventoryXlsx(files, lists);
     expect(buffer.subarray(0, 2).toString()).toBe('PK');
-    expect(await importInventoryXlsx(buffer, lists)).toEqual({ ok: true, files });
+    expect(await importInventoryXlsx(buffer, lists)).toEqual({ ok: true, value: files });
   });
 
   it('stopped and deleted files keep their decision and status', () => {
     const base = exampleFiles()[3]!;
     const stopped = personalDataFileSchema.parse({ ...base, status: 'processingStopped', purposeReview: { decision: 'stop', decidedOn: '2025-05-01', decidedBy: '技安', note: '契約終止' } });
     const deleted = personalDataFileSchema.parse({ ...base, id: '002-9', status: 'deleted', purposeReview: { decision: 'delete', decidedOn: '2025-05-01', decidedBy: '技安' } });
-    expect(importInventoryCsv(exportInventoryCsv([stopped, deleted], lists), lists)).toEqual({ ok: true, files: [stopped, deleted] });
+    expect(importInventoryCsv(exportInventoryCsv([stopped, deleted], lists), lists)).toEqual({ ok: true, value: [stopped, deleted] });
   });
 });
 
@@ -136,25 +137,25 @@ describe('import of hand-written tables', () => {
     const result = importInventoryCsv(csvOf([header, row]), lists);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.files[0]).toMatchObject({ specificPurposes: ['〇六九'], regions: [{ country: 'TW', role: 'processingAndStorage' }], recordCount: 1060, legalBasis: { art19: [2] } });
+    expect(result.value[0]).toMatchObject({ specificPurposes: ['〇六九'], regions: [{ country: 'TW', role: 'processingAndStorage' }], recordCount: 1060, legalBasis: { art19: [2] } });
   });
 
   it('accepts Arabic purpose codes and normalises them', () => {
     const row = [...exampleRows()[5]!];
     row[col('特定目的')] = '040\n069；090';
     const result = importInventoryCsv(csvOf([header, row]), lists);
-    expect(result).toMatchObject({ ok: true, files: [{ specificPurposes: ['〇四〇', '〇六九', '〇九〇'] }] });
+    expect(result).toMatchObject({ ok: true, value: [{ specificPurposes: ['〇四〇', '〇六九', '〇九〇'] }] });
   });
 
   it('skips blank lines and rows of empty cells, keeping source line numbers', () => {
     const rows = exampleRows();
     const text = `\r\n${csvOf([rows[0]!])}\r\n${csvOf([rows[1]!]).slice(1)}${','.repeat(5)}\r\n`.replace(/^/, '');
     const result = importInventoryCsv(text, lists);
-    expect(result).toMatchObject({ ok: true, files: [{ id: '001-1' }] });
+    expect(result).toMatchObject({ ok: true, value: [{ id: '001-1' }] });
   });
 
   it('a header-only table imports no files', () => {
-    expect(importInventoryCsv(csvOf([header]), lists)).toEqual({ ok: true, files: [] });
+    expect(importInventoryCsv(csvOf([header]), lists)).toEqual({ ok: true, value: [] });
   });
 
   it('an empty table has no header', () => {
@@ -180,7 +181,7 @@ describe('import of hand-written tables', () => {
 
   it('tolerates whitespace inside header cells', () => {
     const spaced = header.map((h) => ` ${h} `);
-    expect(importInventoryCsv(csvOf([spaced]), lists)).toEqual({ ok: true, files: [] });
+    expect(importInventoryCsv(csvOf([spaced]), lists)).toEqual({ ok: true, value: [] });
   });
 
   it('reports a CSV syntax error with its line', () => {
@@ -270,7 +271,7 @@ describe('all-or-nothing import', () => {
     const errors = errorsOf(importInventoryCsv(csvOf([header, row]), lists));
     expect(errors.map((e) => e.column)).toEqual(['保留理由類別']);
     row[col('保留理由類別')] = '執行業務所必須';
-    expect(importInventoryCsv(csvOf([header, row]), lists)).toMatchObject({ ok: true, files: [{ purposeReview: { decision: 'keep', reasonCategory: 'businessNecessity' } }] });
+    expect(importInventoryCsv(csvOf([header, row]), lists)).toMatchObject({ ok: true, value: [{ purposeReview: { decision: 'keep', reasonCategory: 'businessNecessity' } }] });
   });
 
   it('a row longer than the header is rejected', () => {
@@ -289,7 +290,7 @@ describe('all-or-nothing import', () => {
   it('importInventory works on rows from any source', () => {
     const parsed = parseCsv(exportInventoryCsv(exampleFiles(), lists));
     if (!parsed.ok) throw new Error('csv');
-    expect(importInventory(parsed.rows, lists)).toEqual({ ok: true, files: exampleFiles() });
+    expect(importInventory(parsed.value, lists)).toEqual({ ok: true, value: exampleFiles() });
   });
 });
 
@@ -316,7 +317,7 @@ describe('XLSX reading', () => {
     sheet.getRow(4).getCell(col('資料筆數') + 1).value = '85';
     sheet.getRow(4).getCell(1).value = '001-9 員工基本資料';
     const fixed = await importInventoryXlsx(Buffer.from(await workbook.xlsx.writeBuffer()), lists);
-    expect(fixed).toMatchObject({ ok: true, files: [{ id: '001-1', intendedUse: '聯繫員工、保險', recordCount: 85, recordCountAsOf: '2025-01-02' }, { id: '001-9' }] });
+    expect(fixed).toMatchObject({ ok: true, value: [{ id: '001-1', intendedUse: '聯繫員工、保險', recordCount: 85, recordCountAsOf: '2025-01-02' }, { id: '001-9' }] });
   });
 
   it('rejects bytes that are not a workbook', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeCodeLists } from '../../../domain/inventory/codeLists';
 import {
   checkPersonalDataFile,
+  fileIssuesOf,
   fileSensitivity,
   fileSpecialCategories,
   isCrossBorder,
@@ -160,25 +161,26 @@ describe('code-list checks', () => {
   const lists = exampleCodeLists();
 
   it('passes the example files', () => {
-    for (const file of exampleFiles()) expect(checkPersonalDataFile(file, lists)).toEqual([]);
+    for (const file of exampleFiles()) expect(checkPersonalDataFile(file, lists)).toEqual({ ok: true, value: file });
   });
 
   it('reports unknown purpose and category codes with zh-TW and English', () => {
     const result = validatePersonalDataFile({ ...base, specificPurposes: ['003'], dataCategories: [{ code: 'C500', content: 'x' }] }, lists);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues.map((i) => i.path.join('.'))).toEqual(['specificPurposes.0', 'dataCategories.0.code']);
-    expect(result.issues[0]!.message.zhTW).toContain('〇〇三');
-    expect(result.issues[0]!.message.en).toContain('〇〇三');
+    const issues = fileIssuesOf(result);
+    expect(issues.map((i) => i.path.join('.'))).toEqual(['specificPurposes.0', 'dataCategories.0.code']);
+    expect(issues[0]!.message.zhTW).toContain('〇〇三');
+    expect(issues[0]!.message.en).toContain('〇〇三');
   });
 
   it('a special code without an Art. 6 basis fails even if the file declares nothing', () => {
     const result = validatePersonalDataFile({ ...base, dataCategories: [{ code: 'C111', content: '體檢報告' }] }, lists);
-    expect(result).toMatchObject({ ok: false, issues: [{ path: ['legalBasis', 'art6'] }] });
+    expect(result).toMatchObject({ ok: false, error: { details: { issues: [{ path: ['legalBasis', 'art6'] }] } } });
   });
 
   it('translates schema issues to zh-TW', () => {
     const result = validatePersonalDataFile({ ...base, name: undefined }, lists);
-    expect(result).toMatchObject({ ok: false, issues: [{ path: ['name'], message: { zhTW: '必填欄位缺漏' } }] });
+    expect(result).toMatchObject({ ok: false, error: { details: { issues: [{ path: ['name'], message: { zhTW: '必填欄位缺漏' } }] } } });
   });
 });

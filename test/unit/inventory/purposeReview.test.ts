@@ -42,15 +42,15 @@ describe('filesDueForPurposeReview (Art. 11 ¶3)', () => {
     const stopped = applyPurposeReview(purpose, { decision: 'stop', decidedOn: '2025-07-01', decidedBy: '技安' });
     const deleted = applyPurposeReview(retention, { decision: 'delete', decidedOn: '2025-07-02', decidedBy: '技安' });
     if (!stopped.ok || !deleted.ok) throw new Error('decision failed');
-    expect(filesDueForPurposeReview([supplier, stopped.file, deleted.file], '2030-01-01')).toEqual([]);
+    expect(filesDueForPurposeReview([supplier, stopped.value, deleted.value], '2030-01-01')).toEqual([]);
   });
 
   it('a keep decision settles the review until its re-review date (default one year)', () => {
     const kept = applyPurposeReview(purpose, keep);
-    if (!kept.ok) throw new Error(kept.reason.en);
-    expect(keepReviewDueOn(kept.file.purposeReview as typeof keep)).toBe('2026-07-01');
-    expect(filesDueForPurposeReview([kept.file], '2026-06-30')).toEqual([]);
-    expect(filesDueForPurposeReview([kept.file], '2026-07-01')).toEqual([
+    if (!kept.ok) throw new Error(kept.error.message.en);
+    expect(keepReviewDueOn(kept.value.purposeReview as typeof keep)).toBe('2026-07-01');
+    expect(filesDueForPurposeReview([kept.value], '2026-06-30')).toEqual([]);
+    expect(filesDueForPurposeReview([kept.value], '2026-07-01')).toEqual([
       { fileId: '010', fileName: '供應商聯絡資料', dueSince: '2026-07-01', triggers: [{ kind: 'keepDecisionDue', since: '2026-07-01' }] },
     ]);
   });
@@ -58,9 +58,9 @@ describe('filesDueForPurposeReview (Art. 11 ¶3)', () => {
   it('a trigger arising after a keep decision reopens the review', () => {
     const file = withDates('013', { purposeEndsOn: '2025-06-30', retentionExpiresOn: '2025-09-30' });
     const kept = applyPurposeReview(file, { ...keep, reviewAgainOn: '2027-01-01' });
-    if (!kept.ok) throw new Error(kept.reason.en);
-    expect(filesDueForPurposeReview([kept.file], '2025-09-30')).toEqual([]);
-    expect(filesDueForPurposeReview([kept.file], '2025-10-01')[0]!.triggers).toEqual([{ kind: 'retentionExpired', since: '2025-10-01' }]);
+    if (!kept.ok) throw new Error(kept.error.message.en);
+    expect(filesDueForPurposeReview([kept.value], '2025-09-30')).toEqual([]);
+    expect(filesDueForPurposeReview([kept.value], '2025-10-01')[0]!.triggers).toEqual([{ kind: 'retentionExpired', since: '2025-10-01' }]);
   });
 });
 
@@ -71,31 +71,31 @@ describe('review decisions', () => {
     expect(purposeReviewDecisionSchema.safeParse({ ...keep, reasonCategory: undefined }).success).toBe(false);
     expect(purposeReviewDecisionSchema.safeParse({ ...keep, reason: ' ' }).success).toBe(false);
     expect(purposeReviewDecisionSchema.safeParse({ ...keep, reasonCategory: 'convenience' }).success).toBe(false);
-    expect(applyPurposeReview(ended, { ...keep, reason: undefined })).toMatchObject({ ok: false, reason: { en: expect.stringContaining('reason') } });
+    expect(applyPurposeReview(ended, { ...keep, reason: undefined })).toMatchObject({ ok: false, error: { message: { en: expect.stringContaining('reason') } } });
   });
 
   it.each(['law', 'businessNecessity', 'writtenConsent'] as const)('keep with %s', (reasonCategory) => {
     const result = applyPurposeReview(ended, { ...keep, reasonCategory });
-    expect(result).toMatchObject({ ok: true, file: { status: 'active', purposeReview: { decision: 'keep', reasonCategory } } });
+    expect(result).toMatchObject({ ok: true, value: { status: 'active', purposeReview: { decision: 'keep', reasonCategory } } });
   });
 
   it('delete and stop set the file status', () => {
-    expect(applyPurposeReview(ended, { decision: 'delete', decidedOn: '2025-07-01', decidedBy: '技安' })).toMatchObject({ ok: true, file: { status: 'deleted' } });
+    expect(applyPurposeReview(ended, { decision: 'delete', decidedOn: '2025-07-01', decidedBy: '技安' })).toMatchObject({ ok: true, value: { status: 'deleted' } });
     expect(applyPurposeReview(ended, { decision: 'stop', decidedOn: '2025-07-01', decidedBy: '技安', note: '停止行銷' })).toMatchObject({
       ok: true,
-      file: { status: 'processingStopped', purposeReview: { note: '停止行銷' } },
+      value: { status: 'processingStopped', purposeReview: { note: '停止行銷' } },
     });
   });
 
   it('the result is a valid file and the input is not mutated', () => {
     const result = applyPurposeReview(ended, { decision: 'stop', decidedOn: '2025-07-01', decidedBy: '技安' });
-    if (!result.ok) throw new Error(result.reason.en);
-    expect(personalDataFileSchema.parse(result.file)).toEqual(result.file);
+    if (!result.ok) throw new Error(result.error.message.en);
+    expect(personalDataFileSchema.parse(result.value)).toEqual(result.value);
     expect(ended.status).toBe('active');
   });
 
   it('keep is refused while nothing has ended', () => {
-    expect(applyPurposeReview(ended, { ...keep, decidedOn: '2025-06-29' })).toMatchObject({ ok: false, reason: { en: expect.stringContaining('no keep decision') } });
+    expect(applyPurposeReview(ended, { ...keep, decidedOn: '2025-06-29' })).toMatchObject({ ok: false, error: { message: { en: expect.stringContaining('no keep decision') } } });
     expect(applyPurposeReview(supplier, keep).ok).toBe(false);
   });
 
@@ -107,10 +107,10 @@ describe('review decisions', () => {
   it('a deleted file takes no more decisions, and decisions do not go back in time', () => {
     const deleted = applyPurposeReview(ended, { decision: 'delete', decidedOn: '2025-07-01', decidedBy: '技安' });
     if (!deleted.ok) throw new Error('delete failed');
-    expect(applyPurposeReview(deleted.file, keep)).toMatchObject({ ok: false, reason: { en: 'the file is already deleted' } });
+    expect(applyPurposeReview(deleted.value, keep)).toMatchObject({ ok: false, error: { message: { en: 'the file is already deleted' } } });
     const kept = applyPurposeReview(ended, keep);
     if (!kept.ok) throw new Error('keep failed');
-    expect(applyPurposeReview(kept.file, { decision: 'delete', decidedOn: '2025-06-30', decidedBy: '技安' }).ok).toBe(false);
-    expect(applyPurposeReview(kept.file, { decision: 'delete', decidedOn: '2025-07-01', decidedBy: '技安' }).ok).toBe(true);
+    expect(applyPurposeReview(kept.value, { decision: 'delete', decidedOn: '2025-06-30', decidedBy: '技安' }).ok).toBe(false);
+    expect(applyPurposeReview(kept.value, { decision: 'delete', decidedOn: '2025-07-01', decidedBy: '技安' }).ok).toBe(true);
   });
 });

@@ -25,8 +25,8 @@ describe('totalRecordCount', () => {
     const ended = personalDataFileSchema.parse({ ...files[3]!, purposeEndsOn: '2025-03-01' });
     const deleted = applyPurposeReview(ended, { decision: 'delete', decidedOn: '2025-03-10', decidedBy: '技安' });
     if (!deleted.ok) throw new Error('delete failed');
-    expect(totalRecordCount([deleted.file], '2025-03-09')).toMatchObject({ total: ended.recordCount, deleted: [] });
-    expect(totalRecordCount([deleted.file], '2025-03-10')).toMatchObject({ total: 0, deleted: ['002'] });
+    expect(totalRecordCount([deleted.value], '2025-03-09')).toMatchObject({ total: ended.recordCount, deleted: [] });
+    expect(totalRecordCount([deleted.value], '2025-03-10')).toMatchObject({ total: 0, deleted: ['002'] });
   });
 
   it('an empty inventory holds nothing', () => {

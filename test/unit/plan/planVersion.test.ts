@@ -12,7 +12,8 @@ import {
   updateDraftVersion,
   type ApprovalInput,
   type PlanVersion,
-  type PlanVersionResult,
+  type PlanVersionOutcome,
+  type UnacceptedGapsDetails,
 } from '../../../domain/plan/planVersion';
 
 const T0 = '2025-01-01T01:00:00.000Z';
@@ -20,7 +21,7 @@ const T1 = '2025-01-02T02:00:00.000Z';
 const T2 = '2025-03-01T02:00:00.000Z';
 const approver: ApprovalInput = { approverName: '小叮噹', approverTitle: '總經理', capacity: 'representative' };
 
-function value<T>(result: PlanVersionResult<T>): T {
+function value<T>(result: PlanVersionOutcome<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}`);
   return result.value;
 }
@@ -52,14 +53,14 @@ describe('plan versions', () => {
     const draft = value(createDraftVersion([], { content: examplePlanContent, versionDate: '2025-01-02', now: T0 }));
     const result = createDraftVersion([draft], { content: examplePlanContent, versionDate: '2025-01-03', now: T0 });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatchObject({ code: 'DRAFT_ALREADY_OPEN', httpStatus: 409 });
+    if (!result.ok) expect(result.error).toMatchObject({ code: 'DRAFT_ALREADY_OPEN', kind: 'conflict' });
     const submitted = value(submitVersion(draft, { submittedBy: 'a', now: T0 }));
     expect(createDraftVersion([submitted], { content: examplePlanContent, versionDate: '2025-01-03', now: T0 }).ok).toBe(false);
   });
 
   it('rejects an invalid version date (422)', () => {
     const result = createDraftVersion([], { content: examplePlanContent, versionDate: '2025-02-30', now: T0 });
-    expect(result.ok || result.error.httpStatus).toBe(422);
+    expect(result.ok || result.error.kind).toBe('invalid');
   });
 
   it('draft → submitted → draft on rejection, keeping the reason', () => {
@@ -78,13 +79,13 @@ describe('plan versions', () => {
     expect(notSubmitted.ok || notSubmitted.error.code).toBe('VERSION_NOT_SUBMITTED');
     const submitted = value(submitVersion(draft, { submittedBy: 'o', now: T0 }));
     const blank = rejectVersion(submitted, { rejectedBy: 'ceo', reason: '  ', now: T1 });
-    expect(blank.ok || blank.error).toMatchObject({ code: 'REJECTION_REASON_REQUIRED', httpStatus: 422 });
+    expect(blank.ok || blank.error).toMatchObject({ code: 'REJECTION_REASON_REQUIRED', kind: 'invalid' });
   });
 
   it('only a draft can be edited or submitted; approved versions are immutable', () => {
     const approved = approvedFirstVersion();
     const edit = updateDraftVersion(approved, { content: examplePlanContent, now: T2 });
-    expect(edit.ok || edit.error).toMatchObject({ code: 'VERSION_IMMUTABLE', httpStatus: 409 });
+    expect(edit.ok || edit.error).toMatchObject({ code: 'VERSION_IMMUTABLE', kind: 'conflict' });
     const submit = submitVersion(approved, { submittedBy: 'o', now: T2 });
     expect(submit.ok || submit.error.code).toBe('VERSION_NOT_DRAFT');
     const draft = value(createDraftVersion([], { content: examplePlanContent, versionDate: '2025-01-02', now: T0 }));
@@ -100,7 +101,7 @@ describe('plan versions', () => {
     const early = approveVersion([draft], { versionNumber: 1, approval: approver, gaps: [], now: T1 });
     expect(early.ok || early.error.code).toBe('VERSION_NOT_SUBMITTED');
     const missing = approveVersion([draft], { versionNumber: 9, approval: approver, gaps: [], now: T1 });
-    expect(missing.ok || missing.error.httpStatus).toBe(404);
+    expect(missing.ok || missing.error.kind).toBe('notFound');
     const approved = approvedFirstVersion();
     expect(approved.status).toBe('approved');
     expect(approved.approval).toEqual({ approverName: '小叮噹', approverTitle: '總經理', capacity: 'representative', approvedAt: T1, acceptedGaps: [] });
@@ -112,7 +113,7 @@ describe('plan versions', () => {
     const draft = value(createDraftVersion([], { content: examplePlanContent, versionDate: '2025-01-02', now: T0 }));
     const submitted = value(submitVersion(draft, { submittedBy: 'o', now: T0 }));
     const noRef = approveVersion([submitted], { versionNumber: 1, approval: { ...approver, capacity: 'authorisedPerson' }, gaps: [], now: T1 });
-    expect(noRef.ok || noRef.error).toMatchObject({ code: 'INVALID_APPROVER', httpStatus: 422 });
+    expect(noRef.ok || noRef.error).toMatchObject({ code: 'INVALID_APPROVER', kind: 'invalid' });
     const withRef = approveVersion([submitted], {
       versionNumber: 1,
       approval: { ...approver, capacity: 'authorisedPerson', authorisationReference: '授權書 113-01' },
@@ -131,8 +132,8 @@ describe('plan versions', () => {
     const refused = approveVersion([submitted], { versionNumber: 1, approval: { ...approver, acceptedGaps: [{ code: 'AUDIT_MISSING', reason: '首年度' }] }, gaps, now: T1 });
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
-      expect(refused.error).toMatchObject({ code: 'GAPS_NOT_ACCEPTED', httpStatus: 422 });
-      expect(refused.error.unacceptedGaps?.map((g) => g.code)).toEqual(['TRAINING_MISSING']);
+      expect(refused.error).toMatchObject({ code: 'GAPS_NOT_ACCEPTED', kind: 'forbiddenByRule' });
+      expect((refused.error.details as UnacceptedGapsDetails | undefined)?.unacceptedGaps.map((g) => g.code)).toEqual(['TRAINING_MISSING']);
     }
     const accepted = approveVersion([submitted], {
       versionNumber: 1,

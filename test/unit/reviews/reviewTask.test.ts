@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { advanceByFrequency, type Frequency } from '../../../domain/shared/frequency';
 import { addDays } from '../../../domain/shared/isoDate';
+import type { Outcome } from '../../../domain/shared/outcome';
 import {
-  ReviewTaskError,
   completeTask,
   complianceCalendar,
   completeTaskInputSchema,
@@ -21,14 +21,14 @@ import { makeDuty, taskFor } from './support';
 const TZ = 'Asia/Taipei';
 const by = 'jian@example.com';
 
-function errorCode(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ReviewTaskError) return error.code;
-    throw error;
-  }
-  return undefined;
+function succeeded<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new Error(`refused: ${outcome.error.code}`);
+  return outcome.value;
+}
+
+function errorCode(fn: () => Outcome<unknown>): string | undefined {
+  const outcome = fn();
+  return outcome.ok ? undefined : outcome.error.code;
 }
 
 describe('task identity and overdue', () => {
@@ -52,9 +52,9 @@ describe('next due date counts from the anchor, never from completion', () => {
   it('keeps a yearly cycle when the review is done late or early', () => {
     const duty = makeDuty({ anchorDate: '2026-03-31' });
     const task = taskFor(duty, '2026-03-31');
-    const late = completeTask(duty, task, { by, at: '2026-05-10T02:00:00Z' }, TZ);
+    const late = succeeded(completeTask(duty, task, { by, at: '2026-05-10T02:00:00Z' }, TZ));
     expect(late.next?.dueDate).toBe('2027-03-31');
-    const early = completeTask(duty, task, { by, at: '2026-02-01T02:00:00Z' }, TZ);
+    const early = succeeded(completeTask(duty, task, { by, at: '2026-02-01T02:00:00Z' }, TZ));
     expect(early.next?.dueDate).toBe('2027-03-31');
     expect(late.next).toEqual(openTask(duty, '2027-03-31'));
   });
@@ -65,7 +65,7 @@ describe('next due date counts from the anchor, never from completion', () => {
     const dues: string[] = [task.dueDate];
     for (let i = 0; i < 4; i += 1) {
       // Done 20 days late each time: the cycle must not move.
-      const { next } = completeTask(duty, task, { by, at: `${addDays(task.dueDate, 20)}T03:00:00Z` }, TZ);
+      const { next } = succeeded(completeTask(duty, task, { by, at: `${addDays(task.dueDate, 20)}T03:00:00Z` }, TZ));
       task = next!;
       dues.push(task.dueDate);
     }
@@ -79,14 +79,14 @@ describe('next due date counts from the anchor, never from completion', () => {
 
   it('after a very late completion the next one is the following slot on the grid, even if already past', () => {
     const duty = makeDuty({ anchorDate: '2026-01-15', frequency: { every: 3, unit: 'month' } });
-    const { next } = completeTask(duty, taskFor(duty, '2026-01-15'), { by, at: '2026-05-01T02:00:00Z' }, TZ);
+    const { next } = succeeded(completeTask(duty, taskFor(duty, '2026-01-15'), { by, at: '2026-05-01T02:00:00Z' }, TZ));
     expect(next?.dueDate).toBe('2026-04-15');
   });
 
   it('skipping also advances on the grid and needs a reason', () => {
     const duty = makeDuty({ anchorDate: '2025-08-31', frequency: { every: 6, unit: 'month' } });
     const task = taskFor(duty, '2026-02-28');
-    const { task: skipped, next } = skipTask(duty, task, { by, at: '2026-03-02T00:00:00Z', reason: '  系統已下線  ' });
+    const { task: skipped, next } = succeeded(skipTask(duty, task, { by, at: '2026-03-02T00:00:00Z', reason: '  系統已下線  ' }));
     expect(skipped.status).toBe('skipped');
     expect(skipped.skip).toEqual({ by, at: '2026-03-02T00:00:00Z', reason: '系統已下線' });
     expect(next?.dueDate).toBe('2026-08-31');
@@ -98,16 +98,16 @@ describe('completeTask and skipTask', () => {
   const duty = makeDuty({ anchorDate: '2026-03-31' });
 
   it('records the completion and the local completion date on the duty', () => {
-    const result = completeTask(duty, taskFor(duty, '2026-03-31'), { by, at: '2026-03-31T16:30:00Z', notes: '已盤點', evidenceRefs: ['s3://evidence/inv.xlsx'] }, TZ);
+    const result = succeeded(completeTask(duty, taskFor(duty, '2026-03-31'), { by, at: '2026-03-31T16:30:00Z', notes: '已盤點', evidenceRefs: ['s3://evidence/inv.xlsx'] }, TZ));
     expect(result.task).toMatchObject({ status: 'done', completion: { by, at: '2026-03-31T16:30:00Z', notes: '已盤點', evidenceRefs: ['s3://evidence/inv.xlsx'] } });
     expect(reviewTaskSchema.parse(result.task)).toEqual(result.task);
     // 16:30Z is 00:30 on Apr 1 in Taipei.
     expect(result.duty.lastCompletedOn).toBe('2026-04-01');
-    expect(completeTask({ ...duty, lastCompletedOn: '2026-05-01' }, taskFor(duty, '2026-03-31'), { by, at: '2026-03-31T01:00:00Z' }, TZ).duty.lastCompletedOn).toBe('2026-05-01');
+    expect(succeeded(completeTask({ ...duty, lastCompletedOn: '2026-05-01' }, taskFor(duty, '2026-03-31'), { by, at: '2026-03-31T01:00:00Z' }, TZ)).duty.lastCompletedOn).toBe('2026-05-01');
   });
 
   it('refuses tasks that are not open or belong to another duty', () => {
-    const done = completeTask(duty, taskFor(duty, '2026-03-31'), { by, at: '2026-03-31T01:00:00Z' }, TZ).task;
+    const done = succeeded(completeTask(duty, taskFor(duty, '2026-03-31'), { by, at: '2026-03-31T01:00:00Z' }, TZ)).task;
     expect(errorCode(() => completeTask(duty, done, { by, at: '2026-04-01T01:00:00Z' }, TZ))).toBe('taskNotOpen');
     expect(errorCode(() => skipTask(duty, done, { by, at: '2026-04-01T01:00:00Z', reason: 'x' }))).toBe('taskNotOpen');
     const other = makeDuty({ dutyKind: 'riskAssessment' });
@@ -116,9 +116,9 @@ describe('completeTask and skipTask', () => {
 
   it('opens nothing after a one-time deadline or a retired duty', () => {
     const oneTime = makeDuty({ frequency: null, anchorDate: '2026-04-10', source: 'dataSubjectRequest' });
-    expect(completeTask(oneTime, taskFor(oneTime, '2026-04-10'), { by, at: '2026-04-09T01:00:00Z' }, TZ).next).toBeNull();
+    expect(succeeded(completeTask(oneTime, taskFor(oneTime, '2026-04-10'), { by, at: '2026-04-09T01:00:00Z' }, TZ)).next).toBeNull();
     const retired = { ...duty, retiredOn: '2026-03-01' };
-    expect(completeTask(retired, taskFor(retired, '2026-03-31'), { by, at: '2026-03-31T01:00:00Z' }, TZ).next).toBeNull();
+    expect(succeeded(completeTask(retired, taskFor(retired, '2026-03-31'), { by, at: '2026-03-31T01:00:00Z' }, TZ)).next).toBeNull();
   });
 
   it('validates request bodies', () => {

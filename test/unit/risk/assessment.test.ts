@@ -12,8 +12,8 @@ const allIds = files.map((f) => f.id);
 
 function build(id: string, assessedOn: string, riskList: Risk[] = risks, scope = allIds, fileList = files): Assessment {
   const result = buildAssessment(id, { assessedOn, assessor: '技安', scopeFileIds: scope }, fileList, riskList, lists);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.assessment;
+  if (!result.ok) throw new Error(JSON.stringify(result.error.details));
+  return result.value;
 }
 
 describe('file values from the inventory', () => {
@@ -48,7 +48,7 @@ describe('buildAssessment', () => {
     expect(assessment.frequency).toEqual({ every: 1, unit: 'year' });
     expect(assessment.nextDueOn).toBe('2026-01-02');
     const halfYearly = buildAssessment('A', { assessedOn: '2025-08-31', assessor: '技安', scopeFileIds: ['002'], frequency: { every: 6, unit: 'month' } }, files, risks, lists);
-    expect(halfYearly.ok && halfYearly.assessment.nextDueOn).toBe('2026-02-28');
+    expect(halfYearly.ok && halfYearly.value.nextDueOn).toBe('2026-02-28');
   });
 
   it('snapshots risks so later changes do not alter it', () => {
@@ -68,8 +68,8 @@ describe('buildAssessment', () => {
     const ended = personalDataFileSchema.parse({ ...files[3]!, purposeEndsOn: '2025-01-01' });
     const deleted = applyPurposeReview(ended, { decision: 'delete', decidedOn: '2025-01-02', decidedBy: '技安' });
     if (!deleted.ok) throw new Error('delete');
-    const result = buildAssessment('A', { assessedOn: '2025-01-02', assessor: '技安', scopeFileIds: ['002', '099'] }, [deleted.file], risks, lists);
-    expect(result).toMatchObject({ ok: false, errors: [{ en: 'file 002 is deleted' }, { en: 'file 099 is not in the inventory' }] });
+    const result = buildAssessment('A', { assessedOn: '2025-01-02', assessor: '技安', scopeFileIds: ['002', '099'] }, [deleted.value], risks, lists);
+    expect(result).toMatchObject({ ok: false, error: { details: { issues: [{ message: { en: 'file 002 is deleted' } }, { message: { en: 'file 099 is not in the inventory' } }] } } });
     expect(buildAssessment('A', { assessedOn: '2025-01-02', assessor: '技安', scopeFileIds: [] }, files, risks, lists).ok).toBe(false);
     expect(buildAssessment('A', { assessedOn: '2025-1-2', assessor: '技安', scopeFileIds: ['002'] }, files, risks, lists).ok).toBe(false);
   });
@@ -81,9 +81,9 @@ describe('approval and due dates', () => {
   it('the officer approves on or after the assessment date, once', () => {
     expect(approveAssessment(assessment, { approvedBy: '代表人', approvedOn: '2025-01-01' }).ok).toBe(false);
     const approved = approveAssessment(assessment, { approvedBy: '代表人', approvedOn: '2025-01-02' });
-    expect(approved).toMatchObject({ ok: true, assessment: { approval: { approvedBy: '代表人', approvedOn: '2025-01-02' } } });
+    expect(approved).toMatchObject({ ok: true, value: { approval: { approvedBy: '代表人', approvedOn: '2025-01-02' } } });
     if (!approved.ok) return;
-    expect(approveAssessment(approved.assessment, { approvedBy: '代表人', approvedOn: '2025-01-03' })).toMatchObject({ ok: false, reason: { en: 'the assessment is already approved' } });
+    expect(approveAssessment(approved.value, { approvedBy: '代表人', approvedOn: '2025-01-03' })).toMatchObject({ ok: false, error: { message: { en: 'the assessment is already approved' } } });
     expect(approveAssessment(assessment, { approvedBy: '', approvedOn: '2025-01-03' }).ok).toBe(false);
   });
 
@@ -112,8 +112,8 @@ describe('compareAssessments', () => {
   it('finds new, changed, closed and dropped risks and value changes', () => {
     const next = structuredClone(risks);
     const closed = transitionRisk(next[0]!, { to: 'closed', on: '2025-06-01', by: '技安' });
-    if (!closed.ok) throw new Error(closed.reason.en);
-    next[0] = closed.risk;
+    if (!closed.ok) throw new Error(closed.error.message.en);
+    next[0] = closed.value;
     next[1] = riskSchema.parse({ ...next[1]!, owner: '資安長', targetDate: '2026-03-31' });
     // Reordering id lists is no change.
     next[3] = { ...next[3]!, libraryEntryIds: [...next[3]!.libraryEntryIds].reverse() };
@@ -141,8 +141,8 @@ describe('compareAssessments', () => {
   it('a status change short of closing is a change', () => {
     const next = structuredClone(risks);
     const treating = transitionRisk(next[1]!, { to: 'treating', on: '2025-03-01', by: '技安', targetDate: '2025-09-30' });
-    if (!treating.ok) throw new Error(treating.reason.en);
-    next[1] = treating.risk;
+    if (!treating.ok) throw new Error(treating.error.message.en);
+    next[1] = treating.value;
     const diff = compareAssessments(previous, build('B', '2026-01-02', next));
     expect(diff.closedRisks).toEqual([]);
     expect(diff.changedRisks[0]!.changes.map((c) => c.field)).toEqual(['status', 'targetDate']);
@@ -152,7 +152,7 @@ describe('compareAssessments', () => {
     const next = structuredClone(risks);
     const closed = transitionRisk(next[0]!, { to: 'closed', on: '2025-06-01', by: '技安' });
     if (!closed.ok) throw new Error('close');
-    next[0] = closed.risk;
+    next[0] = closed.value;
     const a = build('A', '2025-07-01', next);
     expect(compareAssessments(a, build('B', '2026-07-01', next)).closedRisks).toEqual([]);
   });

@@ -67,14 +67,14 @@ describe('tenant entries', () => {
     const merged = mergeRiskLibrary([valid]);
     expect(merged.ok).toBe(true);
     if (!merged.ok) return;
-    expect(merged.library.size).toBe(builtInRiskLibrary.length + 1);
-    expect(merged.library.get(valid.id)).toMatchObject({ origin: 'tenant', operationLabel: valid.operationLabel });
-    expect(libraryEntriesFor(merged.library, 'custody', 'cloudDrive').map((e) => e.id)).toEqual([valid.id]);
+    expect(merged.value.size).toBe(builtInRiskLibrary.length + 1);
+    expect(merged.value.get(valid.id)).toMatchObject({ origin: 'tenant', operationLabel: valid.operationLabel });
+    expect(libraryEntriesFor(merged.value, 'custody', 'cloudDrive').map((e) => e.id)).toEqual([valid.id]);
   });
 
   it('a tenant entry on a built-in operation borrows its label', () => {
     const merged = mergeRiskLibrary([{ ...valid, id: 'tenant.x', operation: 'email', operationLabel: undefined }]);
-    expect(merged.ok && merged.library.get('tenant.x')!.operationLabel).toEqual(builtInOperationLabels.email);
+    expect(merged.ok && merged.value.get('tenant.x')!.operationLabel).toEqual(builtInOperationLabels.email);
   });
 
   it('the example’s tenant entries load', () => {
@@ -97,6 +97,6 @@ describe('tenant entries', () => {
 
   it('rejects a repeated tenant id, reporting its index', () => {
     const merged = mergeRiskLibrary([valid, { ...valid }]);
-    expect(merged).toMatchObject({ ok: false, errors: [{ index: 1, message: { en: `duplicate library id ${valid.id}` } }] });
+    expect(merged).toMatchObject({ ok: false, error: { details: [{ index: 1, message: { en: `duplicate library id ${valid.id}` } }] } });
   });
 });

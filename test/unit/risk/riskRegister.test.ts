@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRiskReferences, overdueRisks, riskSchema, riskStatuses, riskTransitions, transitionRisk, type Risk, type RiskStatus } from '../../../domain/risk/riskRegister';
+import { checkRiskReferences, overdueRisks, riskIssuesOf, riskSchema, riskStatuses, riskTransitions, transitionRisk, type Risk, type RiskStatus } from '../../../domain/risk/riskRegister';
 import { exampleFiles, exampleLibrary, exampleRisks } from '../../fixtures/inventory/loadExamples';
 
 const library = exampleLibrary();
@@ -19,7 +19,7 @@ describe('riskSchema', () => {
   it('loads the example risks, each referencing the library and the inventory', () => {
     const fileIds = new Set(exampleFiles().map((f) => f.id));
     expect(risks.map((r) => r.id)).toEqual(['R-001', 'R-002', 'R-003', 'R-004-1', 'R-004-2', 'R-004-3']);
-    for (const risk of risks) expect(checkRiskReferences(risk, library, fileIds)).toEqual([]);
+    for (const risk of risks) expect(checkRiskReferences(risk, library, fileIds)).toEqual({ ok: true, value: risk });
   });
 
   it.each([
@@ -50,9 +50,9 @@ describe('riskSchema', () => {
       libraryEntryIds: ['tenant.custody.databaseServer.phishing', 'externalTransfer.api.protocolVulnerability', 'tenant.nothing'],
       treatments: [{ countermeasure: 'x', libraryEntryId: 'custody.fileRoom.unauthorisedEntry', measures: ['accessControl'] }],
     });
-    const issues = checkRiskReferences(risk, library, new Set(exampleFiles().map((f) => f.id)));
+    const issues = riskIssuesOf(checkRiskReferences(risk, library, new Set(exampleFiles().map((f) => f.id))));
     expect(issues.map((i) => i.path.join('.'))).toEqual(['libraryEntryIds.1', 'libraryEntryIds.2', 'treatments.0.libraryEntryId', 'fileIds.1']);
-    expect(checkRiskReferences(risk, library).map((i) => i.path[0])).not.toContain('fileIds');
+    expect(riskIssuesOf(checkRiskReferences(risk, library)).map((i) => i.path[0])).not.toContain('fileIds');
   });
 });
 
@@ -80,19 +80,19 @@ describe('status transitions', () => {
     const isAllowed = allowed.some(([f, t]) => f === from && t === to);
     expect(result.ok).toBe(isAllowed);
     if (result.ok) {
-      expect(result.risk.status).toBe(to);
-      expect(result.risk.history.at(-1)).toEqual({ from, to, on: '2025-02-01', by: '技安', reason: '說明' });
-      expect(riskSchema.parse(result.risk)).toEqual(result.risk);
+      expect(result.value.status).toBe(to);
+      expect(result.value.history.at(-1)).toEqual({ from, to, on: '2025-02-01', by: '技安', reason: '說明' });
+      expect(riskSchema.parse(result.value)).toEqual(result.value);
     }
   });
 
   it('accepting needs a reason, which is stored and cleared on leaving', () => {
-    expect(transitionRisk(inStatus('open'), { to: 'acceptedWithReason', on: '2025-02-01', by: '技安' })).toMatchObject({ ok: false, reason: { en: 'accepting a risk needs a reason' } });
+    expect(transitionRisk(inStatus('open'), { to: 'acceptedWithReason', on: '2025-02-01', by: '技安' })).toMatchObject({ ok: false, error: { message: { en: 'accepting a risk needs a reason' } } });
     const accepted = transitionRisk(inStatus('open'), { to: 'acceptedWithReason', on: '2025-02-01', by: '負責人', reason: '影響輕微' });
-    expect(accepted).toMatchObject({ ok: true, risk: { status: 'acceptedWithReason', acceptanceReason: '影響輕微' } });
+    expect(accepted).toMatchObject({ ok: true, value: { status: 'acceptedWithReason', acceptanceReason: '影響輕微' } });
     if (!accepted.ok) return;
-    const reopened = transitionRisk(accepted.risk, { to: 'open', on: '2025-03-01', by: '技安', reason: '新事故' });
-    expect(reopened.ok && reopened.risk.acceptanceReason).toBeUndefined();
+    const reopened = transitionRisk(accepted.value, { to: 'open', on: '2025-03-01', by: '技安', reason: '新事故' });
+    expect(reopened.ok && reopened.value.acceptanceReason).toBeUndefined();
   });
 
   it('reopening a closed or accepted risk needs a reason; leaving treating does not', () => {
@@ -103,9 +103,9 @@ describe('status transitions', () => {
 
   it('treating needs a treatment and a target date, which the move may set', () => {
     const bare = riskSchema.parse({ ...r002, treatments: [] });
-    expect(transitionRisk(bare, { to: 'treating', on: '2025-02-01', by: '技安', targetDate: '2025-06-30' })).toMatchObject({ ok: false, reason: { en: expect.stringContaining('treatment') } });
-    expect(transitionRisk(r002, { to: 'treating', on: '2025-02-01', by: '技安' })).toMatchObject({ ok: false, reason: { en: expect.stringContaining('target date') } });
-    expect(transitionRisk(r002, { to: 'treating', on: '2025-02-01', by: '技安', targetDate: '2025-06-30' })).toMatchObject({ ok: true, risk: { targetDate: '2025-06-30' } });
+    expect(transitionRisk(bare, { to: 'treating', on: '2025-02-01', by: '技安', targetDate: '2025-06-30' })).toMatchObject({ ok: false, error: { message: { en: expect.stringContaining('treatment') } } });
+    expect(transitionRisk(r002, { to: 'treating', on: '2025-02-01', by: '技安' })).toMatchObject({ ok: false, error: { message: { en: expect.stringContaining('target date') } } });
+    expect(transitionRisk(r002, { to: 'treating', on: '2025-02-01', by: '技安', targetDate: '2025-06-30' })).toMatchObject({ ok: true, value: { targetDate: '2025-06-30' } });
     expect(transitionRisk(bare, { to: 'closed', on: '2025-02-01', by: '技安' }).ok).toBe(false);
   });
 

@@ -7,9 +7,9 @@ import type { InventoryRow, RiskRow } from '../../domain/plan/render/rows';
 import type { Assessment } from '../../domain/risk/assessment';
 import { operatingContextLabels, type RiskLibrary } from '../../domain/risk/riskLibrary';
 import type { Risk } from '../../domain/risk/riskRegister';
-import type { TenantScope } from '../http/context';
-import { loadAllAssessments, loadRiskLibrary } from '../risk/riskStore';
-import { compareFileIds, loadCodeLists, loadLiveFiles, type TableRef } from './inventoryStore';
+import { compareFileIds, loadCodeLists, loadLiveFiles } from '../inventory/inventoryStore';
+import type { TableRef } from '../store/tableRef';
+import { loadAllAssessments, loadRiskLibrary } from './riskStore';
 
 /** Files the plan lists: in the inventory and not deleted (a deleted file holds no data). */
 async function planFiles(table: TableRef) {
@@ -47,7 +47,7 @@ export function riskRowsOf(assessment: Assessment | undefined, library: RiskLibr
   });
 }
 
-export async function loadPlanTableRows(tenant: TenantScope): Promise<{ inventory: InventoryRow[]; risks: RiskRow[] }> {
+export async function loadPlanTableRows(tenant: TableRef): Promise<{ inventory: InventoryRow[]; risks: RiskRow[] }> {
   const [files, codeLists, library, assessments] = await Promise.all([planFiles(tenant), loadCodeLists(tenant), loadRiskLibrary(tenant), loadAllAssessments(tenant)]);
   const inventory = files.map((file): InventoryRow => {
     // The same wording as the exported table, so the plan and the spreadsheet agree cell for cell.
@@ -69,7 +69,7 @@ export async function loadPlanTableRows(tenant: TenantScope): Promise<{ inventor
 }
 
 /** For the plan's completeness check: rows of the inventory table and of the risk table. */
-export async function countInventoryAndAssessments(tenant: TenantScope): Promise<{ inventoryItemCount: number; riskAssessmentCount: number }> {
+export async function countInventoryAndAssessments(tenant: TableRef): Promise<{ inventoryItemCount: number; riskAssessmentCount: number }> {
   const rows = await loadPlanTableRows(tenant);
   return { inventoryItemCount: rows.inventory.length, riskAssessmentCount: rows.risks.length };
 }

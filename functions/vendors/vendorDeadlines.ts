@@ -1,25 +1,34 @@
 /**
- * The deadlines vendor oversight makes the product chase, written in the SAME commitAudited as
+ * The deadlines vendor oversight makes the product chase, written in the SAME audited commit as
  * the change that sets them (a vendor without its oversight duty, or a termination without its
  * return/deletion deadline, never exists even briefly).
  *
- * The yearly oversight duty is written directly (dutyItem/taskItem) rather than through
- * reviews/dutySync.syncDuties: syncDuties commits in its own transaction after loading every duty
- * of the tenant, and with retireFrom: [] it would never retire anything anyway — for one vendor it
- * adds a second, non-atomic write and a full read for no gain. The duty has the same shape and
- * deterministic id (dutyIdFor('vendorOversight', vendor)) syncDuties would give it, so the reviews
- * sweep, calendar and reminders treat it like any other recurring duty.
+ * - One-time deadlines (contract end, return/deletion, certificate expiry) go through
+ *   reviews/chaseDeadline.ts: the specs are here, the commands say set / met / dropped.
+ * - The yearly oversight duty is recurring, which chaseDeadline does not model. It is created the
+ *   way reviews/dutySync.ts creates duties (dutiesToCreate + newDutyRecords), but inside the
+ *   vendor's own commit: `syncDuties` itself commits separately, so the vendor could exist
+ *   without its duty. A recorded check closes the open task with the reviews domain's
+ *   `completeTask`, then re-anchors the cycle on the check date, which the reviews task
+ *   completion (it continues the old grid) does not do — that part is this adapter's.
  */
-import { dutyIdFor, type DutyOwner } from '../../domain/reviews/duty';
-import { openTask } from '../../domain/reviews/reviewTask';
+import { dutyIdFor, type DutyDefinition, type DutyOwner } from '../../domain/reviews/duty';
+import { completeTask, openTask } from '../../domain/reviews/reviewTask';
 import { compareIsoDate, type IsoDate } from '../../domain/shared/isoDate';
 import type { LocalizedText } from '../../domain/shared/localizedText';
 import { DEFAULT_OVERSIGHT_FREQUENCY, nextOversightDue, type Certificate } from '../../domain/vendor/oversight';
-import { dutyItem, taskItem, type DeadlineSpec, type StoredDuty, type StoredTask } from '../reviews/dutyStore';
-import type { TransactItem } from '../store/auditedCommit';
+import type { TenantCommandContext } from '../application/commandContext';
+import { unwrap } from '../application/failures';
+import type { DeadlineContext } from '../reviews/chaseDeadline';
+import { dutyItem, loadDeadline, taskItem, type DeadlineSpec, type StoredTask } from '../reviews/dutyStore';
+import { dutiesToCreate, newDutyRecords } from '../reviews/dutySync';
+import type { AuditedChange, TransactItem } from '../store/auditedCommit';
+import { putEntityWrite } from '../store/entityModel';
+import type { TableRef } from '../store/tableRef';
 
 /** Vendor oversight falls to the privacy officer, as in the default duties (seed 000 §13(2)). */
-export const VENDOR_DUTY_OWNER: DutyOwner = { role: 'privacyOfficer' };
+const VENDOR_OWNER_ROLE = 'privacyOfficer';
+export const VENDOR_DUTY_OWNER: DutyOwner = { role: VENDOR_OWNER_ROLE };
 
 const ART8: LocalizedText = {
   zhTW: '個資法第4條、施行細則第8條：委託機關應對受託者為適當之監督，並定期確認其執行狀況及紀錄確認結果',
@@ -41,36 +50,44 @@ export const certificateSubjectId = (vendorId: string, standard: string) => `${v
 export const certificateDutyId = (vendorId: string, standard: string) =>
   dutyIdFor(vendorDutyKinds.certificateExpiry, { kind: 'certificate', id: certificateSubjectId(vendorId, standard) });
 
-/** Creates the vendor's yearly oversight duty and its first task (due one period after onboarding, as oversightStatus counts). */
-export function oversightDutyCreateWrites(tableName: string, vendor: { id: string; name: string; onboardedOn: IsoDate }): { writes: TransactItem[]; duty: StoredDuty } {
-  const duty: StoredDuty = {
-    dutyId: oversightDutyId(vendor.id),
+/** What chaseDeadline needs of a command's context. */
+export function deadlineContextOf(context: TenantCommandContext): DeadlineContext {
+  return { table: context.table, tenantId: context.tenantId, actorId: context.actor.actorId, now: context.clock() };
+}
+
+/** A one-time deadline's duty and open task, when it exists (to decide whether to move it). */
+export function loadVendorDeadline(table: TableRef, dutyId: string) {
+  return loadDeadline(table, dutyId);
+}
+
+// --- the yearly oversight duty (recurring) ---
+
+/** The duty as the reviews pipeline defines duties: first due one period after onboarding, as oversightStatus counts. */
+function oversightDutyDefinition(vendor: { id: string; name: string; onboardedOn: IsoDate }): DutyDefinition {
+  return {
     dutyKind: vendorDutyKinds.oversight,
     subject: { kind: 'vendor', id: vendor.id },
     title: { zhTW: `委外廠商個資安全維護確認：${vendor.name}`, en: `Vendor data protection check: ${vendor.name}` },
     legalBasis: ART8,
     frequency: DEFAULT_OVERSIGHT_FREQUENCY,
-    owner: VENDOR_DUTY_OWNER,
-    source: 'vendor',
+    ownerRole: VENDOR_OWNER_ROLE,
     anchorDate: nextOversightDue(vendor.onboardedOn),
-    lastCompletedOn: null,
-    urgent: false,
-    retiredOn: null,
-    version: 1,
-  };
-  const task: StoredTask = { ...openTask(duty, duty.anchorDate), version: 1, dueAt: null, resourcePath: `/v1/vendors/${vendor.id}` };
-  return {
-    duty,
-    writes: [
-      { Put: { TableName: tableName, Item: dutyItem(duty), ConditionExpression: 'attribute_not_exists(pk)' } },
-      { Put: { TableName: tableName, Item: taskItem(task), ConditionExpression: 'attribute_not_exists(pk)' } },
-    ],
   };
 }
 
-const versioned = (tableName: string, item: Record<string, unknown>, expected: number): TransactItem => ({
-  Put: { TableName: tableName, Item: item, ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expected } },
-});
+/**
+ * Creates the vendor's yearly oversight duty and its first task exactly as reviews/dutySync.ts
+ * would (dutiesToCreate + newDutyRecords), but as writes for the vendor's own commit.
+ */
+export function openOversightDuty(tableName: string, vendor: { id: string; name: string; onboardedOn: IsoDate }): { writes: TransactItem[]; changes: AuditedChange[] } {
+  // A new vendor has no duty yet: nothing to reconcile against.
+  const [created] = dutiesToCreate([], [oversightDutyDefinition(vendor)], { asOf: vendor.onboardedOn, source: 'vendor', retireFrom: [] });
+  const { duty, task } = newDutyRecords(created!);
+  return {
+    writes: [putEntityWrite(tableName, dutyItem(duty), null), putEntityWrite(tableName, taskItem({ ...task, resourcePath: `/v1/vendors/${vendor.id}` }), null)],
+    changes: [{ action: 'duty.create', resourceType: 'duty', resourceId: duty.dutyId, before: null, after: created }],
+  };
+}
 
 /**
  * A recorded check completes the open oversight task and re-anchors the cycle on the check date:
@@ -78,34 +95,30 @@ const versioned = (tableName: string, item: Record<string, unknown>, expected: n
  * so the duty does too — otherwise a late first check would leave a trail of already-overdue
  * tasks on the old grid. A back-dated check older than the last one changes nothing.
  */
-export function oversightCheckDutyWrites(
-  tableName: string,
-  existing: { duty: StoredDuty; openTask: StoredTask | null } | null,
+export async function oversightCheckDutyWrites(
+  context: TenantCommandContext,
   check: { id: string; vendorId: string; date: IsoDate; reviewer: string; evidenceRefs: string[] },
-  now: string,
-): TransactItem[] {
+): Promise<TransactItem[]> {
+  const tableName = context.table.tableName;
+  const existing = await loadVendorDeadline(context.table, oversightDutyId(check.vendorId));
   if (!existing || existing.duty.retiredOn !== null) return [];
   const { duty, openTask: open } = existing;
   if (duty.lastCompletedOn !== null && compareIsoDate(check.date, duty.lastCompletedOn) <= 0) return [];
   const nextDue = nextOversightDue(check.date, duty.frequency ?? DEFAULT_OVERSIGHT_FREQUENCY);
-  const writes: TransactItem[] = [
-    versioned(tableName, dutyItem({ ...duty, anchorDate: nextDue, lastCompletedOn: check.date, version: duty.version + 1 }), duty.version),
-  ];
+  const writes: TransactItem[] = [putEntityWrite(tableName, dutyItem({ ...duty, anchorDate: nextDue, lastCompletedOn: check.date, version: duty.version + 1 }), duty.version)];
   if (open && open.dueDate === nextDue) return writes;
   if (open) {
-    const done: StoredTask = {
-      ...open,
-      status: 'done',
-      completion: { by: check.reviewer, at: now, notes: `Oversight check ${check.id} (${check.date})`, evidenceRefs: [...check.evidenceRefs] },
-      version: open.version + 1,
-    };
-    writes.push(versioned(tableName, taskItem(done), open.version));
+    const completion = { by: check.reviewer, at: context.clock().toISOString(), notes: `Oversight check ${check.id} (${check.date})`, evidenceRefs: check.evidenceRefs };
+    const { task: done } = unwrap(completeTask(duty, open, completion, context.profile.timeZone || 'Asia/Taipei'));
+    writes.push(putEntityWrite(tableName, taskItem({ ...open, ...done, version: open.version + 1 }), open.version));
   }
-  const next: StoredTask = { ...openTask(duty, nextDue), version: 1, dueAt: null, resourcePath: `/v1/vendors/${check.vendorId}` };
   // The check date is later than every earlier one, so no task exists yet for its next due date.
-  writes.push({ Put: { TableName: tableName, Item: taskItem(next), ConditionExpression: 'attribute_not_exists(pk)' } });
+  const next: StoredTask = { ...openTask(duty, nextDue), version: 1, dueAt: null, resourcePath: `/v1/vendors/${check.vendorId}` };
+  writes.push(putEntityWrite(tableName, taskItem(next), null));
   return writes;
 }
+
+// --- one-time deadlines (chaseDeadline specs) ---
 
 export function contractEndDeadline(contract: { id: string; vendorId: string; title: string }, dueDate: IsoDate): DeadlineSpec {
   return {

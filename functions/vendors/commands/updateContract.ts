@@ -1,0 +1,33 @@
+import { contractFindings } from '../../../domain/vendor/contract';
+import { tenantToday, type TenantCommandContext } from '../../application/commandContext';
+import { refuse } from '../../application/failures';
+import { commitVersionedChange } from '../../application/versionedChange';
+import { vendorKeys, type ContractRecord } from '../vendorEntities';
+import { toContractView, type UpdateContractInput } from '../vendorModel';
+import { contractItem, contractWhat, hasSubProcessors, recordOf } from '../vendorStore';
+
+/** Changes a contract's title, reference or clause checklist; a terminated contract is closed to edits. */
+export async function updateContract(context: TenantCommandContext, vendorId: string, contractId: string, expectedVersion: number | undefined, input: UpdateContractInput) {
+  const today = tenantToday(context);
+  const subProcessors = await hasSubProcessors(context.table, vendorId);
+  const viewOf = (stored: ContractRecord) => {
+    const contract = recordOf<ContractRecord>(stored);
+    return toContractView(contract, contractFindings(contract, { hasSubProcessors: subProcessors }), today);
+  };
+  const { after } = await commitVersionedChange<ContractRecord>(context, {
+    key: vendorKeys.contract(vendorId, contractId),
+    what: contractWhat,
+    expectedVersion,
+    apply(stored) {
+      const current = recordOf<ContractRecord>(stored);
+      if (current.terminatedOn !== undefined) {
+        refuse('conflict', 'CONTRACT_ALREADY_TERMINATED', { zhTW: '已終止之委外契約不可再修改', en: 'A terminated contract can no longer be changed' });
+      }
+      const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+      return { ...current, ...defined, updatedAt: context.clock().toISOString() };
+    },
+    toItem: contractItem,
+    audit: { action: 'vendorContract.update', resourceType: 'vendorContract', resourceId: contractId, view: viewOf },
+  });
+  return { view: viewOf(after), version: after.version };
+}
