@@ -87,6 +87,10 @@ function register(app: OpenAPIHono<ApiEnv>, plane: 'tenant' | 'platform') {
     if ((filter.resourceType === undefined) !== (filter.resourceId === undefined) && filter.resourceId !== undefined) {
       throw new ApiProblem('validationError', { errors: [{ field: 'query.resourceType', reason: { zhTW: '以 resourceId 篩選時須同時提供 resourceType', en: 'resourceId needs resourceType' } }] });
     }
+    // An inverted range would reach DynamoDB as an invalid BETWEEN: refuse it here.
+    if (filter.from && filter.to && Date.parse(filter.from) > Date.parse(filter.to)) {
+      throw new ApiProblem('validationError', { errors: [{ field: 'query.from', reason: { zhTW: '起始時間不得晚於結束時間（to）', en: 'from must not be later than to' } }] });
+    }
     const chain = chainOf(c, plane);
     const list = { secret: c.get('deps').cursorSecret, tenant: chain.binding, listName: 'audit-events', filters: { ...filter, order } };
     return c.json(await queryAuditEvents(chain.table, filter, { limit, cursor, descending: order === 'desc' }, list), 200);

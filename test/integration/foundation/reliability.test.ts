@@ -144,3 +144,14 @@ describe('guessing credentials', () => {
     expect((await request(tenant.ownerKey, '192.0.2.67')).status).toBe(200);
   });
 });
+
+describe('ranges', () => {
+  it.each(['/v1/audit-events', '/v1/platform/audit-events'])('%s with from after to is a 400 naming the field, not a 500', async (path) => {
+    const key = path.includes('platform') ? api.operatorKey : tenant.ownerKey;
+    const response = await api.call('GET', `${path}?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z`, { key });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].field).toBe('query.from');
+    const equal = await api.call('GET', `${path}?from=2026-01-01T00:00:00Z&to=2026-01-01T00:00:00Z`, { key });
+    expect(equal.status).toBe(200);
+  });
+});
