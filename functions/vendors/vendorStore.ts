@@ -97,6 +97,18 @@ export async function currentQuestionnaire(table: TableRef, tenantId: string): P
 }
 
 /** Does the vendor have sub-processors on record? */
+/**
+ * How a vendor's contracts are shown as of today: findings depend on whether the vendor has
+ * sub-processors, read once for the whole command.
+ */
+export async function contractViewer(table: TableRef, vendorId: string, today: IsoDate): Promise<(stored: ContractRecord) => ReturnType<typeof toContractView>> {
+  const subProcessors = await hasSubProcessors(table, vendorId);
+  return (stored) => {
+    const contract = recordOf<ContractRecord>(stored);
+    return toContractView(contract, contractFindings(contract, { hasSubProcessors: subProcessors }), today);
+  };
+}
+
 export async function hasSubProcessors(table: TableRef, vendorId: string): Promise<boolean> {
   return (await queryAll(table, vendorPatterns.subProcessorsOf(vendorId), { max: 1 })).items.length > 0;
 }

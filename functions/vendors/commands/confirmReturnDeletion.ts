@@ -1,4 +1,3 @@
-import { contractFindings } from '../../../domain/vendor/contract';
 import { confirmReturnOrDeletion, type ReturnDeletionConfirmation } from '../../../domain/vendor/termination';
 import { tenantToday, type TenantCommandContext } from '../../application/commandContext';
 import { refuse, unwrap } from '../../application/failures';
@@ -6,17 +5,12 @@ import { commitVersionedChange } from '../../application/versionedChange';
 import { applyDeadlineSchedules, chaseDeadline, noDeadlineChanges } from '../../reviews/chaseDeadline';
 import { deadlineContextOf, returnDeletionDutyId } from '../vendorDeadlines';
 import { vendorKeys, type ContractRecord } from '../vendorEntities';
-import { toContractView } from '../vendorModel';
-import { contractItem, contractWhat, hasSubProcessors, recordOf } from '../vendorStore';
+import { contractItem, contractViewer, contractWhat, recordOf } from '../vendorStore';
 
 /** Closes the return/deletion obligation with its evidence; the record is kept at least 5 years. */
 export async function confirmReturnDeletion(context: TenantCommandContext, vendorId: string, contractId: string, expectedVersion: number | undefined, input: ReturnDeletionConfirmation) {
   const today = tenantToday(context);
-  const subProcessors = await hasSubProcessors(context.table, vendorId);
-  const viewOf = (stored: ContractRecord) => {
-    const contract = recordOf<ContractRecord>(stored);
-    return toContractView(contract, contractFindings(contract, { hasSubProcessors: subProcessors }), today);
-  };
+  const viewOf = await contractViewer(context.table, vendorId, today);
   let deadline = noDeadlineChanges();
   const { after } = await commitVersionedChange<ContractRecord>(context, {
     key: vendorKeys.contract(vendorId, contractId),

@@ -1,4 +1,3 @@
-import { contractFindings } from '../../../domain/vendor/contract';
 import { terminateContract as terminate, type ContractTerminationInput } from '../../../domain/vendor/termination';
 import { tenantToday, type TenantCommandContext } from '../../application/commandContext';
 import { unwrap } from '../../application/failures';
@@ -6,8 +5,7 @@ import { commitVersionedChange } from '../../application/versionedChange';
 import { applyDeadlineSchedules, chaseDeadline, combineDeadlineChanges, noDeadlineChanges } from '../../reviews/chaseDeadline';
 import { contractEndDutyId, deadlineContextOf, returnDeletionDeadline } from '../vendorDeadlines';
 import { vendorKeys, type ContractRecord } from '../vendorEntities';
-import { toContractView } from '../vendorModel';
-import { contractItem, contractWhat, hasSubProcessors, recordOf } from '../vendorStore';
+import { contractItem, contractViewer, contractWhat, recordOf } from '../vendorStore';
 
 /**
  * Ends the entrustment: opens the return/deletion obligation (Rules Art. 8 ¶2 item 6) as a
@@ -15,11 +13,7 @@ import { contractItem, contractWhat, hasSubProcessors, recordOf } from '../vendo
  */
 export async function terminateContract(context: TenantCommandContext, vendorId: string, contractId: string, expectedVersion: number | undefined, input: ContractTerminationInput) {
   const today = tenantToday(context);
-  const subProcessors = await hasSubProcessors(context.table, vendorId);
-  const viewOf = (stored: ContractRecord) => {
-    const contract = recordOf<ContractRecord>(stored);
-    return toContractView(contract, contractFindings(contract, { hasSubProcessors: subProcessors }), today);
-  };
+  const viewOf = await contractViewer(context.table, vendorId, today);
   let deadlines = noDeadlineChanges();
   const { after } = await commitVersionedChange<ContractRecord>(context, {
     key: vendorKeys.contract(vendorId, contractId),

@@ -1,19 +1,14 @@
-import { contractFindings } from '../../../domain/vendor/contract';
 import { tenantToday, type TenantCommandContext } from '../../application/commandContext';
 import { refuse } from '../../application/failures';
 import { commitVersionedChange } from '../../application/versionedChange';
 import { vendorKeys, type ContractRecord } from '../vendorEntities';
-import { toContractView, type UpdateContractInput } from '../vendorModel';
-import { contractItem, contractWhat, hasSubProcessors, recordOf } from '../vendorStore';
+import type { UpdateContractInput } from '../vendorModel';
+import { contractItem, contractViewer, contractWhat, recordOf } from '../vendorStore';
 
 /** Changes a contract's title, reference or clause checklist; a terminated contract is closed to edits. */
 export async function updateContract(context: TenantCommandContext, vendorId: string, contractId: string, expectedVersion: number | undefined, input: UpdateContractInput) {
   const today = tenantToday(context);
-  const subProcessors = await hasSubProcessors(context.table, vendorId);
-  const viewOf = (stored: ContractRecord) => {
-    const contract = recordOf<ContractRecord>(stored);
-    return toContractView(contract, contractFindings(contract, { hasSubProcessors: subProcessors }), today);
-  };
+  const viewOf = await contractViewer(context.table, vendorId, today);
   const { after } = await commitVersionedChange<ContractRecord>(context, {
     key: vendorKeys.contract(vendorId, contractId),
     what: contractWhat,
