@@ -1,10 +1,8 @@
 import { markTokenSubmitted, submitResponse } from '../../../domain/vendor/questionnaire';
 import type { TenantCommandContext } from '../../application/commandContext';
 import { unwrap } from '../../application/failures';
-import { commitVersionedChange } from '../../application/versionedChange';
-import { vendorKeys, type ResponseRecord } from '../vendorEntities';
 import { toPublicView } from '../vendorModel';
-import { recordOf, responseItem, responseWhat } from '../vendorStore';
+import { changeQuestionnaireResponse } from './questionnaireResponseChange';
 import type { OpenedLink } from './saveQuestionnaireAnswers';
 
 /**
@@ -13,23 +11,14 @@ import type { OpenedLink } from './saveQuestionnaireAnswers';
  */
 export async function submitQuestionnaire(context: TenantCommandContext, link: OpenedLink, expectedVersion: number | undefined) {
   const now = context.clock().toISOString();
-  const { after } = await commitVersionedChange<ResponseRecord>(context, {
-    key: vendorKeys.response(link.vendorId, link.responseId),
-    what: responseWhat,
-    expectedVersion,
-    apply(stored) {
-      const current = recordOf<ResponseRecord>(stored);
+  const { after } = await changeQuestionnaireResponse(context, link, expectedVersion, {
+    action: 'vendorQuestionnaire.submit',
+    apply(current) {
       const submitted = unwrap(submitResponse(current, current.questionnaire, now));
       const token = unwrap(markTokenSubmitted(current.token, now));
       return { ...current, ...submitted, token, updatedAt: now };
     },
-    toItem: responseItem,
-    audit: {
-      action: 'vendorQuestionnaire.submit',
-      resourceType: 'vendorQuestionnaireResponse',
-      resourceId: link.responseId,
-      view: (response) => (response.submittedAt ? { status: response.status, submittedAt: response.submittedAt } : { status: response.status }),
-    },
+    auditView: (response) => (response.submittedAt ? { status: response.status, submittedAt: response.submittedAt } : { status: response.status }),
   });
   return { view: toPublicView(after, link.requestedBy), version: after.version };
 }
