@@ -3,7 +3,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { READ_ROLES } from '../../domain/access/roles';
 import { tenantOf, type ApiContext, type ApiEnv } from '../http/context';
 import { pageQuerySchema, pageSchema } from '../http/pagination';
-import { defineRoute, jsonContent } from '../http/route';
+import { routeTable } from '../http/route';
 import { ApiProblem } from '../http/problem';
 import type { TableRef } from '../store/tableRef';
 import { queryAuditEvents, verifyStoredChain } from './auditStore';
@@ -49,25 +49,14 @@ const verificationSchema = z
   .openapi('AuditChainVerification');
 
 function auditRoutes(prefix: string, plane: 'tenant' | 'platform', tag: string) {
+  const route = routeTable([tag]);
   const access = plane === 'tenant' ? ({ plane, roles: READ_ROLES } as const) : ({ plane, roles: ['platformOperator'] } as const);
   return {
-    list: defineRoute({
-      method: 'get',
-      path: `${prefix}/audit-events`,
-      tags: [tag],
-      summary: '稽核軌跡查詢 / Query the audit trail (filter by resource, actor, time)',
-      access,
-      request: { query: auditQuerySchema },
-      responses: { 200: jsonContent(pageSchema(auditEventSchema, plane === 'tenant' ? 'AuditEventPage' : 'PlatformAuditEventPage'), 'Audit events in chain order') },
+    list: route.get(`${prefix}/audit-events`, access, '稽核軌跡查詢 / Query the audit trail (filter by resource, actor, time)', {
+      query: auditQuerySchema,
+      200: [pageSchema(auditEventSchema, plane === 'tenant' ? 'AuditEventPage' : 'PlatformAuditEventPage'), 'Audit events in chain order'],
     }),
-    verify: defineRoute({
-      method: 'get',
-      path: `${prefix}/audit-events/verify`,
-      tags: [tag],
-      summary: '驗證稽核雜湊鏈 / Verify the hash chain',
-      access,
-      responses: { 200: jsonContent(verificationSchema, 'Whether the chain is intact') },
-    }),
+    verify: route.get(`${prefix}/audit-events/verify`, access, '驗證稽核雜湊鏈 / Verify the hash chain', { 200: [verificationSchema, 'Whether the chain is intact'] }),
   };
 }
 

@@ -15,7 +15,7 @@ import type { ApiContext, ApiEnv } from '../http/context';
 import { expectedVersion, setEtag } from '../http/etag';
 import { pageSchema } from '../http/pagination';
 import { ApiProblem } from '../http/problem';
-import { defineRoute, jsonBody, jsonContent } from '../http/route';
+import { routeTable } from '../http/route';
 import { createDataSubjectRequest } from './commands/createDataSubjectRequest';
 import { recordEvent } from './commands/recordEvent';
 import { revealRequester } from './commands/revealRequester';
@@ -65,106 +65,25 @@ const idParams = z.object({ dataSubjectRequestId: idParam });
 // ---------------------------------------------------------------------------------------------
 // Routes
 
-const createRoute = defineRoute({
-  method: 'post',
-  path: '/v1/data-subject-requests',
-  tags: [TAG],
-  summary: '受理當事人請求 / Record a data-subject request',
-  description: 'Deadlines follow the tenant\'s settings (Civil Code computation by default). Retries with the same Idempotency-Key return the same request.',
-  access: intakeAccess,
-  request: { body: jsonBody(createDataSubjectRequestSchema) },
-  responses: { 201: jsonContent(dataSubjectRequestViewSchema, 'The request, identifiers masked, with each deadline and how it was computed') },
-});
+const route = routeTable([TAG]);
 
-const listRoute = defineRoute({
-  method: 'get',
-  path: '/v1/data-subject-requests',
-  tags: [TAG],
-  summary: '當事人請求清單 / List data-subject requests',
-  access: readAccess,
-  request: { query: listDataSubjectRequestsQuerySchema },
-  responses: { 200: jsonContent(pageSchema(dataSubjectRequestSummarySchema, 'DataSubjectRequestPage'), 'Requests, identifiers masked') },
-});
+const createRoute = route.post('/v1/data-subject-requests', intakeAccess, '受理當事人請求 / Record a data-subject request', { body: createDataSubjectRequestSchema, description: 'Deadlines follow the tenant\'s settings (Civil Code computation by default). Retries with the same Idempotency-Key return the same request.', 201: [dataSubjectRequestViewSchema, 'The request, identifiers masked, with each deadline and how it was computed'] });
 
-const statisticsRoute = defineRoute({
-  method: 'get',
-  path: '/v1/data-subject-requests/statistics',
-  tags: [TAG],
-  summary: '當事人請求統計 / Data-subject request figures',
-  access: readAccess,
-  request: { query: statisticsQuerySchema },
-  responses: { 200: jsonContent(statisticsViewSchema, 'Open, due within 3 days, overdue, median days to decision per type') },
-});
+const listRoute = route.get('/v1/data-subject-requests', readAccess, '當事人請求清單 / List data-subject requests', { query: listDataSubjectRequestsQuerySchema, 200: [pageSchema(dataSubjectRequestSummarySchema, 'DataSubjectRequestPage'), 'Requests, identifiers masked'] });
 
-const lookupRoute = defineRoute({
-  method: 'post',
-  path: '/v1/data-subject-requests/lookups',
-  tags: [TAG],
-  summary: '以聯絡方式查詢進行中之請求 / Find a person\'s open requests',
-  description: 'POST so identifiers stay out of URLs and access logs. Matched by a keyed hash; no clear text is stored or compared.',
-  access: readAccess,
-  request: { body: jsonBody(lookupSchema) },
-  responses: { 200: jsonContent(z.object({ items: z.array(dataSubjectRequestSummarySchema) }).openapi('DataSubjectRequestLookupResult'), 'Open requests of that person, masked') },
-});
+const statisticsRoute = route.get('/v1/data-subject-requests/statistics', readAccess, '當事人請求統計 / Data-subject request figures', { query: statisticsQuerySchema, 200: [statisticsViewSchema, 'Open, due within 3 days, overdue, median days to decision per type'] });
 
-const getSettingsRoute = defineRoute({
-  method: 'get',
-  path: '/v1/data-subject-request-settings',
-  tags: [TAG],
-  summary: '當事人請求設定 / Data-subject request settings',
-  access: readAccess,
-  responses: { 200: jsonContent(settingsViewSchema, 'Fee schedule (Art. 14) and how periods are counted') },
-});
+const lookupRoute = route.post('/v1/data-subject-requests/lookups', readAccess, '以聯絡方式查詢進行中之請求 / Find a person\'s open requests', { body: lookupSchema, description: 'POST so identifiers stay out of URLs and access logs. Matched by a keyed hash; no clear text is stored or compared.', 200: [z.object({ items: z.array(dataSubjectRequestSummarySchema) }).openapi('DataSubjectRequestLookupResult'), 'Open requests of that person, masked'] });
 
-const putSettingsRoute = defineRoute({
-  method: 'put',
-  path: '/v1/data-subject-request-settings',
-  tags: [TAG],
-  summary: '更新當事人請求設定 / Replace data-subject request settings',
-  description: 'Applies to requests received afterwards; a request keeps the settings it was received under. Before the first save the ETag is "0".',
-  access: staffWriteAccess,
-  request: { body: jsonBody(settingsSchema) },
-  responses: { 200: jsonContent(settingsViewSchema, 'The saved settings') },
-});
+const getSettingsRoute = route.get('/v1/data-subject-request-settings', readAccess, '當事人請求設定 / Data-subject request settings', { 200: [settingsViewSchema, 'Fee schedule (Art. 14) and how periods are counted'] });
 
-const getRoute = defineRoute({
-  method: 'get',
-  path: '/v1/data-subject-requests/{dataSubjectRequestId}',
-  tags: [TAG],
-  summary: '當事人請求 / A data-subject request',
-  description: 'Identifiers are masked. reveal=true (owner/officer only) shows them in clear and writes an audit event.',
-  access: readAccess,
-  request: { params: idParams, query: revealQuerySchema },
-  responses: { 200: jsonContent(dataSubjectRequestViewSchema, 'The request') },
-});
+const putSettingsRoute = route.put('/v1/data-subject-request-settings', staffWriteAccess, '更新當事人請求設定 / Replace data-subject request settings', { body: settingsSchema, description: 'Applies to requests received afterwards; a request keeps the settings it was received under. Before the first save the ETag is "0".', 200: [settingsViewSchema, 'The saved settings'] });
 
-const eventRoute = defineRoute({
-  method: 'post',
-  path: '/v1/data-subject-requests/{dataSubjectRequestId}/events',
-  tags: [TAG],
-  summary: '記錄當事人請求事件 / Record an event on a data-subject request',
-  description: 'Identity checks, extensions (notice before the deadline), decisions with legal grounds, fees, accuracy disputes, downstream notices, fulfilment, closing, withdrawal. Optional If-Match.',
-  access: staffWriteAccess,
-  request: {
-    params: idParams,
-    body: jsonBody(eventBodySchema),
-  },
-  responses: { 200: jsonContent(dataSubjectRequestViewSchema, 'The request after the event') },
-});
+const getRoute = route.get('/v1/data-subject-requests/{dataSubjectRequestId}', readAccess, '當事人請求 / A data-subject request', { params: idParams, query: revealQuerySchema, description: 'Identifiers are masked. reveal=true (owner/officer only) shows them in clear and writes an audit event.', 200: [dataSubjectRequestViewSchema, 'The request'] });
 
-const communicationRoute = defineRoute({
-  method: 'get',
-  path: '/v1/data-subject-requests/{dataSubjectRequestId}/communications/{communicationKind}',
-  tags: [TAG],
-  summary: '致請求人之通知 / A notice to the requester (zh-TW and en)',
-  description: 'Rendered from the recorded request. The greeting uses the masked name unless reveal=true (owner/officer; audited).',
-  access: readAccess,
-  request: {
-    params: idParams.extend({ communicationKind: communicationKindParam.openapi({ param: { name: 'communicationKind', in: 'path' } }) }),
-    query: revealQuerySchema,
-  },
-  responses: { 200: jsonContent(communicationViewSchema, 'The notice') },
-});
+const eventRoute = route.post('/v1/data-subject-requests/{dataSubjectRequestId}/events', staffWriteAccess, '記錄當事人請求事件 / Record an event on a data-subject request', { params: idParams, body: eventBodySchema, description: 'Identity checks, extensions (notice before the deadline), decisions with legal grounds, fees, accuracy disputes, downstream notices, fulfilment, closing, withdrawal. Optional If-Match.', 200: [dataSubjectRequestViewSchema, 'The request after the event'] });
+
+const communicationRoute = route.get('/v1/data-subject-requests/{dataSubjectRequestId}/communications/{communicationKind}', readAccess, '致請求人之通知 / A notice to the requester (zh-TW and en)', { params: idParams.extend({ communicationKind: communicationKindParam.openapi({ param: { name: 'communicationKind', in: 'path' } }) }), query: revealQuerySchema, description: 'Rendered from the recorded request. The greeting uses the masked name unless reveal=true (owner/officer; audited).', 200: [communicationViewSchema, 'The notice'] });
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

@@ -114,3 +114,60 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },
 });
+
+type RouteRequest = NonNullable<RouteConfig['request']>;
+type JsonReply = readonly [schema: z.ZodType, description: string];
+type BodyConfig = { required?: boolean; content: Record<string, { schema: unknown }> };
+
+/**
+ * A route in one line: request parts by name (`params`, `query`, `body` as a zod schema or a full
+ * body config), an optional `description`, and replies by status — `[schema, description]` for JSON,
+ * or a full response config for other media types.
+ */
+export type RouteSpec = {
+  params?: NonNullable<RouteRequest['params']>;
+  query?: NonNullable<RouteRequest['query']>;
+  body?: z.ZodType | BodyConfig;
+  description?: string;
+} & { [status: number]: JsonReply | RouteConfig['responses'][string] };
+
+type RequestOf<S extends RouteSpec> = Pick<S, Extract<keyof S, 'params' | 'query'>> &
+  (S extends { body: infer B } ? { body: B extends z.ZodType ? { required: true; content: { 'application/json': { schema: B } } } : B } : unknown);
+
+type ResponsesOf<S extends RouteSpec> = {
+  [K in keyof S as K extends number ? K : never]: S[K] extends readonly [infer T extends z.ZodType, string] ? { description: string; content: { 'application/json': { schema: T } } } : Extract<S[K], RouteConfig['responses'][string]>;
+};
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+function declareRoute<M extends Method, P extends string, const S extends RouteSpec>(
+  method: M, path: P, tags: string[], access: AccessPolicy, summary: string, spec: S,
+) {
+  const { params, query, body, description, ...replies } = spec;
+  const request = {
+    ...(params ? { params } : {}),
+    ...(query ? { query } : {}),
+    ...(body ? { body: body instanceof z.ZodType ? jsonBody(body) : body } : {}),
+  };
+  const responses = Object.fromEntries(
+    Object.entries(replies).map(([status, reply]) => [status, Array.isArray(reply) ? jsonContent(reply[0], reply[1]) : reply]),
+  );
+  return defineRoute({
+    method, path, tags, summary,
+    ...(description ? { description } : {}),
+    access,
+    ...(Object.keys(request).length ? { request } : {}),
+    responses,
+  } as unknown as { method: M; path: P; tags: string[]; summary: string; access: AccessPolicy; request: RequestOf<S>; responses: ResponsesOf<S> });
+}
+
+/**
+ * An area's route table: `route.post(path, access, 'zh-TW / en summary', { body, 201: [view, 'what it is'] })`.
+ * The tags are the area's; everything else (auth, idempotency, shared problem responses) comes from defineRoute.
+ */
+export function routeTable(tags: readonly string[]) {
+  const declare = <M extends Method>(method: M) =>
+    <P extends string, const S extends RouteSpec>(path: P, access: AccessPolicy, summary: string, spec: S) =>
+      declareRoute(method, path, [...tags], access, summary, spec);
+  return { get: declare('get'), post: declare('post'), put: declare('put'), patch: declare('patch'), delete: declare('delete') };
+}

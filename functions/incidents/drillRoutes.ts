@@ -9,32 +9,18 @@ import { zonedDateOf } from '../../domain/shared/isoDate';
 import { commandContextOf, listBindingOf, todayOf } from '../http/commandContext';
 import type { ApiEnv } from '../http/context';
 import { pageQuerySchema } from '../http/pagination';
-import { defineRoute, jsonBody, jsonContent } from '../http/route';
+import { routeTable } from '../http/route';
 import { recordDrill } from './commands/recordDrill';
 import { drillBodySchema, drillPageSchema, drillViewSchema, toDrillStatusView, toDrillView } from './incidentModel';
 import { drillStatusAsOf, listDrills } from './incidentStore';
 
 const TAG = 'Incidents';
 
+const route = routeTable([TAG]);
+
 export const drillRoutes = {
-  recordDrill: defineRoute({
-    method: 'post',
-    path: '/v1/incident-drills',
-    tags: [TAG],
-    summary: '記錄事故應變演練 / Record an incident-response drill',
-    access: { plane: 'tenant', roles: WRITE_ROLES },
-    request: { body: jsonBody(drillBodySchema) },
-    responses: { 201: jsonContent(drillViewSchema, 'The drill') },
-  }),
-  listDrills: defineRoute({
-    method: 'get',
-    path: '/v1/incident-drills',
-    tags: [TAG],
-    summary: '事故應變演練紀錄與下次期限 / Drills held and when the next one is due (yearly)',
-    access: { plane: 'tenant', roles: READ_ROLES },
-    request: { query: pageQuerySchema },
-    responses: { 200: jsonContent(drillPageSchema, 'Newest first, with the yearly status') },
-  }),
+  recordDrill: route.post('/v1/incident-drills', { plane: 'tenant', roles: WRITE_ROLES }, '記錄事故應變演練 / Record an incident-response drill', { body: drillBodySchema, 201: [drillViewSchema, 'The drill'] }),
+  listDrills: route.get('/v1/incident-drills', { plane: 'tenant', roles: READ_ROLES }, '事故應變演練紀錄與下次期限 / Drills held and when the next one is due (yearly)', { query: pageQuerySchema, 200: [drillPageSchema, 'Newest first, with the yearly status'] }),
 };
 
 export function registerDrillRoutes(app: OpenAPIHono<ApiEnv>) {

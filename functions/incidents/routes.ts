@@ -11,7 +11,7 @@ import type { ApiEnv } from '../http/context';
 import { expectedVersion, setEtag } from '../http/etag';
 import { pageQuerySchema } from '../http/pagination';
 import { ApiProblem } from '../http/problem';
-import { defineRoute, jsonBody, jsonContent } from '../http/route';
+import { routeTable } from '../http/route';
 import { addCorrectiveAction } from './commands/addCorrectiveAction';
 import { closeIncident } from './commands/closeIncident';
 import { createIncident } from './commands/createIncident';
@@ -60,142 +60,30 @@ const report = { plane: 'tenant', roles: [...WRITE_ROLES, 'integration'], integr
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+const route = routeTable([TAG]);
+
 const routes = {
-  create: defineRoute({
-    method: 'post',
-    path: '/v1/incidents',
-    tags: [TAG],
-    summary: '登錄個資事故（發現時間起算72小時）/ Record an incident (the 72-hour clock starts at discoveredAt)',
-    access: report,
-    request: { body: jsonBody(createIncidentSchema) },
-    responses: { 201: jsonContent(incidentViewSchema, 'The incident with its clocks') },
-  }),
-  list: defineRoute({
-    method: 'get',
-    path: '/v1/incidents',
-    tags: [TAG],
-    summary: '個資事故清單 / List incidents (by status, or whose report to the authority is pending or overdue)',
-    access: read,
-    request: { query: pageQuerySchema.extend(incidentListQuerySchema.shape).strict() },
-    responses: { 200: jsonContent(incidentPageSchema, 'Newest discovery first; pending/overdue: nearest deadline first') },
-  }),
-  get: defineRoute({
-    method: 'get',
-    path: '/v1/incidents/{incidentId}',
-    tags: [TAG],
-    summary: '個資事故與通報時限 / An incident with its clocks and reminder schedule',
-    access: read,
-    request: { params: incidentIdParams },
-    responses: { 200: jsonContent(incidentViewSchema, 'The incident') },
-  }),
-  update: defineRoute({
-    method: 'patch',
-    path: '/v1/incidents/{incidentId}',
-    tags: [TAG],
-    summary: '更新事故事實（重新計算時限）/ Update the facts (clocks and reminders are recomputed)',
-    access: write,
-    request: { params: incidentIdParams, body: jsonBody(updateIncidentSchema) },
-    responses: { 200: jsonContent(incidentViewSchema, 'The updated incident') },
-  }),
-  regulatorForm: defineRoute({
-    method: 'get',
-    path: '/v1/incidents/{incidentId}/regulator-notification',
-    tags: [TAG],
-    summary: '個人資料侵害事故通報與紀錄表 / The notification form for the competent authority (json, html, docx)',
-    access: read,
-    request: { params: incidentIdParams, query: regulatorFormQuerySchema },
-    responses: {
-      200: {
+  create: route.post('/v1/incidents', report, '登錄個資事故（發現時間起算72小時）/ Record an incident (the 72-hour clock starts at discoveredAt)', { body: createIncidentSchema, 201: [incidentViewSchema, 'The incident with its clocks'] }),
+  list: route.get('/v1/incidents', read, '個資事故清單 / List incidents (by status, or whose report to the authority is pending or overdue)', { query: pageQuerySchema.extend(incidentListQuerySchema.shape).strict(), 200: [incidentPageSchema, 'Newest discovery first; pending/overdue: nearest deadline first'] }),
+  get: route.get('/v1/incidents/{incidentId}', read, '個資事故與通報時限 / An incident with its clocks and reminder schedule', { params: incidentIdParams, 200: [incidentViewSchema, 'The incident'] }),
+  update: route.patch('/v1/incidents/{incidentId}', write, '更新事故事實（重新計算時限）/ Update the facts (clocks and reminders are recomputed)', { params: incidentIdParams, body: updateIncidentSchema, 200: [incidentViewSchema, 'The updated incident'] }),
+  regulatorForm: route.get('/v1/incidents/{incidentId}/regulator-notification', read, '個人資料侵害事故通報與紀錄表 / The notification form for the competent authority (json, html, docx)', { params: incidentIdParams, query: regulatorFormQuerySchema, 200: {
         description: 'The form filled from the incident and the organisation; json lists missingFields',
         content: {
           'application/json': { schema: regulatorFormSchema },
           'text/html': { schema: { type: 'string' as const } },
           [DOCX_TYPE]: { schema: { type: 'string' as const, format: 'binary' } },
         },
-      },
-    },
-  }),
-  notifyRegulator: defineRoute({
-    method: 'post',
-    path: '/v1/incidents/{incidentId}/regulator-notification',
-    tags: [TAG],
-    summary: '記錄已通報主管機關（逾72小時須附遲延理由）/ Record the report to the authority (late: a delay reason is required)',
-    access: write,
-    request: { params: incidentIdParams, body: jsonBody(regulatorNotificationBodySchema) },
-    responses: { 201: jsonContent(incidentViewSchema, 'The incident; the 72-hour task is done and its reminders removed') },
-  }),
-  recordNotice: defineRoute({
-    method: 'post',
-    path: '/v1/incidents/{incidentId}/notices',
-    tags: [TAG],
-    summary: '記錄已通知當事人或客戶（須含五項內容）/ Record a notice to data subjects or customers (all five contents required)',
-    access: write,
-    request: { params: incidentIdParams, body: jsonBody(noticeBodySchema) },
-    responses: { 201: jsonContent(noticeViewSchema, 'The notice recorded') },
-  }),
-  listNotices: defineRoute({
-    method: 'get',
-    path: '/v1/incidents/{incidentId}/notices',
-    tags: [TAG],
-    summary: '事故通知紀錄 / Notices sent for an incident',
-    access: read,
-    request: { params: incidentIdParams, query: pageQuerySchema },
-    responses: { 200: jsonContent(noticePageSchema, 'Notices in the order recorded') },
-  }),
-  previewNotice: defineRoute({
-    method: 'get',
-    path: '/v1/incidents/{incidentId}/notices/preview',
-    tags: [TAG],
-    summary: '通知草稿 / Draft notice text from the incident record',
-    access: read,
-    request: { params: incidentIdParams, query: noticePreviewQuerySchema },
-    responses: { 200: jsonContent(noticePreviewSchema, 'Subject, body and what is still missing') },
-  }),
-  step: defineRoute({
-    method: 'post',
-    path: '/v1/incidents/{incidentId}/steps/{step}',
-    tags: [TAG],
-    summary: '記錄應變步驟完成或不適用 / Mark a response step done or not applicable (with a reason)',
-    access: write,
-    request: { params: stepParams, body: jsonBody(stepBodySchema) },
-    responses: { 200: jsonContent(incidentViewSchema, 'The incident') },
-  }),
-  close: defineRoute({
-    method: 'post',
-    path: '/v1/incidents/{incidentId}/close',
-    tags: [TAG],
-    summary: '結案（各項應變程序完成後）/ Close the incident (only when every mandatory step is complete)',
-    access: write,
-    request: { params: incidentIdParams, body: jsonBody(closeBodySchema) },
-    responses: { 200: jsonContent(incidentViewSchema, 'The closed incident') },
-  }),
-  addAction: defineRoute({
-    method: 'post',
-    path: '/v1/incidents/{incidentId}/corrective-actions',
-    tags: [TAG],
-    summary: '新增矯正預防措施 / Add a corrective or preventive action (chased on its due date)',
-    access: write,
-    request: { params: incidentIdParams, body: jsonBody(correctiveActionBodySchema) },
-    responses: { 201: jsonContent(correctiveActionViewSchema, 'The action') },
-  }),
-  listActions: defineRoute({
-    method: 'get',
-    path: '/v1/incidents/{incidentId}/corrective-actions',
-    tags: [TAG],
-    summary: '矯正預防措施清單 / Corrective and preventive actions of an incident',
-    access: read,
-    request: { params: incidentIdParams, query: pageQuerySchema },
-    responses: { 200: jsonContent(correctiveActionPageSchema, 'Actions in the order added') },
-  }),
-  transitionAction: defineRoute({
-    method: 'post',
-    path: '/v1/incidents/{incidentId}/corrective-actions/{actionId}/transitions',
-    tags: [TAG],
-    summary: '變更矯正預防措施狀態 / Move an action (inProgress, done, verified by someone other than the owner)',
-    access: write,
-    request: { params: actionIdParams, body: jsonBody(correctiveActionTransitionBodySchema) },
-    responses: { 200: jsonContent(correctiveActionViewSchema, 'The action') },
-  }),
+      } }),
+  notifyRegulator: route.post('/v1/incidents/{incidentId}/regulator-notification', write, '記錄已通報主管機關（逾72小時須附遲延理由）/ Record the report to the authority (late: a delay reason is required)', { params: incidentIdParams, body: regulatorNotificationBodySchema, 201: [incidentViewSchema, 'The incident; the 72-hour task is done and its reminders removed'] }),
+  recordNotice: route.post('/v1/incidents/{incidentId}/notices', write, '記錄已通知當事人或客戶（須含五項內容）/ Record a notice to data subjects or customers (all five contents required)', { params: incidentIdParams, body: noticeBodySchema, 201: [noticeViewSchema, 'The notice recorded'] }),
+  listNotices: route.get('/v1/incidents/{incidentId}/notices', read, '事故通知紀錄 / Notices sent for an incident', { params: incidentIdParams, query: pageQuerySchema, 200: [noticePageSchema, 'Notices in the order recorded'] }),
+  previewNotice: route.get('/v1/incidents/{incidentId}/notices/preview', read, '通知草稿 / Draft notice text from the incident record', { params: incidentIdParams, query: noticePreviewQuerySchema, 200: [noticePreviewSchema, 'Subject, body and what is still missing'] }),
+  step: route.post('/v1/incidents/{incidentId}/steps/{step}', write, '記錄應變步驟完成或不適用 / Mark a response step done or not applicable (with a reason)', { params: stepParams, body: stepBodySchema, 200: [incidentViewSchema, 'The incident'] }),
+  close: route.post('/v1/incidents/{incidentId}/close', write, '結案（各項應變程序完成後）/ Close the incident (only when every mandatory step is complete)', { params: incidentIdParams, body: closeBodySchema, 200: [incidentViewSchema, 'The closed incident'] }),
+  addAction: route.post('/v1/incidents/{incidentId}/corrective-actions', write, '新增矯正預防措施 / Add a corrective or preventive action (chased on its due date)', { params: incidentIdParams, body: correctiveActionBodySchema, 201: [correctiveActionViewSchema, 'The action'] }),
+  listActions: route.get('/v1/incidents/{incidentId}/corrective-actions', read, '矯正預防措施清單 / Corrective and preventive actions of an incident', { params: incidentIdParams, query: pageQuerySchema, 200: [correctiveActionPageSchema, 'Actions in the order added'] }),
+  transitionAction: route.post('/v1/incidents/{incidentId}/corrective-actions/{actionId}/transitions', write, '變更矯正預防措施狀態 / Move an action (inProgress, done, verified by someone other than the owner)', { params: actionIdParams, body: correctiveActionTransitionBodySchema, 200: [correctiveActionViewSchema, 'The action'] }),
 };
 
 function registerIncidentRoutes(app: OpenAPIHono<ApiEnv>) {

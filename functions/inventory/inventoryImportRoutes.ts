@@ -10,37 +10,19 @@ import { commandContextOf } from '../http/commandContext';
 import type { ApiContext, ApiEnv } from '../http/context';
 import { localize } from '../http/locale';
 import { ApiProblem, problemOfDomainError, renderProblem } from '../http/problem';
-import { defineRoute, jsonContent } from '../http/route';
+import { routeTable } from '../http/route';
 import { CSV_TYPE, importInventoryTable, XLSX_TYPE } from './commands/importInventoryTable';
 import { importProblemSchema, importQuerySchema, importResultSchema } from './inventoryModel';
 
-const importRoute = defineRoute({
-  method: 'post',
-  path: '/v1/inventory/imports',
-  tags: ['Inventory 個資盤點'],
-  summary: '匯入個資盤點表（CSV／Excel）/ Import the inventory table (CSV or XLSX)',
-  description:
-    'Send the raw file as the body: `text/csv` (UTF-8, BOM optional) or an XLSX workbook. Every row is validated; if any row is bad the ' +
-    'response is a 422 listing every bad row (line, column, reason) and nothing is written. mode=createOnly requires new ids; ' +
-    'mode=upsert replaces files with the same id. Files are written in transactions of at most 25; re-sending the same file resumes an ' +
-    'interrupted import or replays a completed one.',
-  access: { plane: 'tenant', roles: ['owner', 'officer', 'integration'], integrationScope: 'inventory:write' },
-  request: {
-    query: importQuerySchema,
-    body: {
+const route = routeTable(['Inventory 個資盤點']);
+
+const importRoute = route.post('/v1/inventory/imports', { plane: 'tenant', roles: ['owner', 'officer', 'integration'], integrationScope: 'inventory:write' }, '匯入個資盤點表（CSV／Excel）/ Import the inventory table (CSV or XLSX)', { query: importQuerySchema, body: {
       required: true,
       content: {
         [CSV_TYPE]: { schema: z.string().openapi({ description: 'UTF-8 CSV, header row as exported' }) },
         [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary', description: 'Workbook whose sheet 個資盤點 (or first sheet) holds the table' }) },
       },
-    },
-  },
-  responses: {
-    200: jsonContent(importResultSchema, 'This file was imported before: its summary, nothing written'),
-    201: jsonContent(importResultSchema, 'All rows imported'),
-    422: { description: 'Bad rows (all of them); nothing written', content: { 'application/problem+json': { schema: importProblemSchema } } },
-  },
-});
+    }, description: 'Send the raw file as the body: `text/csv` (UTF-8, BOM optional) or an XLSX workbook. Every row is validated; if any row is bad the ' + 'response is a 422 listing every bad row (line, column, reason) and nothing is written. mode=createOnly requires new ids; ' + 'mode=upsert replaces files with the same id. Files are written in transactions of at most 25; re-sending the same file resumes an ' + 'interrupted import or replays a completed one.', 200: [importResultSchema, 'This file was imported before: its summary, nothing written'], 201: [importResultSchema, 'All rows imported'], 422: { description: 'Bad rows (all of them); nothing written', content: { 'application/problem+json': { schema: importProblemSchema } } } });
 
 /** The rejected file's problem: one field error per bad row, and the rows themselves. */
 function rowProblem(c: ApiContext, failure: CommandFailure) {

@@ -15,7 +15,7 @@ import { commandContextOf, listBindingOf, todayOf } from '../http/commandContext
 import type { ApiEnv } from '../http/context';
 import { expectedVersion, setEtag } from '../http/etag';
 import { pageSchema } from '../http/pagination';
-import { defineRoute, jsonBody, jsonContent } from '../http/route';
+import { routeTable } from '../http/route';
 import { addCodeListEntry } from './commands/addCodeListEntry';
 import { createPersonalDataFile } from './commands/createPersonalDataFile';
 import { recordPurposeReview } from './commands/recordPurposeReview';
@@ -50,144 +50,39 @@ export const inventoryWrite = { plane: 'tenant', roles: [...WRITE_ROLES, 'integr
 const peopleWrite = { plane: 'tenant', roles: WRITE_ROLES } as const;
 const peopleRead = { plane: 'tenant', roles: READ_ROLES } as const;
 
-const createFileRoute = defineRoute({
-  method: 'post',
-  path: '/v1/personal-data-files',
-  tags: TAGS,
-  summary: '新增個資檔案（盤點表一列）/ Add a personal-data file (one inventory row)',
-  access: inventoryWrite,
-  request: { body: jsonBody(createPersonalDataFileSchema) },
-  responses: { 201: jsonContent(personalDataFileViewSchema, 'The file with its risk value A+B+C') },
-});
+const route = routeTable(TAGS);
 
-const listFilesRoute = defineRoute({
-  method: 'get',
-  path: '/v1/personal-data-files',
-  tags: TAGS,
-  summary: '個資檔案清單 / List personal-data files',
-  access: inventoryRead,
-  request: { query: listFilesQuerySchema },
-  responses: { 200: jsonContent(pageSchema(personalDataFileViewSchema, 'PersonalDataFilePage'), 'Files in id order') },
-});
+const createFileRoute = route.post('/v1/personal-data-files', inventoryWrite, '新增個資檔案（盤點表一列）/ Add a personal-data file (one inventory row)', { body: createPersonalDataFileSchema, 201: [personalDataFileViewSchema, 'The file with its risk value A+B+C'] });
 
-const getFileRoute = defineRoute({
-  method: 'get',
-  path: '/v1/personal-data-files/{fileId}',
-  tags: TAGS,
-  summary: '個資檔案（含風險值 A/B/C）/ A personal-data file with its risk value',
-  access: inventoryRead,
-  request: { params: fileIdParamSchema },
-  responses: { 200: jsonContent(personalDataFileViewSchema, 'The file; ETag is its version') },
-});
+const listFilesRoute = route.get('/v1/personal-data-files', inventoryRead, '個資檔案清單 / List personal-data files', { query: listFilesQuerySchema, 200: [pageSchema(personalDataFileViewSchema, 'PersonalDataFilePage'), 'Files in id order'] });
 
-const putFileRoute = defineRoute({
-  method: 'put',
-  path: '/v1/personal-data-files/{fileId}',
-  tags: TAGS,
-  summary: '取代個資檔案 / Replace a personal-data file',
-  access: inventoryWrite,
-  request: { params: fileIdParamSchema, body: jsonBody(createPersonalDataFileSchema) },
-  responses: { 200: jsonContent(personalDataFileViewSchema, 'The replaced file') },
-});
+const getFileRoute = route.get('/v1/personal-data-files/{fileId}', inventoryRead, '個資檔案（含風險值 A/B/C）/ A personal-data file with its risk value', { params: fileIdParamSchema, 200: [personalDataFileViewSchema, 'The file; ETag is its version'] });
 
-const patchFileRoute = defineRoute({
-  method: 'patch',
-  path: '/v1/personal-data-files/{fileId}',
-  tags: TAGS,
-  summary: '修改個資檔案部分欄位 / Update fields of a personal-data file',
-  access: inventoryWrite,
-  request: { params: fileIdParamSchema, body: jsonBody(patchPersonalDataFileSchema) },
-  responses: { 200: jsonContent(personalDataFileViewSchema, 'The updated file') },
-});
+const putFileRoute = route.put('/v1/personal-data-files/{fileId}', inventoryWrite, '取代個資檔案 / Replace a personal-data file', { params: fileIdParamSchema, body: createPersonalDataFileSchema, 200: [personalDataFileViewSchema, 'The replaced file'] });
 
-const retireFileRoute = defineRoute({
-  method: 'post',
-  path: '/v1/personal-data-files/{fileId}/retire',
-  tags: TAGS,
-  summary: '自清冊停用個資檔案（保留紀錄）/ Retire a file from the inventory (kept on record)',
-  description: 'Files are never hard-deleted: a retired file leaves lists, totals, exports and assessments but stays readable. Optional If-Match.',
-  access: peopleWrite,
-  request: { params: fileIdParamSchema, body: jsonBody(retireFileSchema) },
-  responses: { 200: jsonContent(personalDataFileViewSchema, 'The retired file') },
-});
+const patchFileRoute = route.patch('/v1/personal-data-files/{fileId}', inventoryWrite, '修改個資檔案部分欄位 / Update fields of a personal-data file', { params: fileIdParamSchema, body: patchPersonalDataFileSchema, 200: [personalDataFileViewSchema, 'The updated file'] });
 
-const purposeReviewRoute = defineRoute({
-  method: 'post',
-  path: '/v1/personal-data-files/{fileId}/purpose-review',
-  tags: TAGS,
-  summary: '特定目的消失或期限屆滿之審查決定（第11條第3項）/ Record an Art. 11 ¶3 review decision',
-  description: 'delete → status deleted; stop → processingStopped; keep needs its ground and reason. Optional If-Match.',
-  access: peopleWrite,
-  request: { params: fileIdParamSchema, body: jsonBody(purposeReviewRequestSchema) },
-  responses: { 200: jsonContent(personalDataFileViewSchema, 'The file with the decision applied') },
-});
+const retireFileRoute = route.post('/v1/personal-data-files/{fileId}/retire', peopleWrite, '自清冊停用個資檔案（保留紀錄）/ Retire a file from the inventory (kept on record)', { params: fileIdParamSchema, body: retireFileSchema, description: 'Files are never hard-deleted: a retired file leaves lists, totals, exports and assessments but stays readable. Optional If-Match.', 200: [personalDataFileViewSchema, 'The retired file'] });
 
-const codeListsRoute = defineRoute({
-  method: 'get',
-  path: '/v1/inventory/code-lists',
-  tags: TAGS,
-  summary: '特定目的及個資類別代碼表（內建＋公司自訂）/ Code lists (built-in + tenant)',
-  access: inventoryRead,
-  responses: { 200: jsonContent(codeListsViewSchema, 'Merged code lists; tenant entries override built-in wording') },
-});
+const purposeReviewRoute = route.post('/v1/personal-data-files/{fileId}/purpose-review', peopleWrite, '特定目的消失或期限屆滿之審查決定（第11條第3項）/ Record an Art. 11 ¶3 review decision', { params: fileIdParamSchema, body: purposeReviewRequestSchema, description: 'delete → status deleted; stop → processingStopped; keep needs its ground and reason. Optional If-Match.', 200: [personalDataFileViewSchema, 'The file with the decision applied'] });
 
-const addPurposeRoute = defineRoute({
-  method: 'post',
-  path: '/v1/inventory/code-lists/purposes',
-  tags: TAGS,
-  summary: '新增公司自訂特定目的代號 / Add a tenant specific-purpose code',
-  access: peopleWrite,
-  request: { body: jsonBody(addPurposeCodeSchema) },
-  responses: { 201: jsonContent(codeListsViewSchema, 'The merged code lists') },
-});
+const codeListsRoute = route.get('/v1/inventory/code-lists', inventoryRead, '特定目的及個資類別代碼表（內建＋公司自訂）/ Code lists (built-in + tenant)', { 200: [codeListsViewSchema, 'Merged code lists; tenant entries override built-in wording'] });
 
-const addCategoryRoute = defineRoute({
-  method: 'post',
-  path: '/v1/inventory/code-lists/dataCategories',
-  tags: TAGS,
-  summary: '新增公司自訂個資類別代號 / Add a tenant data-category code',
-  access: peopleWrite,
-  request: { body: jsonBody(addDataCategoryCodeSchema) },
-  responses: { 201: jsonContent(codeListsViewSchema, 'The merged code lists') },
-});
+const addPurposeRoute = route.post('/v1/inventory/code-lists/purposes', peopleWrite, '新增公司自訂特定目的代號 / Add a tenant specific-purpose code', { body: addPurposeCodeSchema, 201: [codeListsViewSchema, 'The merged code lists'] });
 
-const recordCountRoute = defineRoute({
-  method: 'get',
-  path: '/v1/inventory/record-count',
-  tags: TAGS,
-  summary: '個資筆數（由盤點清冊計算）/ Record count derived from the inventory',
-  access: inventoryRead,
-  request: { query: recordCountQuerySchema },
-  responses: { 200: jsonContent(recordCountViewSchema, 'Total and per-file counts') },
-});
+const addCategoryRoute = route.post('/v1/inventory/code-lists/dataCategories', peopleWrite, '新增公司自訂個資類別代號 / Add a tenant data-category code', { body: addDataCategoryCodeSchema, 201: [codeListsViewSchema, 'The merged code lists'] });
 
-const purposeReviewsDueRoute = defineRoute({
-  method: 'get',
-  path: '/v1/inventory/purpose-reviews/due',
-  tags: TAGS,
-  summary: '待審查之個資檔案（特定目的消失或期限屆滿）/ Files due for an Art. 11 ¶3 review',
-  access: peopleRead,
-  request: { query: recordCountQuerySchema },
-  responses: { 200: jsonContent(purposeReviewDueViewSchema, 'Files awaiting a decision, earliest first') },
-});
+const recordCountRoute = route.get('/v1/inventory/record-count', inventoryRead, '個資筆數（由盤點清冊計算）/ Record count derived from the inventory', { query: recordCountQuerySchema, 200: [recordCountViewSchema, 'Total and per-file counts'] });
 
-const exportRoute = defineRoute({
-  method: 'get',
-  path: '/v1/inventory/export',
-  tags: TAGS,
-  summary: '匯出個資盤點表（CSV／Excel，範例欄位順序）/ Export the inventory (CSV or XLSX, example column order)',
-  access: inventoryRead,
-  request: { query: exportQuerySchema },
-  responses: {
-    200: {
+const purposeReviewsDueRoute = route.get('/v1/inventory/purpose-reviews/due', peopleRead, '待審查之個資檔案（特定目的消失或期限屆滿）/ Files due for an Art. 11 ¶3 review', { query: recordCountQuerySchema, 200: [purposeReviewDueViewSchema, 'Files awaiting a decision, earliest first'] });
+
+const exportRoute = route.get('/v1/inventory/export', inventoryRead, '匯出個資盤點表（CSV／Excel，範例欄位順序）/ Export the inventory (CSV or XLSX, example column order)', { query: exportQuerySchema, 200: {
       description: 'UTF-8 CSV with BOM, or an XLSX workbook; importing it gives back the same files',
       content: {
         'text/csv': { schema: z.string() },
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
       },
-    },
-  },
-});
+    } });
 
 export const inventoryArea = {
   name: 'inventory',

@@ -4,7 +4,7 @@ import { OWNER_ONLY, READ_ROLES } from '../../domain/access/roles';
 import { commandContextOf, listBindingOf } from '../http/commandContext';
 import type { ApiEnv } from '../http/context';
 import { pageQuerySchema, pageSchema } from '../http/pagination';
-import { defineRoute, jsonBody, jsonContent } from '../http/route';
+import { routeTable } from '../http/route';
 import { toTenantView, tenantViewSchema } from './tenantProfileView';
 import { apiKeyViewSchema, createApiKeySchema, issuedApiKeySchema } from './apiKeyModel';
 import { listApiKeys } from './apiKeyStore';
@@ -13,44 +13,16 @@ import { revokeApiKey } from './commands/revokeApiKey';
 
 const ownerAccess = { plane: 'tenant', roles: OWNER_ONLY } as const;
 
-const ownTenantRoute = defineRoute({
-  method: 'get',
-  path: '/v1/tenant',
-  tags: ['Tenant'],
-  summary: '本租戶資料與主管機關 / This tenant and its competent authority',
-  access: { plane: 'tenant', roles: READ_ROLES },
-  responses: { 200: jsonContent(tenantViewSchema, 'The caller\'s tenant') },
-});
+const tenantRoute = routeTable(['Tenant']);
+const keyRoute = routeTable(['API keys']);
 
-const createKeyRoute = defineRoute({
-  method: 'post',
-  path: '/v1/api-keys',
-  tags: ['API keys'],
-  summary: '建立 API 金鑰（僅顯示一次）/ Create an API key (shown once)',
-  access: ownerAccess,
-  request: { body: jsonBody(createApiKeySchema) },
-  responses: { 201: jsonContent(issuedApiKeySchema, 'The key; `secret` is shown once') },
-});
+const ownTenantRoute = tenantRoute.get('/v1/tenant', { plane: 'tenant', roles: READ_ROLES }, '本租戶資料與主管機關 / This tenant and its competent authority', { 200: [tenantViewSchema, 'The caller\'s tenant'] });
 
-const listKeysRoute = defineRoute({
-  method: 'get',
-  path: '/v1/api-keys',
-  tags: ['API keys'],
-  summary: 'API 金鑰清單 / List API keys',
-  access: ownerAccess,
-  request: { query: pageQuerySchema },
-  responses: { 200: jsonContent(pageSchema(apiKeyViewSchema, 'ApiKeyPage'), 'Keys (never their secrets)') },
-});
+const createKeyRoute = keyRoute.post('/v1/api-keys', ownerAccess, '建立 API 金鑰（僅顯示一次）/ Create an API key (shown once)', { body: createApiKeySchema, 201: [issuedApiKeySchema, 'The key; `secret` is shown once'] });
 
-const revokeKeyRoute = defineRoute({
-  method: 'post',
-  path: '/v1/api-keys/{keyId}/revoke',
-  tags: ['API keys'],
-  summary: '撤銷 API 金鑰 / Revoke an API key',
-  access: ownerAccess,
-  request: { params: z.object({ keyId: z.string().regex(/^[0-9a-z]{12}$/).openapi({ param: { name: 'keyId', in: 'path' } }) }) },
-  responses: { 200: jsonContent(apiKeyViewSchema, 'The revoked key') },
-});
+const listKeysRoute = keyRoute.get('/v1/api-keys', ownerAccess, 'API 金鑰清單 / List API keys', { query: pageQuerySchema, 200: [pageSchema(apiKeyViewSchema, 'ApiKeyPage'), 'Keys (never their secrets)'] });
+
+const revokeKeyRoute = keyRoute.post('/v1/api-keys/{keyId}/revoke', ownerAccess, '撤銷 API 金鑰 / Revoke an API key', { params: z.object({ keyId: z.string().regex(/^[0-9a-z]{12}$/).openapi({ param: { name: 'keyId', in: 'path' } }) }), 200: [apiKeyViewSchema, 'The revoked key'] });
 
 export const keysArea = {
   name: 'keys',

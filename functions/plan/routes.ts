@@ -17,7 +17,7 @@ import { commandContextOf, listBindingOf, todayOf } from '../http/commandContext
 import { expectedVersion, setEtag } from '../http/etag';
 import { pageQuerySchema, pageSchema } from '../http/pagination';
 import { ApiProblem } from '../http/problem';
-import { defineRoute, jsonBody, jsonContent } from '../http/route';
+import { routeTable } from '../http/route';
 import { approvePlanVersion } from './commands/approve';
 import { createPlanDraft } from './commands/createDraft';
 import { recordPersonalDataCount } from './commands/recordCount';
@@ -62,189 +62,48 @@ const TAGS = ['Security maintenance plan'];
 
 // Routes ----------------------------------------------------------------------------------------
 
-const createVersionRoute = defineRoute({
-  method: 'post',
-  path: '/v1/plan/versions',
-  tags: TAGS,
-  summary: '建立安全維護計畫草稿版本 / Create a draft plan version',
-  description: 'Numbers the version after the latest one. Only one version may be open (draft or submitted) at a time. Content above 350,000 bytes (UTF-8 JSON) is refused with 413.',
-  access: writeAccess,
-  request: { body: jsonBody(createPlanVersionSchema) },
-  responses: { 201: jsonContent(planVersionSchema, 'The new draft') },
-});
+const route = routeTable(TAGS);
 
-const listVersionsRoute = defineRoute({
-  method: 'get',
-  path: '/v1/plan/versions',
-  tags: TAGS,
-  summary: '計畫版本清單（新到舊）/ List plan versions, newest first',
-  access: readAccess,
-  request: { query: pageQuerySchema },
-  responses: { 200: jsonContent(pageSchema(planVersionSummarySchema, 'PlanVersionPage'), 'Versions without their content') },
-});
+const createVersionRoute = route.post('/v1/plan/versions', writeAccess, '建立安全維護計畫草稿版本 / Create a draft plan version', { body: createPlanVersionSchema, description: 'Numbers the version after the latest one. Only one version may be open (draft or submitted) at a time. Content above 350,000 bytes (UTF-8 JSON) is refused with 413.', 201: [planVersionSchema, 'The new draft'] });
 
-const getVersionRoute = defineRoute({
-  method: 'get',
-  path: '/v1/plan/versions/{versionNumber}',
-  tags: TAGS,
-  summary: '讀取計畫版本 / Get a plan version',
-  access: readAccess,
-  request: { params: versionNumberParamSchema },
-  responses: { 200: jsonContent(planVersionSchema, 'The version with its content; ETag = revision') },
-});
+const listVersionsRoute = route.get('/v1/plan/versions', readAccess, '計畫版本清單（新到舊）/ List plan versions, newest first', { query: pageQuerySchema, 200: [pageSchema(planVersionSummarySchema, 'PlanVersionPage'), 'Versions without their content'] });
 
-const updateContentRoute = defineRoute({
-  method: 'put',
-  path: '/v1/plan/versions/{versionNumber}/content',
-  tags: TAGS,
-  summary: '修改草稿內容 / Replace a draft\'s content',
-  description: 'Drafts only: a submitted version must be rejected first; approved and superseded versions never change (409).',
-  access: writeAccess,
-  request: { params: versionNumberParamSchema, body: jsonBody(updatePlanContentSchema) },
-  responses: { 200: jsonContent(planVersionSchema, 'The updated draft') },
-});
+const getVersionRoute = route.get('/v1/plan/versions/{versionNumber}', readAccess, '讀取計畫版本 / Get a plan version', { params: versionNumberParamSchema, 200: [planVersionSchema, 'The version with its content; ETag = revision'] });
 
-const submitRoute = defineRoute({
-  method: 'post',
-  path: '/v1/plan/versions/{versionNumber}/submit',
-  tags: TAGS,
-  summary: '送核 / Submit a draft for approval',
-  access: writeAccess,
-  request: { params: versionNumberParamSchema },
-  responses: { 200: jsonContent(planVersionSchema, 'The submitted version') },
-});
+const updateContentRoute = route.put('/v1/plan/versions/{versionNumber}/content', writeAccess, '修改草稿內容 / Replace a draft\'s content', { params: versionNumberParamSchema, body: updatePlanContentSchema, description: 'Drafts only: a submitted version must be rejected first; approved and superseded versions never change (409).', 200: [planVersionSchema, 'The updated draft'] });
 
-const rejectRoute = defineRoute({
-  method: 'post',
-  path: '/v1/plan/versions/{versionNumber}/reject',
-  tags: TAGS,
-  summary: '退回送核版本 / Send a submitted version back to draft',
-  access: ownerAccess,
-  request: { params: versionNumberParamSchema, body: jsonBody(rejectPlanVersionSchema) },
-  responses: { 200: jsonContent(planVersionSchema, 'The version, back in draft with the reason') },
-});
+const submitRoute = route.post('/v1/plan/versions/{versionNumber}/submit', writeAccess, '送核 / Submit a draft for approval', { params: versionNumberParamSchema, 200: [planVersionSchema, 'The submitted version'] });
 
-const approveRoute = defineRoute({
-  method: 'post',
-  path: '/v1/plan/versions/{versionNumber}/approve',
-  tags: TAGS,
-  summary: '核定計畫版本（代表人或其授權人員）/ Approve a version (representative or authorised person)',
-  description:
-    'Every completeness gap (GET …/completeness) must be accepted with a reason, or the approval is refused (422, code GAPS_NOT_ACCEPTED, one error per gap). ' +
-    'Approving supersedes the version in force, in the same transaction, then brings the review duties in line with the new plan.',
-  access: ownerAccess,
-  request: { params: versionNumberParamSchema, body: jsonBody(approvePlanVersionSchema) },
-  responses: { 200: jsonContent(planVersionSchema, 'The approved version') },
-});
+const rejectRoute = route.post('/v1/plan/versions/{versionNumber}/reject', ownerAccess, '退回送核版本 / Send a submitted version back to draft', { params: versionNumberParamSchema, body: rejectPlanVersionSchema, 200: [planVersionSchema, 'The version, back in draft with the reason'] });
 
-const completenessRoute = defineRoute({
-  method: 'get',
-  path: '/v1/plan/versions/{versionNumber}/completeness',
-  tags: TAGS,
-  summary: '計畫完整性檢查（逐條）/ Completeness check, article by article',
-  access: readAccess,
-  request: { params: versionNumberParamSchema },
-  responses: { 200: jsonContent(completenessSchema, 'Every gap with its article, section and field') },
-});
+const approveRoute = route.post('/v1/plan/versions/{versionNumber}/approve', ownerAccess, '核定計畫版本（代表人或其授權人員）/ Approve a version (representative or authorised person)', { params: versionNumberParamSchema, body: approvePlanVersionSchema, description: 'Every completeness gap (GET …/completeness) must be accepted with a reason, or the approval is refused (422, code GAPS_NOT_ACCEPTED, one error per gap). ' + 'Approving supersedes the version in force, in the same transaction, then brings the review duties in line with the new plan.', 200: [planVersionSchema, 'The approved version'] });
 
-const documentRoute = defineRoute({
-  method: 'get',
-  path: '/v1/plan/versions/{versionNumber}/document',
-  tags: TAGS,
-  summary: '計畫文件（Markdown、HTML、Word）/ The plan document (Markdown, HTML, Word)',
-  description: 'Deterministic: the same version renders to the same bytes.',
-  access: readAccess,
-  request: { params: versionNumberParamSchema, query: documentQuerySchema },
-  responses: {
-    200: {
+const completenessRoute = route.get('/v1/plan/versions/{versionNumber}/completeness', readAccess, '計畫完整性檢查（逐條）/ Completeness check, article by article', { params: versionNumberParamSchema, 200: [completenessSchema, 'Every gap with its article, section and field'] });
+
+const documentRoute = route.get('/v1/plan/versions/{versionNumber}/document', readAccess, '計畫文件（Markdown、HTML、Word）/ The plan document (Markdown, HTML, Word)', { params: versionNumberParamSchema, query: documentQuerySchema, description: 'Deterministic: the same version renders to the same bytes.', 200: {
       description: 'The document',
       content: {
         [documentMediaTypes.markdown.contentType]: { schema: z.string() },
         [documentMediaTypes.html.contentType]: { schema: z.string() },
         [documentMediaTypes.docx.contentType]: { schema: z.string().openapi({ format: 'binary' }) },
       },
-    },
-  },
-});
+    } });
 
-const getRegulationRoute = defineRoute({
-  method: 'get',
-  path: '/v1/plan/regulation',
-  tags: TAGS,
-  summary: '計畫適用之安全維護管理辦法 / The sector regulation the plan answers to',
-  access: readAccess,
-  responses: { 200: jsonContent(regulationViewSchema, 'The regulation; ETag = revision of the selection') },
-});
+const getRegulationRoute = route.get('/v1/plan/regulation', readAccess, '計畫適用之安全維護管理辦法 / The sector regulation the plan answers to', { 200: [regulationViewSchema, 'The regulation; ETag = revision of the selection'] });
 
-const selectRegulationRoute = defineRoute({
-  method: 'put',
-  path: '/v1/plan/regulation',
-  tags: TAGS,
-  summary: '選定適用之安全維護管理辦法 / Select the sector regulation',
-  description: 'One of the in-force sector regulations (GET /v1/plan/sector-regulations). Send If-Match "0" for the first selection.',
-  access: ownerAccess,
-  request: { body: jsonBody(selectRegulationSchema) },
-  responses: { 200: jsonContent(regulationViewSchema, 'The selected regulation') },
-});
+const selectRegulationRoute = route.put('/v1/plan/regulation', ownerAccess, '選定適用之安全維護管理辦法 / Select the sector regulation', { body: selectRegulationSchema, description: 'One of the in-force sector regulations (GET /v1/plan/sector-regulations). Send If-Match "0" for the first selection.', 200: [regulationViewSchema, 'The selected regulation'] });
 
-const sectorRegulationsRoute = defineRoute({
-  method: 'get',
-  path: '/v1/plan/sector-regulations',
-  tags: TAGS,
-  summary: '現行各業別安全維護管理辦法 / The in-force sector regulations',
-  access: readAccess,
-  responses: { 200: jsonContent(z.object({ items: z.array(sectorRegulationSchema) }).openapi('SectorRegulationList'), 'All 58, with whether each is modelled') },
-});
+const sectorRegulationsRoute = route.get('/v1/plan/sector-regulations', readAccess, '現行各業別安全維護管理辦法 / The in-force sector regulations', { 200: [z.object({ items: z.array(sectorRegulationSchema) }).openapi('SectorRegulationList'), 'All 58, with whether each is modelled'] });
 
-const obligationsRoute = defineRoute({
-  method: 'get',
-  path: '/v1/plan/obligations',
-  tags: TAGS,
-  summary: '計畫義務（訂定期限、稽核頻率）/ Plan obligations (deadlines, audit cycle)',
-  access: readAccess,
-  request: { query: obligationsQuerySchema },
-  responses: { 200: jsonContent(obligationsResponseSchema, 'Obligations on asOf, or why they cannot be computed') },
-});
+const obligationsRoute = route.get('/v1/plan/obligations', readAccess, '計畫義務（訂定期限、稽核頻率）/ Plan obligations (deadlines, audit cycle)', { query: obligationsQuerySchema, 200: [obligationsResponseSchema, 'Obligations on asOf, or why they cannot be computed'] });
 
-const dutiesRoute = defineRoute({
-  method: 'get',
-  path: '/v1/plan/duties',
-  tags: TAGS,
-  summary: '計畫所定之定期義務 / Recurring duties the plan sets',
-  access: readAccess,
-  responses: { 200: jsonContent(planDutiesResponseSchema, 'The approved plan\'s duties, or the defaults') },
-});
+const dutiesRoute = route.get('/v1/plan/duties', readAccess, '計畫所定之定期義務 / Recurring duties the plan sets', { 200: [planDutiesResponseSchema, 'The approved plan\'s duties, or the defaults'] });
 
-const syncDutiesRoute = defineRoute({
-  method: 'post',
-  path: '/v1/plan/duties/sync',
-  tags: TAGS,
-  summary: '依現行計畫重新同步定期義務 / Re-sync review duties from the approved plan',
-  description: 'Approval syncs the duties itself; this repeats it (e.g. after a failure). Idempotent.',
-  access: writeAccess,
-  responses: { 200: jsonContent(dutySyncResultSchema, 'What changed') },
-});
+const syncDutiesRoute = route.post('/v1/plan/duties/sync', writeAccess, '依現行計畫重新同步定期義務 / Re-sync review duties from the approved plan', { description: 'Approval syncs the duties itself; this repeats it (e.g. after a failure). Idempotent.', 200: [dutySyncResultSchema, 'What changed'] });
 
-const createRecordCountRoute = defineRoute({
-  method: 'post',
-  path: '/v1/record-counts',
-  tags: TAGS,
-  summary: '登錄個資筆數（單日）/ Record a single-day personal data record count',
-  description: 'One entry per day; a later entry for the same day replaces the earlier one (200 instead of 201).',
-  access: { plane: 'tenant', roles: [...WRITE_ROLES, 'integration'], integrationScope: 'inventory:write' },
-  request: { body: jsonBody(createRecordCountSchema) },
-  responses: { 201: jsonContent(recordCountViewSchema, 'Recorded'), 200: jsonContent(recordCountViewSchema, 'Replaced that day\'s entry') },
-});
+const createRecordCountRoute = route.post('/v1/record-counts', { plane: 'tenant', roles: [...WRITE_ROLES, 'integration'], integrationScope: 'inventory:write' }, '登錄個資筆數（單日）/ Record a single-day personal data record count', { body: createRecordCountSchema, description: 'One entry per day; a later entry for the same day replaces the earlier one (200 instead of 201).', 201: [recordCountViewSchema, 'Recorded'], 200: [recordCountViewSchema, 'Replaced that day\'s entry'] });
 
-const listRecordCountsRoute = defineRoute({
-  method: 'get',
-  path: '/v1/record-counts',
-  tags: TAGS,
-  summary: '個資筆數歷程（新到舊）/ Record-count history, newest first',
-  access: { plane: 'tenant', roles: [...READ_ROLES, 'integration'], integrationScope: 'inventory:read' },
-  request: { query: pageQuerySchema.extend(recordCountQuerySchema.shape).strict() },
-  responses: { 200: jsonContent(pageSchema(recordCountViewSchema, 'RecordCountPage'), 'Entries') },
-});
+const listRecordCountsRoute = route.get('/v1/record-counts', { plane: 'tenant', roles: [...READ_ROLES, 'integration'], integrationScope: 'inventory:read' }, '個資筆數歷程（新到舊）/ Record-count history, newest first', { query: pageQuerySchema.extend(recordCountQuerySchema.shape).strict(), 200: [pageSchema(recordCountViewSchema, 'RecordCountPage'), 'Entries'] });
 
 // Handlers --------------------------------------------------------------------------------------
 

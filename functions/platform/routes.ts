@@ -5,7 +5,7 @@ import { tenantStatuses } from '../../domain/tenant/tenantLifecycle';
 import { platformMutationScope, type ApiContext, type ApiEnv } from '../http/context';
 import { expectedVersion, setEtag } from '../http/etag';
 import { pageQuerySchema, pageSchema } from '../http/pagination';
-import { defineRoute, jsonBody, jsonContent } from '../http/route';
+import { routeTable } from '../http/route';
 import { createApiKeySchema, issuedApiKeySchema } from '../keys/apiKeyModel';
 import { changeTenantStatus } from './commands/changeTenantStatus';
 import { exportTenant } from './commands/exportTenant';
@@ -22,68 +22,22 @@ import { listTenants } from './tenantStore';
 const platformOnly = { plane: 'platform', roles: ['platformOperator'] } as const;
 const tenantIdParams = z.object({ tenantId: z.string().regex(/^tn_[0-9a-z]{26}$/).openapi({ param: { name: 'tenantId', in: 'path' }, example: 'tn_01jz8x6d3v2k9q4r7t1w5y8b0c' }) });
 
-const createTenant = defineRoute({
-  method: 'post',
-  path: '/v1/platform/tenants',
-  tags: ['Platform'],
-  summary: '建立租戶（建立專屬資料表）/ Onboard a tenant (creates its own table)',
-  access: platformOnly,
-  request: { body: jsonBody(createTenantSchema) },
-  responses: { 201: jsonContent(tenantViewSchema, 'The tenant, active') },
-});
+const route = routeTable(['Platform']);
 
-const listTenantsRoute = defineRoute({
-  method: 'get',
-  path: '/v1/platform/tenants',
-  tags: ['Platform'],
-  summary: '租戶清單 / List tenants',
-  access: platformOnly,
-  request: { query: pageQuerySchema.extend({ status: z.enum(tenantStatuses).optional() }) },
-  responses: { 200: jsonContent(pageSchema(tenantViewSchema, 'TenantPage'), 'Tenants in creation order') },
-});
+const createTenant = route.post('/v1/platform/tenants', platformOnly, '建立租戶（建立專屬資料表）/ Onboard a tenant (creates its own table)', { body: createTenantSchema, 201: [tenantViewSchema, 'The tenant, active'] });
 
-const getTenantRoute = defineRoute({
-  method: 'get',
-  path: '/v1/platform/tenants/{tenantId}',
-  tags: ['Platform'],
-  summary: '取得租戶 / Get a tenant',
-  access: platformOnly,
-  request: { params: tenantIdParams },
-  responses: { 200: jsonContent(tenantViewSchema, 'The tenant') },
-});
+const listTenantsRoute = route.get('/v1/platform/tenants', platformOnly, '租戶清單 / List tenants', { query: pageQuerySchema.extend({ status: z.enum(tenantStatuses).optional() }), 200: [pageSchema(tenantViewSchema, 'TenantPage'), 'Tenants in creation order'] });
 
-const updateTenantRoute = defineRoute({
-  method: 'patch',
-  path: '/v1/platform/tenants/{tenantId}',
-  tags: ['Platform'],
-  summary: '更新租戶資料 / Update a tenant profile',
-  access: platformOnly,
-  request: { params: tenantIdParams, body: jsonBody(updateTenantSchema) },
-  responses: { 200: jsonContent(tenantViewSchema, 'The updated tenant') },
-});
+const getTenantRoute = route.get('/v1/platform/tenants/{tenantId}', platformOnly, '取得租戶 / Get a tenant', { params: tenantIdParams, 200: [tenantViewSchema, 'The tenant'] });
+
+const updateTenantRoute = route.patch('/v1/platform/tenants/{tenantId}', platformOnly, '更新租戶資料 / Update a tenant profile', { params: tenantIdParams, body: updateTenantSchema, 200: [tenantViewSchema, 'The updated tenant'] });
 
 const lifecycleRoute = (action: 'suspend' | 'reactivate', summary: string) =>
-  defineRoute({
-    method: 'post',
-    path: `/v1/platform/tenants/{tenantId}/${action}`,
-    tags: ['Platform'],
-    summary,
-    access: platformOnly,
-    request: { params: tenantIdParams },
-    responses: { 200: jsonContent(tenantViewSchema, 'The tenant') },
-  });
+  route.post(`/v1/platform/tenants/{tenantId}/${action}`, platformOnly, summary, { params: tenantIdParams, 200: [tenantViewSchema, 'The tenant'] });
 const suspendRoute = lifecycleRoute('suspend', '停用租戶 / Suspend a tenant');
 const reactivateRoute = lifecycleRoute('reactivate', '恢復租戶 / Reactivate a tenant');
 
-const provisionRoute = defineRoute({
-  method: 'post',
-  path: '/v1/platform/tenants/{tenantId}/provision',
-  tags: ['Platform'],
-  summary: '重試建立租戶資料表 / Retry provisioning a tenant table',
-  access: platformOnly,
-  request: { params: tenantIdParams },
-  responses: { 200: jsonContent(tenantViewSchema, 'The tenant, active') },
-});
+const provisionRoute = route.post('/v1/platform/tenants/{tenantId}/provision', platformOnly, '重試建立租戶資料表 / Retry provisioning a tenant table', { params: tenantIdParams, 200: [tenantViewSchema, 'The tenant, active'] });
 
 const archiveSchema = z
   .object({
@@ -97,55 +51,16 @@ const archiveSchema = z
   })
   .openapi('TenantArchive');
 
-const exportRoute = defineRoute({
-  method: 'get',
-  path: '/v1/platform/tenants/{tenantId}/export',
-  tags: ['Platform'],
-  summary: '匯出租戶全部資料（須先停用）/ Export everything of a suspended tenant as one JSON archive',
-  access: platformOnly,
-  request: { params: tenantIdParams },
-  responses: { 200: jsonContent(archiveSchema, 'The archive') },
-});
+const exportRoute = route.get('/v1/platform/tenants/{tenantId}/export', platformOnly, '匯出租戶全部資料（須先停用）/ Export everything of a suspended tenant as one JSON archive', { params: tenantIdParams, 200: [archiveSchema, 'The archive'] });
 
-const offboardRoute = defineRoute({
-  method: 'post',
-  path: '/v1/platform/tenants/{tenantId}/offboard',
-  tags: ['Platform'],
-  summary: '終止租戶並刪除資料表 / Offboard: delete the table after the archive was taken',
-  access: platformOnly,
-  request: {
-    params: tenantIdParams,
-    body: jsonBody(z.object({ archiveSha256: z.string().regex(/^[0-9a-f]{64}$/).openapi({ description: 'itemsSha256 of the archive you hold; proves it is current' }) }).strict()),
-  },
-  responses: { 200: jsonContent(tenantViewSchema, 'The tenant, offboarded') },
-});
+const offboardRoute = route.post('/v1/platform/tenants/{tenantId}/offboard', platformOnly, '終止租戶並刪除資料表 / Offboard: delete the table after the archive was taken', { params: tenantIdParams, body: z.object({ archiveSha256: z.string().regex(/^[0-9a-f]{64}$/).openapi({ description: 'itemsSha256 of the archive you hold; proves it is current' }) }).strict(), 200: [tenantViewSchema, 'The tenant, offboarded'] });
 
-const issueTenantKeyRoute = defineRoute({
-  method: 'post',
-  path: '/v1/platform/tenants/{tenantId}/api-keys',
-  tags: ['Platform'],
-  summary: '為租戶核發 API 金鑰（例如第一把 owner 金鑰）/ Issue an API key for a tenant',
-  access: platformOnly,
-  request: { params: tenantIdParams, body: jsonBody(createApiKeySchema) },
-  responses: { 201: jsonContent(issuedApiKeySchema, 'The key; `secret` is shown once') },
-});
+const issueTenantKeyRoute = route.post('/v1/platform/tenants/{tenantId}/api-keys', platformOnly, '為租戶核發 API 金鑰（例如第一把 owner 金鑰）/ Issue an API key for a tenant', { params: tenantIdParams, body: createApiKeySchema, 201: [issuedApiKeySchema, 'The key; `secret` is shown once'] });
 
-const sectorsRoute = defineRoute({
-  method: 'get',
-  path: '/v1/platform/sectors',
-  tags: ['Platform'],
-  summary: '產業別與主管機關名錄 / Sectors and the authority directory',
-  access: platformOnly,
-  responses: {
-    200: jsonContent(
-      z.object({
+const sectorsRoute = route.get('/v1/platform/sectors', platformOnly, '產業別與主管機關名錄 / Sectors and the authority directory', { 200: [z.object({
         sectors: z.array(z.object({ code: z.enum(sectorCodes), nameZhTW: z.string(), nameEn: z.string(), regulationPcode: z.string().nullable(), authorityCode: z.string() })),
         authorities: z.array(z.object({ code: z.string(), nameZhTW: z.string(), nameEn: z.string(), phone: z.string().nullable(), email: z.string().nullable(), notificationFormZhTW: z.string(), source: z.string().nullable() })),
-      }).openapi('SectorDirectory'),
-      'Sectors and authorities',
-    ),
-  },
-});
+      }).openapi('SectorDirectory'), 'Sectors and authorities'] });
 
 /** The operator's command context: the control plane, its audit chain and the provisioning services. */
 function platformContextOf(c: ApiContext): PlatformCommandContext {

@@ -11,7 +11,7 @@ import { commandContextOf, listBindingOf, todayOf } from '../http/commandContext
 import type { ApiEnv } from '../http/context';
 import { expectedVersion, setEtag } from '../http/etag';
 import { pageQuerySchema, pageSchema } from '../http/pagination';
-import { defineRoute, jsonBody, jsonContent } from '../http/route';
+import { routeTable } from '../http/route';
 import { addRiskLibraryEntry } from './commands/addRiskLibraryEntry';
 import { approveRiskAssessment } from './commands/approveRiskAssessment';
 import { createAssessment } from './commands/createAssessment';
@@ -45,125 +45,31 @@ const writeAccess = { plane: 'tenant', roles: WRITE_ROLES } as const;
 /** The security officer (個資長/專責人員) signs assessments off; plan §4 makes it their call. */
 const officerAccess = { plane: 'tenant', roles: ['officer'] } as const;
 
-const libraryRoute = defineRoute({
-  method: 'get',
-  path: '/v1/risk/library',
-  tags: TAGS,
-  summary: '風險類型及對策庫（內建＋公司自訂）/ Risk library (built-in + tenant)',
-  access: readAccess,
-  responses: { 200: jsonContent(libraryViewSchema, 'Every entry, built-in first') },
-});
+const route = routeTable(TAGS);
 
-const addLibraryEntryRoute = defineRoute({
-  method: 'post',
-  path: '/v1/risk/library',
-  tags: TAGS,
-  summary: '新增公司自訂風險類型 / Add a tenant risk-library entry',
-  access: writeAccess,
-  request: { body: jsonBody(createLibraryEntrySchema) },
-  responses: { 201: jsonContent(libraryEntryViewSchema, 'The entry') },
-});
+const libraryRoute = route.get('/v1/risk/library', readAccess, '風險類型及對策庫（內建＋公司自訂）/ Risk library (built-in + tenant)', { 200: [libraryViewSchema, 'Every entry, built-in first'] });
 
-const createRiskRoute = defineRoute({
-  method: 'post',
-  path: '/v1/risks',
-  tags: TAGS,
-  summary: '登錄風險 / Register a risk',
-  access: writeAccess,
-  request: { body: jsonBody(createRiskSchema) },
-  responses: { 201: jsonContent(riskViewSchema, 'The risk') },
-});
+const addLibraryEntryRoute = route.post('/v1/risk/library', writeAccess, '新增公司自訂風險類型 / Add a tenant risk-library entry', { body: createLibraryEntrySchema, 201: [libraryEntryViewSchema, 'The entry'] });
 
-const listRisksRoute = defineRoute({
-  method: 'get',
-  path: '/v1/risks',
-  tags: TAGS,
-  summary: '風險清冊 / The risk register',
-  access: readAccess,
-  request: { query: listRisksQuerySchema },
-  responses: { 200: jsonContent(pageSchema(riskViewSchema, 'RiskPage'), 'Risks in id order (overdue: by target date)') },
-});
+const createRiskRoute = route.post('/v1/risks', writeAccess, '登錄風險 / Register a risk', { body: createRiskSchema, 201: [riskViewSchema, 'The risk'] });
 
-const getRiskRoute = defineRoute({
-  method: 'get',
-  path: '/v1/risks/{riskId}',
-  tags: TAGS,
-  summary: '風險 / A risk',
-  access: readAccess,
-  request: { params: riskIdParamSchema },
-  responses: { 200: jsonContent(riskViewSchema, 'The risk; ETag is its version') },
-});
+const listRisksRoute = route.get('/v1/risks', readAccess, '風險清冊 / The risk register', { query: listRisksQuerySchema, 200: [pageSchema(riskViewSchema, 'RiskPage'), 'Risks in id order (overdue: by target date)'] });
 
-const patchRiskRoute = defineRoute({
-  method: 'patch',
-  path: '/v1/risks/{riskId}',
-  tags: TAGS,
-  summary: '修改風險 / Update a risk (status changes go through transitions)',
-  access: writeAccess,
-  request: { params: riskIdParamSchema, body: jsonBody(patchRiskSchema) },
-  responses: { 200: jsonContent(riskViewSchema, 'The updated risk') },
-});
+const getRiskRoute = route.get('/v1/risks/{riskId}', readAccess, '風險 / A risk', { params: riskIdParamSchema, 200: [riskViewSchema, 'The risk; ETag is its version'] });
 
-const transitionRoute = defineRoute({
-  method: 'post',
-  path: '/v1/risks/{riskId}/transitions',
-  tags: TAGS,
-  summary: '變更風險狀態 / Move a risk to a new status',
-  description: 'open → treating → closed, or acceptedWithReason (needs a reason); reopening needs a reason. Optional If-Match.',
-  access: writeAccess,
-  request: { params: riskIdParamSchema, body: jsonBody(transitionRequestSchema) },
-  responses: { 200: jsonContent(riskViewSchema, 'The risk after the move') },
-});
+const patchRiskRoute = route.patch('/v1/risks/{riskId}', writeAccess, '修改風險 / Update a risk (status changes go through transitions)', { params: riskIdParamSchema, body: patchRiskSchema, 200: [riskViewSchema, 'The updated risk'] });
 
-const createAssessmentRoute = defineRoute({
-  method: 'post',
-  path: '/v1/risk/assessments',
-  tags: TAGS,
-  summary: '進行風險評估（快照）/ Make a risk assessment (dated snapshot)',
-  access: writeAccess,
-  request: { body: jsonBody(createAssessmentSchema) },
-  responses: { 201: jsonContent(assessmentViewSchema, 'The assessment, highest value first') },
-});
+const transitionRoute = route.post('/v1/risks/{riskId}/transitions', writeAccess, '變更風險狀態 / Move a risk to a new status', { params: riskIdParamSchema, body: transitionRequestSchema, description: 'open → treating → closed, or acceptedWithReason (needs a reason); reopening needs a reason. Optional If-Match.', 200: [riskViewSchema, 'The risk after the move'] });
 
-const listAssessmentsRoute = defineRoute({
-  method: 'get',
-  path: '/v1/risk/assessments',
-  tags: TAGS,
-  summary: '風險評估紀錄 / Risk assessments',
-  access: readAccess,
-  request: { query: pageQuerySchema },
-  responses: { 200: jsonContent(pageSchema(assessmentViewSchema, 'RiskAssessmentPage'), 'Newest first') },
-});
+const createAssessmentRoute = route.post('/v1/risk/assessments', writeAccess, '進行風險評估（快照）/ Make a risk assessment (dated snapshot)', { body: createAssessmentSchema, 201: [assessmentViewSchema, 'The assessment, highest value first'] });
 
-const getAssessmentRoute = defineRoute({
-  method: 'get',
-  path: '/v1/risk/assessments/{assessmentId}',
-  tags: TAGS,
-  summary: '風險評估 / A risk assessment',
-  access: readAccess,
-  request: { params: assessmentIdParamSchema },
-  responses: { 200: jsonContent(assessmentViewSchema, 'The assessment') },
-});
+const listAssessmentsRoute = route.get('/v1/risk/assessments', readAccess, '風險評估紀錄 / Risk assessments', { query: pageQuerySchema, 200: [pageSchema(assessmentViewSchema, 'RiskAssessmentPage'), 'Newest first'] });
 
-const approveAssessmentRoute = defineRoute({
-  method: 'post',
-  path: '/v1/risk/assessments/{assessmentId}/approve',
-  tags: TAGS,
-  summary: '核定風險評估（專責人員）/ Approve an assessment (officer)',
-  access: officerAccess,
-  request: { params: assessmentIdParamSchema, body: jsonBody(approveAssessmentSchema) },
-  responses: { 200: jsonContent(assessmentViewSchema, 'The approved assessment') },
-});
+const getAssessmentRoute = route.get('/v1/risk/assessments/{assessmentId}', readAccess, '風險評估 / A risk assessment', { params: assessmentIdParamSchema, 200: [assessmentViewSchema, 'The assessment'] });
 
-const comparisonRoute = defineRoute({
-  method: 'get',
-  path: '/v1/risk/assessments/{assessmentId}/comparison',
-  tags: TAGS,
-  summary: '與前次核定評估比較 / Compare with the previous approved assessment',
-  access: readAccess,
-  request: { params: assessmentIdParamSchema },
-  responses: { 200: jsonContent(comparisonViewSchema, 'New, changed, closed and dropped risks; value changes') },
-});
+const approveAssessmentRoute = route.post('/v1/risk/assessments/{assessmentId}/approve', officerAccess, '核定風險評估（專責人員）/ Approve an assessment (officer)', { params: assessmentIdParamSchema, body: approveAssessmentSchema, 200: [assessmentViewSchema, 'The approved assessment'] });
+
+const comparisonRoute = route.get('/v1/risk/assessments/{assessmentId}/comparison', readAccess, '與前次核定評估比較 / Compare with the previous approved assessment', { params: assessmentIdParamSchema, 200: [comparisonViewSchema, 'New, changed, closed and dropped risks; value changes'] });
 
 export const riskArea = {
   name: 'risk',

@@ -38,24 +38,30 @@ function indexDefinition(index: { name: string; pk: string; sk: string }) {
   };
 }
 
-export function tenantTableDefinition(tableName: string, options: ProvisioningOptions): CreateTableCommandInput {
-  const indexes = Object.values(tenantTableIndexes);
+/** pk/sk table with string-keyed GSIs, on demand: the shape both the tenant and control-plane tables share. */
+function keyedTableDefinition(tableName: string, indexes: readonly { name: string; pk: string; sk: string }[]) {
   return {
     TableName: tableName,
-    BillingMode: 'PAY_PER_REQUEST',
+    BillingMode: 'PAY_PER_REQUEST' as const,
     KeySchema: [
-      { AttributeName: 'pk', KeyType: 'HASH' },
-      { AttributeName: 'sk', KeyType: 'RANGE' },
+      { AttributeName: 'pk', KeyType: 'HASH' as const },
+      { AttributeName: 'sk', KeyType: 'RANGE' as const },
     ],
     AttributeDefinitions: [
-      { AttributeName: 'pk', AttributeType: 'S' },
-      { AttributeName: 'sk', AttributeType: 'S' },
+      { AttributeName: 'pk', AttributeType: 'S' as const },
+      { AttributeName: 'sk', AttributeType: 'S' as const },
       ...indexes.flatMap((index) => [
         { AttributeName: index.pk, AttributeType: 'S' as const },
         { AttributeName: index.sk, AttributeType: 'S' as const },
       ]),
     ],
     GlobalSecondaryIndexes: indexes.map(indexDefinition),
+  };
+}
+
+export function tenantTableDefinition(tableName: string, options: ProvisioningOptions): CreateTableCommandInput {
+  return {
+    ...keyedTableDefinition(tableName, Object.values(tenantTableIndexes)),
     ...(options.kmsKeyArn ? { SSESpecification: { Enabled: true, SSEType: 'KMS', KMSMasterKeyId: options.kmsKeyArn } } : {}),
     ...(options.protectData ? { DeletionProtectionEnabled: true } : {}),
     ...(options.tags ? { Tags: Object.entries(options.tags).map(([Key, Value]) => ({ Key, Value })) } : {}),
@@ -63,24 +69,7 @@ export function tenantTableDefinition(tableName: string, options: ProvisioningOp
 }
 
 export function controlPlaneTableDefinition(tableName: string): CreateTableCommandInput {
-  const indexes = Object.values(controlPlaneIndexes);
-  return {
-    TableName: tableName,
-    BillingMode: 'PAY_PER_REQUEST',
-    KeySchema: [
-      { AttributeName: 'pk', KeyType: 'HASH' },
-      { AttributeName: 'sk', KeyType: 'RANGE' },
-    ],
-    AttributeDefinitions: [
-      { AttributeName: 'pk', AttributeType: 'S' },
-      { AttributeName: 'sk', AttributeType: 'S' },
-      ...indexes.flatMap((index) => [
-        { AttributeName: index.pk, AttributeType: 'S' as const },
-        { AttributeName: index.sk, AttributeType: 'S' as const },
-      ]),
-    ],
-    GlobalSecondaryIndexes: indexes.map(indexDefinition),
-  };
+  return keyedTableDefinition(tableName, Object.values(controlPlaneIndexes));
 }
 
 async function waitForStatus(client: DynamoDBClient, tableName: string, wanted: 'ACTIVE' | 'DELETED', timeoutMs = 120_000): Promise<void> {

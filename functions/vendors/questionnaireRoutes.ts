@@ -8,7 +8,7 @@ import { commandContextOf, listBindingOf } from '../http/commandContext';
 import type { ApiEnv } from '../http/context';
 import { expectedVersion, setEtag } from '../http/etag';
 import { pageQuerySchema, pageSchema } from '../http/pagination';
-import { defineRoute, jsonBody, jsonContent, problemSchema } from '../http/route';
+import { problemSchema, routeTable } from '../http/route';
 import { issueQuestionnaireLink } from './commands/issueQuestionnaireLink';
 import { replaceQuestionnaire } from './commands/replaceQuestionnaire';
 import { reviewQuestionnaireResponse } from './commands/reviewQuestionnaireResponse';
@@ -44,108 +44,28 @@ const goneResponse = { description: 'The link expired, was submitted or revoked 
 
 // --- routes ---
 
-const getQuestionnaireRoute = defineRoute({
-  method: 'get',
-  path: '/v1/vendor-questionnaire',
-  tags: TAG,
-  summary: '本組織之委外廠商自我檢查表 / This organisation\'s vendor questionnaire',
-  description: 'The tenant\'s own copy; until edited, a copy of the default questionnaire (version 1).',
-  access: vendorReadAccess,
-  responses: { 200: jsonContent(questionnaireViewSchema, 'The questionnaire (ETag = its version)') },
-});
+const route = routeTable(TAG);
+const publicRoute = routeTable(PUBLIC_TAG);
 
-const putQuestionnaireRoute = defineRoute({
-  method: 'put',
-  path: '/v1/vendor-questionnaire',
-  tags: TAG,
-  summary: '修改委外廠商自我檢查表 / Replace the vendor questionnaire',
-  description: 'New links use the new version; links already sent keep the version they were issued with.',
-  access: vendorWriteAccess,
-  request: { body: jsonBody(putQuestionnaireSchema) },
-  responses: { 200: jsonContent(questionnaireViewSchema, 'The new version') },
-});
+const getQuestionnaireRoute = route.get('/v1/vendor-questionnaire', vendorReadAccess, '本組織之委外廠商自我檢查表 / This organisation\'s vendor questionnaire', { description: 'The tenant\'s own copy; until edited, a copy of the default questionnaire (version 1).', 200: [questionnaireViewSchema, 'The questionnaire (ETag = its version)'] });
 
-const createLinkRoute = defineRoute({
-  method: 'post',
-  path: '/v1/vendors/{vendorId}/questionnaire-links',
-  tags: TAG,
-  summary: '產生自我檢查表連結（僅顯示一次）/ Issue a self-assessment link (shown once)',
-  description: 'Creates a draft response and a single-use, expiring link token for it. Only the token\'s SHA-256 is stored.',
-  access: vendorWriteAccess,
-  request: { params: vendorParams, body: jsonBody(createQuestionnaireLinkSchema) },
-  responses: { 201: jsonContent(questionnaireLinkSchema, 'The link; `token` is shown once') },
-});
+const putQuestionnaireRoute = route.put('/v1/vendor-questionnaire', vendorWriteAccess, '修改委外廠商自我檢查表 / Replace the vendor questionnaire', { body: putQuestionnaireSchema, description: 'New links use the new version; links already sent keep the version they were issued with.', 200: [questionnaireViewSchema, 'The new version'] });
 
-const listResponsesRoute = defineRoute({
-  method: 'get',
-  path: '/v1/vendors/{vendorId}/questionnaire-responses',
-  tags: TAG,
-  summary: '受託者之自我檢查表作答 / Questionnaire responses of a vendor',
-  access: vendorReadAccess,
-  request: { params: vendorParams, query: pageQuerySchema },
-  responses: { 200: jsonContent(pageSchema(responseViewSchema, 'VendorQuestionnaireResponsePage'), 'Responses') },
-});
+const createLinkRoute = route.post('/v1/vendors/{vendorId}/questionnaire-links', vendorWriteAccess, '產生自我檢查表連結（僅顯示一次）/ Issue a self-assessment link (shown once)', { params: vendorParams, body: createQuestionnaireLinkSchema, description: 'Creates a draft response and a single-use, expiring link token for it. Only the token\'s SHA-256 is stored.', 201: [questionnaireLinkSchema, 'The link; `token` is shown once'] });
 
-const getResponseRoute = defineRoute({
-  method: 'get',
-  path: '/v1/vendors/{vendorId}/questionnaire-responses/{responseId}',
-  tags: TAG,
-  summary: '自我檢查表作答 / A questionnaire response',
-  access: vendorReadAccess,
-  request: { params: responseParams },
-  responses: { 200: jsonContent(responseViewSchema, 'The response') },
-});
+const listResponsesRoute = route.get('/v1/vendors/{vendorId}/questionnaire-responses', vendorReadAccess, '受託者之自我檢查表作答 / Questionnaire responses of a vendor', { params: vendorParams, query: pageQuerySchema, 200: [pageSchema(responseViewSchema, 'VendorQuestionnaireResponsePage'), 'Responses'] });
 
-const reviewResponseRoute = defineRoute({
-  method: 'post',
-  path: '/v1/vendors/{vendorId}/questionnaire-responses/{responseId}/review',
-  tags: TAG,
-  summary: '審查自我檢查表 / Review a submitted questionnaire',
-  access: vendorWriteAccess,
-  request: { params: responseParams, body: jsonBody(responseReviewInputSchema.openapi('VendorQuestionnaireReview')) },
-  responses: { 200: jsonContent(responseViewSchema, 'The reviewed response') },
-});
+const getResponseRoute = route.get('/v1/vendors/{vendorId}/questionnaire-responses/{responseId}', vendorReadAccess, '自我檢查表作答 / A questionnaire response', { params: responseParams, 200: [responseViewSchema, 'The response'] });
 
-const revokeLinkRoute = defineRoute({
-  method: 'post',
-  path: '/v1/vendors/{vendorId}/questionnaire-responses/{responseId}/revoke-link',
-  tags: TAG,
-  summary: '撤銷自我檢查表連結 / Revoke a questionnaire link',
-  access: vendorWriteAccess,
-  request: { params: responseParams },
-  responses: { 200: jsonContent(responseViewSchema, 'The response with its link revoked') },
-});
+const reviewResponseRoute = route.post('/v1/vendors/{vendorId}/questionnaire-responses/{responseId}/review', vendorWriteAccess, '審查自我檢查表 / Review a submitted questionnaire', { params: responseParams, body: responseReviewInputSchema.openapi('VendorQuestionnaireReview'), 200: [responseViewSchema, 'The reviewed response'] });
 
-const publicGetRoute = defineRoute({
-  method: 'get',
-  path: '/v1/public/vendor-questionnaires/{token}',
-  tags: PUBLIC_TAG,
-  summary: '受託者開啟自我檢查表 / The vendor opens its questionnaire',
-  description: 'No account: the link token is the only credential and opens this one questionnaire only.',
-  access: publicAccess,
-  request: { params: tokenParams },
-  responses: { 200: jsonContent(publicQuestionnaireViewSchema, 'The questions and the saved answers (ETag = version)'), 410: goneResponse },
-});
+const revokeLinkRoute = route.post('/v1/vendors/{vendorId}/questionnaire-responses/{responseId}/revoke-link', vendorWriteAccess, '撤銷自我檢查表連結 / Revoke a questionnaire link', { params: responseParams, 200: [responseViewSchema, 'The response with its link revoked'] });
 
-const publicSaveRoute = defineRoute({
-  method: 'put',
-  path: '/v1/public/vendor-questionnaires/{token}/answers',
-  tags: PUBLIC_TAG,
-  summary: '受託者暫存答案 / The vendor saves draft answers',
-  access: publicAccess,
-  request: { params: tokenParams, body: jsonBody(questionnaireAnswersInputSchema.openapi('VendorQuestionnaireAnswers')) },
-  responses: { 200: jsonContent(publicQuestionnaireViewSchema, 'The saved draft'), 410: goneResponse },
-});
+const publicGetRoute = publicRoute.get('/v1/public/vendor-questionnaires/{token}', publicAccess, '受託者開啟自我檢查表 / The vendor opens its questionnaire', { params: tokenParams, description: 'No account: the link token is the only credential and opens this one questionnaire only.', 200: [publicQuestionnaireViewSchema, 'The questions and the saved answers (ETag = version)'], 410: goneResponse });
 
-const publicSubmitRoute = defineRoute({
-  method: 'post',
-  path: '/v1/public/vendor-questionnaires/{token}/submit',
-  tags: PUBLIC_TAG,
-  summary: '受託者送出自我檢查表 / The vendor submits (answers lock; the link stops working)',
-  access: publicAccess,
-  request: { params: tokenParams },
-  responses: { 200: jsonContent(publicQuestionnaireViewSchema, 'The submitted questionnaire'), 410: goneResponse },
-});
+const publicSaveRoute = publicRoute.put('/v1/public/vendor-questionnaires/{token}/answers', publicAccess, '受託者暫存答案 / The vendor saves draft answers', { params: tokenParams, body: questionnaireAnswersInputSchema.openapi('VendorQuestionnaireAnswers'), 200: [publicQuestionnaireViewSchema, 'The saved draft'], 410: goneResponse });
+
+const publicSubmitRoute = publicRoute.post('/v1/public/vendor-questionnaires/{token}/submit', publicAccess, '受託者送出自我檢查表 / The vendor submits (answers lock; the link stops working)', { params: tokenParams, 200: [publicQuestionnaireViewSchema, 'The submitted questionnaire'], 410: goneResponse });
 
 // --- handlers ---
 

@@ -7,7 +7,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { crossBorderTransfersByCountry, expiringCertificatesReport, missingClausesReport, overdueChecksReport, vendorsByCriticality } from '../../domain/vendor/reports';
 import { commandContextOf, todayOf } from '../http/commandContext';
 import type { ApiContext, ApiEnv } from '../http/context';
-import { defineRoute, jsonContent } from '../http/route';
+import { routeTable } from '../http/route';
 import {
   criticalityReportSchema,
   crossBorderReportSchema,
@@ -25,22 +25,13 @@ const loadVendors = (c: ApiContext) => loadVendorRecords(commandContextOf(c).tab
 const loadContracts = (c: ApiContext) => loadContractRecords(commandContextOf(c).table);
 const loadChecks = (c: ApiContext) => loadCheckRecords(commandContextOf(c).table);
 
-const report = <S extends Parameters<typeof jsonContent>[0]>(path: string, summary: string, schema: S, description: string) =>
-  defineRoute({ method: 'get', path, tags: TAG, summary, access: vendorReadAccess, responses: { 200: jsonContent(schema, description) } });
+const route = routeTable(TAG);
 
-const criticalityRoute = report('/v1/vendor-reports/criticality', '受託者風險等級 / Vendors by criticality', criticalityReportSchema, 'High, medium and low bands');
-const overdueChecksRoute = report('/v1/vendor-reports/overdue-checks', '逾期未確認之受託者 / Overdue oversight checks', overdueChecksReportSchema, 'Vendors whose yearly check is overdue, most overdue first');
-const missingClausesRoute = report('/v1/vendor-reports/missing-clauses', '委外契約缺漏條款 / Missing contract clauses', missingClausesReportSchema, 'Findings of every contract in force');
-const crossBorderRoute = report('/v1/vendor-reports/cross-border', '國際傳輸 / Cross-border processing', crossBorderReportSchema, 'Destinations outside Taiwan, largest volume first (PDPA Art. 21)');
-const expiringCertificatesRoute = defineRoute({
-  method: 'get',
-  path: '/v1/vendor-reports/expiring-certificates',
-  tags: TAG,
-  summary: '即將到期之驗證 / Expiring certificates',
-  access: vendorReadAccess,
-  request: { query: expiringCertificatesQuerySchema },
-  responses: { 200: jsonContent(expiringCertificatesReportSchema, 'Latest certificate per vendor and standard expiring within `days` (or expired)') },
-});
+const criticalityRoute = route.get('/v1/vendor-reports/criticality', vendorReadAccess, '受託者風險等級 / Vendors by criticality', { 200: [criticalityReportSchema, 'High, medium and low bands'] });
+const overdueChecksRoute = route.get('/v1/vendor-reports/overdue-checks', vendorReadAccess, '逾期未確認之受託者 / Overdue oversight checks', { 200: [overdueChecksReportSchema, 'Vendors whose yearly check is overdue, most overdue first'] });
+const missingClausesRoute = route.get('/v1/vendor-reports/missing-clauses', vendorReadAccess, '委外契約缺漏條款 / Missing contract clauses', { 200: [missingClausesReportSchema, 'Findings of every contract in force'] });
+const crossBorderRoute = route.get('/v1/vendor-reports/cross-border', vendorReadAccess, '國際傳輸 / Cross-border processing', { 200: [crossBorderReportSchema, 'Destinations outside Taiwan, largest volume first (PDPA Art. 21)'] });
+const expiringCertificatesRoute = route.get('/v1/vendor-reports/expiring-certificates', vendorReadAccess, '即將到期之驗證 / Expiring certificates', { query: expiringCertificatesQuerySchema, 200: [expiringCertificatesReportSchema, 'Latest certificate per vendor and standard expiring within `days` (or expired)'] });
 
 export function registerReportRoutes(app: OpenAPIHono<ApiEnv>): void {
   app.openapi(criticalityRoute, async (c) => {

@@ -9,7 +9,7 @@ import { commandContextOf, listBindingOf, todayOf } from '../http/commandContext
 import type { ApiEnv } from '../http/context';
 import { expectedVersion, setEtag } from '../http/etag';
 import { pageQuerySchema, pageSchema } from '../http/pagination';
-import { defineRoute, jsonBody, jsonContent } from '../http/route';
+import { routeTable } from '../http/route';
 import { confirmReturnDeletion } from './commands/confirmReturnDeletion';
 import { createContract } from './commands/createContract';
 import { createVendor } from './commands/createVendor';
@@ -40,150 +40,35 @@ const TAG = ['Vendor oversight'];
 
 // --- routes ---
 
-const createVendorRoute = defineRoute({
-  method: 'post',
-  path: '/v1/vendors',
-  tags: TAG,
-  summary: '登錄受託者（含複委託對象）/ Register a vendor (or a sub-processor)',
-  description: 'Creates the vendor and its yearly oversight duty (Rules Art. 8 ¶3) in one transaction. Set `parentVendorId` for a sub-processor (複委託).',
-  access: vendorWriteAccess,
-  request: { body: jsonBody(createVendorSchema) },
-  responses: { 201: jsonContent(vendorViewSchema, 'The vendor with its derived criticality') },
-});
+const route = routeTable(TAG);
 
-const listVendorsRoute = defineRoute({
-  method: 'get',
-  path: '/v1/vendors',
-  tags: TAG,
-  summary: '受託者清單 / List vendors',
-  access: vendorReadAccess,
-  request: { query: pageQuerySchema },
-  responses: { 200: jsonContent(pageSchema(vendorViewSchema, 'VendorPage'), 'Vendors') },
-});
+const createVendorRoute = route.post('/v1/vendors', vendorWriteAccess, '登錄受託者（含複委託對象）/ Register a vendor (or a sub-processor)', { body: createVendorSchema, description: 'Creates the vendor and its yearly oversight duty (Rules Art. 8 ¶3) in one transaction. Set `parentVendorId` for a sub-processor (複委託).', 201: [vendorViewSchema, 'The vendor with its derived criticality'] });
 
-const getVendorRoute = defineRoute({
-  method: 'get',
-  path: '/v1/vendors/{vendorId}',
-  tags: TAG,
-  summary: '受託者 / A vendor',
-  access: vendorReadAccess,
-  request: { params: vendorParams },
-  responses: { 200: jsonContent(vendorViewSchema, 'The vendor') },
-});
+const listVendorsRoute = route.get('/v1/vendors', vendorReadAccess, '受託者清單 / List vendors', { query: pageQuerySchema, 200: [pageSchema(vendorViewSchema, 'VendorPage'), 'Vendors'] });
 
-const updateVendorRoute = defineRoute({
-  method: 'patch',
-  path: '/v1/vendors/{vendorId}',
-  tags: TAG,
-  summary: '修改受託者 / Update a vendor',
-  access: vendorWriteAccess,
-  request: { params: vendorParams, body: jsonBody(updateVendorSchema) },
-  responses: { 200: jsonContent(vendorViewSchema, 'The updated vendor') },
-});
+const getVendorRoute = route.get('/v1/vendors/{vendorId}', vendorReadAccess, '受託者 / A vendor', { params: vendorParams, 200: [vendorViewSchema, 'The vendor'] });
 
-const subProcessorsRoute = defineRoute({
-  method: 'get',
-  path: '/v1/vendors/{vendorId}/sub-processors',
-  tags: TAG,
-  summary: '複委託對象 / Sub-processors of a vendor',
-  access: vendorReadAccess,
-  request: { params: vendorParams, query: pageQuerySchema },
-  responses: { 200: jsonContent(pageSchema(vendorViewSchema, 'SubProcessorPage'), 'Direct sub-processors') },
-});
+const updateVendorRoute = route.patch('/v1/vendors/{vendorId}', vendorWriteAccess, '修改受託者 / Update a vendor', { params: vendorParams, body: updateVendorSchema, 200: [vendorViewSchema, 'The updated vendor'] });
 
-const createContractRoute = defineRoute({
-  method: 'post',
-  path: '/v1/vendors/{vendorId}/contracts',
-  tags: TAG,
-  summary: '登錄委外契約 / Record an entrustment contract',
-  description: 'The end date (if any) becomes a one-time `vendorContractEnd` duty.',
-  access: vendorWriteAccess,
-  request: { params: vendorParams, body: jsonBody(createContractSchema) },
-  responses: { 201: jsonContent(contractViewSchema, 'The contract') },
-});
+const subProcessorsRoute = route.get('/v1/vendors/{vendorId}/sub-processors', vendorReadAccess, '複委託對象 / Sub-processors of a vendor', { params: vendorParams, query: pageQuerySchema, 200: [pageSchema(vendorViewSchema, 'SubProcessorPage'), 'Direct sub-processors'] });
 
-const listContractsRoute = defineRoute({
-  method: 'get',
-  path: '/v1/vendors/{vendorId}/contracts',
-  tags: TAG,
-  summary: '受託者之委外契約 / Contracts of a vendor',
-  access: vendorReadAccess,
-  request: { params: vendorParams, query: pageQuerySchema },
-  responses: { 200: jsonContent(pageSchema(contractViewSchema, 'VendorContractPage'), 'Contracts') },
-});
+const createContractRoute = route.post('/v1/vendors/{vendorId}/contracts', vendorWriteAccess, '登錄委外契約 / Record an entrustment contract', { params: vendorParams, body: createContractSchema, description: 'The end date (if any) becomes a one-time `vendorContractEnd` duty.', 201: [contractViewSchema, 'The contract'] });
 
-const getContractRoute = defineRoute({
-  method: 'get',
-  path: '/v1/vendors/{vendorId}/contracts/{contractId}',
-  tags: TAG,
-  summary: '委外契約 / A contract',
-  access: vendorReadAccess,
-  request: { params: contractParams },
-  responses: { 200: jsonContent(contractViewSchema, 'The contract') },
-});
+const listContractsRoute = route.get('/v1/vendors/{vendorId}/contracts', vendorReadAccess, '受託者之委外契約 / Contracts of a vendor', { params: vendorParams, query: pageQuerySchema, 200: [pageSchema(contractViewSchema, 'VendorContractPage'), 'Contracts'] });
 
-const updateContractRoute = defineRoute({
-  method: 'patch',
-  path: '/v1/vendors/{vendorId}/contracts/{contractId}',
-  tags: TAG,
-  summary: '更新契約條款檢核表 / Update the clause checklist',
-  access: vendorWriteAccess,
-  request: { params: contractParams, body: jsonBody(updateContractSchema) },
-  responses: { 200: jsonContent(contractViewSchema, 'The updated contract') },
-});
+const getContractRoute = route.get('/v1/vendors/{vendorId}/contracts/{contractId}', vendorReadAccess, '委外契約 / A contract', { params: contractParams, 200: [contractViewSchema, 'The contract'] });
 
-const contractFindingsRoute = defineRoute({
-  method: 'get',
-  path: '/v1/vendors/{vendorId}/contracts/{contractId}/findings',
-  tags: TAG,
-  summary: '契約缺漏條款 / Missing clauses (with article citations)',
-  access: vendorReadAccess,
-  request: { params: contractParams },
-  responses: { 200: jsonContent(contractFindingsViewSchema, 'Findings against Enforcement Rules Art. 8 ¶2') },
-});
+const updateContractRoute = route.patch('/v1/vendors/{vendorId}/contracts/{contractId}', vendorWriteAccess, '更新契約條款檢核表 / Update the clause checklist', { params: contractParams, body: updateContractSchema, 200: [contractViewSchema, 'The updated contract'] });
 
-const terminateContractRoute = defineRoute({
-  method: 'post',
-  path: '/v1/vendors/{vendorId}/contracts/{contractId}/terminate',
-  tags: TAG,
-  summary: '終止委外契約 / Terminate a contract',
-  description: 'Opens the return/deletion obligation (Rules Art. 8 ¶2 item 6) with its due date, as a one-time `vendorReturnDeletion` duty.',
-  access: vendorWriteAccess,
-  request: { params: contractParams, body: jsonBody(contractTerminationInputSchema.openapi('VendorContractTermination')) },
-  responses: { 200: jsonContent(contractViewSchema, 'The terminated contract and its obligation') },
-});
+const contractFindingsRoute = route.get('/v1/vendors/{vendorId}/contracts/{contractId}/findings', vendorReadAccess, '契約缺漏條款 / Missing clauses (with article citations)', { params: contractParams, 200: [contractFindingsViewSchema, 'Findings against Enforcement Rules Art. 8 ¶2'] });
 
-const confirmReturnDeletionRoute = defineRoute({
-  method: 'post',
-  path: '/v1/vendors/{vendorId}/contracts/{contractId}/return-deletion-confirmation',
-  tags: TAG,
-  summary: '確認個資已返還或刪除 / Confirm the data was returned or deleted',
-  description: 'Closes the obligation; the record is kept at least 5 years (`retainUntil`).',
-  access: vendorWriteAccess,
-  request: { params: contractParams, body: jsonBody(returnDeletionConfirmationSchema.openapi('VendorReturnDeletionConfirmation')) },
-  responses: { 200: jsonContent(contractViewSchema, 'The contract with the closed obligation') },
-});
+const terminateContractRoute = route.post('/v1/vendors/{vendorId}/contracts/{contractId}/terminate', vendorWriteAccess, '終止委外契約 / Terminate a contract', { params: contractParams, body: contractTerminationInputSchema.openapi('VendorContractTermination'), description: 'Opens the return/deletion obligation (Rules Art. 8 ¶2 item 6) with its due date, as a one-time `vendorReturnDeletion` duty.', 200: [contractViewSchema, 'The terminated contract and its obligation'] });
 
-const createCheckRoute = defineRoute({
-  method: 'post',
-  path: '/v1/vendors/{vendorId}/oversight-checks',
-  tags: TAG,
-  summary: '記錄委外監督確認結果 / Record an oversight check',
-  description: 'Completes the vendor\'s open oversight task and schedules the next one a year after the check; a certificate\'s expiry becomes a `vendorCertificateExpiry` duty.',
-  access: vendorWriteAccess,
-  request: { params: vendorParams, body: jsonBody(createOversightCheckSchema) },
-  responses: { 201: jsonContent(oversightCheckViewSchema, 'The recorded check') },
-});
+const confirmReturnDeletionRoute = route.post('/v1/vendors/{vendorId}/contracts/{contractId}/return-deletion-confirmation', vendorWriteAccess, '確認個資已返還或刪除 / Confirm the data was returned or deleted', { params: contractParams, body: returnDeletionConfirmationSchema.openapi('VendorReturnDeletionConfirmation'), description: 'Closes the obligation; the record is kept at least 5 years (`retainUntil`).', 200: [contractViewSchema, 'The contract with the closed obligation'] });
 
-const listChecksRoute = defineRoute({
-  method: 'get',
-  path: '/v1/vendors/{vendorId}/oversight-checks',
-  tags: TAG,
-  summary: '委外監督紀錄 / Oversight checks of a vendor (newest first)',
-  access: vendorReadAccess,
-  request: { params: vendorParams, query: pageQuerySchema },
-  responses: { 200: jsonContent(pageSchema(oversightCheckViewSchema, 'VendorOversightCheckPage'), 'Checks') },
-});
+const createCheckRoute = route.post('/v1/vendors/{vendorId}/oversight-checks', vendorWriteAccess, '記錄委外監督確認結果 / Record an oversight check', { params: vendorParams, body: createOversightCheckSchema, description: 'Completes the vendor\'s open oversight task and schedules the next one a year after the check; a certificate\'s expiry becomes a `vendorCertificateExpiry` duty.', 201: [oversightCheckViewSchema, 'The recorded check'] });
+
+const listChecksRoute = route.get('/v1/vendors/{vendorId}/oversight-checks', vendorReadAccess, '委外監督紀錄 / Oversight checks of a vendor (newest first)', { params: vendorParams, query: pageQuerySchema, 200: [pageSchema(oversightCheckViewSchema, 'VendorOversightCheckPage'), 'Checks'] });
 
 // --- handlers ---
 
