@@ -102,7 +102,7 @@ export class PdpaComplianceStack extends Stack {
       functionsByGroup: functions.byGroup,
       docsGroup: 'platformApi',
       logRetentionDays,
-      throttle: { rateLimit: props.stage === 'prod' ? 200 : 50, burstLimit: props.stage === 'prod' ? 400 : 100, perCredentialPer5Min: 3000 },
+      throttle: { rateLimit: props.stage === 'prod' ? 200 : 50, burstLimit: props.stage === 'prod' ? 400 : 100, perCredentialPer5Min: 3000, publicLinkPerAddressPer5Min: 300 },
     });
 
     new Monitoring(this, 'Monitoring', {

@@ -72,7 +72,7 @@ export function controlPlaneTableDefinition(tableName: string): CreateTableComma
   return keyedTableDefinition(tableName, Object.values(controlPlaneIndexes));
 }
 
-async function waitForStatus(client: DynamoDBClient, tableName: string, wanted: 'ACTIVE' | 'DELETED', timeoutMs = 120_000): Promise<void> {
+export async function waitForTable(client: DynamoDBClient, tableName: string, wanted: 'ACTIVE' | 'DELETED', timeoutMs = 120_000): Promise<void> {
   const started = Date.now();
   for (;;) {
     try {
@@ -96,7 +96,7 @@ export async function ensureTable(client: DynamoDBClient, definition: CreateTabl
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
-  await waitForStatus(client, definition.TableName!, 'ACTIVE');
+  await waitForTable(client, definition.TableName!, 'ACTIVE');
   await client.send(new UpdateTimeToLiveCommand({ TableName: definition.TableName, TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true } })).catch((error: Error) => {
     // Enabling TTL twice is an error in AWS; it is already on, which is what we want.
     if (!/already enabled|TimeToLive is already/i.test(error.message)) throw error;
@@ -122,5 +122,5 @@ export async function deleteTenantTable(client: DynamoDBClient, tenantId: string
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  await waitForStatus(client, tableName, 'DELETED');
+  await waitForTable(client, tableName, 'DELETED');
 }

@@ -17,7 +17,7 @@ export interface RestApiProps {
   /** Group serving /openapi.json and /docs. */
   docsGroup: string;
   logRetentionDays: number;
-  throttle: { rateLimit: number; burstLimit: number; perCredentialPer5Min: number };
+  throttle: { rateLimit: number; burstLimit: number; perCredentialPer5Min: number; publicLinkPerAddressPer5Min: number };
 }
 
 export class ComplianceRestApi extends Construct {
@@ -92,6 +92,28 @@ export class ComplianceRestApi extends Construct {
             },
           },
           visibilityConfig: { cloudWatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: 'PerCredentialRateLimit' },
+        },
+        {
+          // Public links carry their credential in the path: bound token guessing per address across
+          // all Lambda instances (the app's in-memory throttle counts per instance).
+          name: 'PublicLinkPerAddressRateLimit',
+          priority: 4,
+          action: { block: {} },
+          statement: {
+            rateBasedStatement: {
+              limit: props.throttle.publicLinkPerAddressPer5Min,
+              aggregateKeyType: 'IP',
+              scopeDownStatement: {
+                byteMatchStatement: {
+                  fieldToMatch: { uriPath: {} },
+                  positionalConstraint: 'CONTAINS',
+                  searchString: '/v1/public/',
+                  textTransformations: [{ priority: 0, type: 'NONE' }],
+                },
+              },
+            },
+          },
+          visibilityConfig: { cloudWatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: 'PublicLinkPerAddressRateLimit' },
         },
       ],
     });

@@ -5,7 +5,7 @@
 import { App, Aspects, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyNagSuppressions } from '../../infra/nagSuppressions';
@@ -60,6 +60,49 @@ describe('Lambda functions', () => {
     const groups = Object.values(dev.template.findResources('AWS::Logs::LogGroup')) as any[];
     expect(groups.length).toBeGreaterThan(0);
     for (const group of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+});
+
+describe('environment', () => {
+  // Read by the code but not set by the stack, each for a stated reason.
+  const NOT_SET_BY_THE_STACK: Record<string, string> = {
+    AWS_REGION: 'set by the Lambda runtime',
+    OIDC_JWKS_URL: 'OIDC is optional; unset means API keys only',
+    OIDC_ISSUER: 'read only when OIDC_JWKS_URL is set',
+    OIDC_AUDIENCE: 'read only when OIDC_JWKS_URL is set',
+    OIDC_TENANT_CLAIM: 'has a default',
+    OIDC_ROLE_CLAIM: 'has a default',
+    OIDC_SCOPE_CLAIM: 'has a default',
+    SES_FROM_NAME: 'has a default',
+    BODY_LIMIT_BYTES: 'has a default',
+  };
+
+  function variablesReadByLambdaCode(): Set<string> {
+    const names = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        // The local stack and build tools never run in a Lambda.
+        if (entry.isDirectory()) { if (!['local', 'tools', 'console'].includes(entry.name)) walk(path); continue; }
+        if (!entry.name.endsWith('.ts')) continue;
+        const source = readFileSync(path, 'utf8');
+        for (const match of source.matchAll(/process\.env\.([A-Z][A-Z0-9_]*)|required\('([A-Z][A-Z0-9_]*)'\)/g)) names.add(match[1] ?? match[2]);
+      }
+    };
+    walk(join(import.meta.dirname, '../../functions'));
+    return names;
+  }
+
+  it('every variable a Lambda reads is set on every function by the stack (or is listed with its reason)', () => {
+    const read = variablesReadByLambdaCode();
+    expect(read.size).toBeGreaterThan(10);
+    const functions = Object.entries(dev.template.findResources('AWS::Lambda::Function')).filter(([, fn]: [string, any]) => fn.Properties.Handler === 'index.handler');
+    expect(functions.length).toBeGreaterThan(0);
+    for (const [id, fn] of functions as [string, any][]) {
+      const set = Object.keys(fn.Properties.Environment?.Variables ?? {});
+      const missing = [...read].filter((name) => !set.includes(name) && !(name in NOT_SET_BY_THE_STACK));
+      expect(missing, id).toEqual([]);
+    }
   });
 });
 
@@ -170,6 +213,24 @@ describe('API', () => {
     });
     dev.template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
   });
+
+  it('blocks an address that floods the public link routes (token guessing) across all instances', () => {
+    dev.template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Rules: Match.arrayWith([
+        Match.objectLike({
+          Name: 'PublicLinkPerAddressRateLimit',
+          Action: { Block: {} },
+          Statement: {
+            RateBasedStatement: Match.objectLike({
+              AggregateKeyType: 'IP',
+              ScopeDownStatement: { ByteMatchStatement: Match.objectLike({ SearchString: '/v1/public/', FieldToMatch: { UriPath: {} } }) },
+            }),
+          },
+        }),
+      ]),
+    });
+  });
+
 
   it('throttles the stage and writes access logs', () => {
     dev.template.hasResourceProperties('AWS::ApiGateway::Stage', {
