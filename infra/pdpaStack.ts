@@ -22,7 +22,7 @@ export interface PdpaStackProps extends StackProps {
 
 /** What each area's Lambda needs beyond the baseline (read the control plane, assume the tenant role). */
 export const AREA_NEEDS: Record<string, FunctionNeeds> = {
-  platform: { provisionsTenantTables: true, writesControlPlane: true, createsDataKeys: true, directTenantTableAccess: true, managesDeadlineSchedules: true, sendsMail: true, timeout: Duration.seconds(29) },
+  platform: { provisionsTenantTables: true, writesControlPlane: true, createsDataKeys: true, directTenantTableAccess: true, managesDeadlineSchedules: true, sendsMail: true, timeout: Duration.seconds(29), servesApiReference: true },
   tenantAdmin: { writesControlPlane: true, directTenantTableAccess: true },
   // Writes the questionnaire-token index row in the control plane.
   vendors: { writesControlPlane: true, managesDeadlineSchedules: true },

@@ -11,12 +11,13 @@
  * does not treat Saturdays as rest days, the memorial day itself is still a rest day under
  * Civil Code Art. 122 (紀念日).
  *
- * Not included on purpose: typhoon closures (停止上班) and other ad-hoc, local closures; a tenant
- * records them through its calendar overrides. Years not listed here are treated as having no
- * holiday data, and period explanations say so.
+ * Not included on purpose: typhoon closures (停止上班) and other ad-hoc, local closures; the
+ * operator adds them as dated, per-area calendar data (officialCalendar.ts). Years not listed
+ * here are treated as having no holiday data, and period explanations say so.
  *
- * Maintenance: add the next year when the DGPA publishes it (usually around June of the year
- * before), and move a `provisional` year to `published` once checked against that calendar.
+ * Maintenance: the operator loads or corrects a year as validated data
+ * (PUT /v1/platform/legal-calendar/years/{year}), which replaces the year below without a
+ * release; fold it in here at the next release. See README.md.
  */
 import type { IsoDate } from '../shared/isoDate';
 import type { LocalizedText } from '../shared/localizedText';
@@ -87,8 +88,8 @@ export const taiwanHolidayYears: readonly HolidayYear[] = [
       { date: '2024-02-28', ...PEACE_MEMORIAL },
       { date: '2024-04-04', nameZh: '兒童節及民族掃墓節', nameEn: "Children's Day and Tomb Sweeping Day" },
       { date: '2024-04-05', ...observed(CHILDRENS_DAY), note: 'same day as Tomb Sweeping on a Thursday: the day after' },
-      // 2024-05-01 Labour Day was a rest day for workers under the Labour Standards Act only,
-      // not on the DGPA calendar; a tenant that wants it adds it as an extra rest day.
+      // 2024-05-01 Labour Day: a rest day for workers only (Labour Standards Act), not on the
+      // DGPA calendar; not a rest day here (README.md, "Labour Day before 2026").
       { date: '2024-06-10', ...DRAGON_BOAT },
       { date: '2024-09-17', ...MID_AUTUMN },
       { date: '2024-10-10', ...NATIONAL_DAY },
@@ -110,8 +111,9 @@ export const taiwanHolidayYears: readonly HolidayYear[] = [
       { date: '2025-02-28', ...PEACE_MEMORIAL },
       { date: '2025-04-03', ...CHILDRENS_DAY, note: 'same day as Tomb Sweeping on a Friday: the day before' },
       { date: '2025-04-04', nameZh: '兒童節及民族掃墓節', nameEn: "Children's Day and Tomb Sweeping Day" },
-      // Rest day for all workers (Labour Standards Act); the 2025 Act extends it to everyone.
-      { date: '2025-05-01', ...LABOUR_DAY, note: 'workers; civil servants only from the 2025 Act' },
+      // 2025-05-01 Labour Day: as in 2024, a rest day for workers only (Labour Standards Act);
+      // not on the DGPA calendar until the 2025 Act made it a holiday for everyone from 2026.
+      // Both years are read the same way (README.md, "Labour Day before 2026").
       { date: '2025-05-30', ...observed(DRAGON_BOAT) },
       { date: '2025-05-31', ...DRAGON_BOAT },
       // Added by the 紀念日及節日實施條例 promulgated in 2025; the DGPA amended the 2025 calendar.

@@ -1,11 +1,17 @@
 /**
  * Which days are rest days for Civil Code Art. 122 (星期日、紀念日或其他休息日).
- * Sunday and memorial days come from the law; whether Saturday is a rest day, the official
- * holiday calendar and a tenant's own closures (typhoon days) are configuration.
+ * - Sundays and the official rest days (memorial days and holidays of the DGPA calendar) come
+ *   from the law and the official calendar; no tenant setting switches them off.
+ * - Government-declared closures (停止上班, typhoon days) are operator data for the areas they
+ *   cover; a tenant picks its area.
+ * - Whether Saturday is a rest day is tenant configuration.
+ * - A tenant's own office closures (`extraRestDays`) are recorded but never move a statutory
+ *   deadline later: the safe reading, since a private closure is not a 休息日 the law knows of.
  */
 import { z } from 'zod';
 import { addDays, dayOfWeek, isIsoDate, parseIsoDate, type IsoDate } from '../shared/isoDate';
 import type { LocalizedText } from '../shared/localizedText';
+import { closuresFor, currentOfficialCalendar, taiwanAreaCodes, type DeclaredClosure, type OfficialCalendarData, type TenantAreaCode } from './officialCalendar';
 import { taiwanHolidayYears, type HolidayYear, type OfficialRestDay, type MakeUpWorkingDay } from './taiwanHolidays';
 
 export const isoDateSchema = z
@@ -16,14 +22,22 @@ export const isoDateSchema = z
 export const calendarSettingsSchema = z
   .object({
     saturdayIsRestDay: z.boolean().default(true).describe('Treat Saturdays as rest days (default true)'),
+    area: z
+      .enum(taiwanAreaCodes.filter((code): code is TenantAreaCode => code !== 'TW') as [TenantAreaCode, ...TenantAreaCode[]])
+      .optional()
+      .describe('ISO 3166-2:TW area of the office: government-declared closures there are rest days (nationwide ones always are)'),
     tenantOverrides: z
       .object({
-        extraRestDays: z.array(isoDateSchema).max(366).default([]).describe('Extra closures, e.g. typhoon days'),
+        extraRestDays: z
+          .array(isoDateSchema)
+          .max(366)
+          .default([])
+          .describe("The tenant's own office closures: recorded, but they never move a statutory deadline later (safe reading of Civil Code Art. 122)"),
         extraWorkingDays: z
           .array(isoDateSchema)
           .max(366)
           .default([])
-          .describe('Days the tenant works although the calendar says rest (never a Sunday)'),
+          .describe('Saturdays the tenant works (never a Sunday or an official rest day: Civil Code Art. 122)'),
       })
       .strict()
       .optional()
@@ -43,6 +57,7 @@ export type DayKind =
   | 'sunday'
   | 'publicHoliday'
   | 'makeUpWorkingDay'
+  | 'declaredClosure'
   | 'tenantRestDay'
   | 'tenantWorkingDay';
 
@@ -80,32 +95,49 @@ export function weekdayName(date: IsoDate): LocalizedText {
   return weekdayNames[dayOfWeek(date)]!;
 }
 
-function calendarSettingsProblem(settings: { tenantOverrides?: { extraRestDays?: IsoDate[]; extraWorkingDays?: IsoDate[] } }): string | undefined {
+function calendarSettingsProblem(
+  settings: { tenantOverrides?: { extraRestDays?: IsoDate[]; extraWorkingDays?: IsoDate[] } },
+  holidayYears: readonly HolidayYear[] = taiwanHolidayYears,
+): string | undefined {
   const rest = new Set(settings.tenantOverrides?.extraRestDays ?? []);
   const working = settings.tenantOverrides?.extraWorkingDays ?? [];
   const both = working.filter((date) => rest.has(date));
   if (both.length > 0) return `A date cannot be both an extra rest day and an extra working day: ${both.join(', ')}`;
-  // Art. 122 names Sunday itself, so no tenant setting can turn it into a working day.
+  // Art. 122 names Sunday and memorial days itself, so no tenant setting can turn one into a working day.
   const sundays = working.filter((date) => isIsoDate(date) && dayOfWeek(date) === 0);
   if (sundays.length > 0) return `A Sunday is always a rest day (Civil Code Art. 122): ${sundays.join(', ')}`;
+  const official = new Set(holidayYears.flatMap((year) => year.restDays.map((day) => day.date)));
+  const memorial = working.filter((date) => official.has(date));
+  if (memorial.length > 0) return `An official rest day (memorial day or holiday) is always a rest day (Civil Code Art. 122): ${memorial.join(', ')}`;
   return undefined;
 }
 
 // Bounds the search in firstWorkingDayFrom so a misconfigured calendar cannot loop forever.
 const MAX_CONSECUTIVE_REST_DAYS = 366;
 
+/**
+ * The calendar of one tenant. `official` defaults to the installed official calendar (built-in
+ * years with the operator's corrections, and declared closures); a plain list of years is
+ * accepted for tests and tools.
+ */
 export function createWorkingDayCalendar(
   settings: CalendarSettings = {},
-  holidayYears: readonly HolidayYear[] = taiwanHolidayYears,
+  official: readonly HolidayYear[] | OfficialCalendarData = currentOfficialCalendar(),
 ): WorkingDayCalendar {
-  const problem = calendarSettingsProblem(settings);
+  const holidayYears = 'years' in official ? official.years : (official as readonly HolidayYear[]);
+  const closures: readonly DeclaredClosure[] = 'closures' in official ? official.closures : [];
+  // Settings are validated when saved (calendarSettingsSchema). Here only what cannot be read at
+  // all is refused; a working day saved on a date that is (now) an official rest day is simply
+  // outranked by it below, so settings stored before a year was loaded never break a deadline.
+  const problem = calendarSettingsProblem(settings, []);
   if (problem) throw new RangeError(problem);
   for (const date of [...(settings.tenantOverrides?.extraRestDays ?? []), ...(settings.tenantOverrides?.extraWorkingDays ?? [])]) {
     if (!isIsoDate(date)) throw new RangeError(`Not an ISO calendar date: ${date}`);
   }
   const saturdayIsRestDay = settings.saturdayIsRestDay ?? true;
-  const extraRestDays = new Set(settings.tenantOverrides?.extraRestDays ?? []);
+  const tenantClosures = new Set(settings.tenantOverrides?.extraRestDays ?? []);
   const extraWorkingDays = new Set(settings.tenantOverrides?.extraWorkingDays ?? []);
+  const declared = closuresFor(closures, settings.area);
   const restDays = new Map<IsoDate, OfficialRestDay>();
   const makeUpDays = new Map<IsoDate, MakeUpWorkingDay>();
   const coverage = new Map<number, HolidayCoverage>();
@@ -133,12 +165,18 @@ export function createWorkingDayCalendar(
         ? make(true, 'publicHoliday', official.nameZh, official.nameEn)
         : make(true, 'sunday', '休息日', 'rest day');
     }
-    if (extraRestDays.has(date)) return make(true, 'tenantRestDay', '租戶設定之休息日', 'rest day set by the tenant');
-    if (extraWorkingDays.has(date)) return make(false, 'tenantWorkingDay', '租戶設定之工作日', 'working day set by the tenant');
+    // Law and government first: an official rest day or a declared closure cannot be worked away.
     if (official) return make(true, 'publicHoliday', official.nameZh, official.nameEn);
+    const closure = declared.get(date);
+    if (closure) return make(true, 'declaredClosure', `${closure.nameZh}（政府宣布停止上班）`, `${closure.nameEn} (declared closure)`);
+    if (extraWorkingDays.has(date)) return make(false, 'tenantWorkingDay', '租戶設定之工作日', 'working day set by the tenant');
     const makeUp = makeUpDays.get(date);
     if (makeUp) return make(false, 'makeUpWorkingDay', makeUp.reason.zhTW, makeUp.reason.en);
     if (dow === 6 && saturdayIsRestDay) return make(true, 'saturday', '休息日', 'rest day');
+    // The tenant's own closure: shown, but a working day for statutory periods.
+    if (tenantClosures.has(date)) {
+      return make(false, 'tenantRestDay', '租戶自行休業日，法定期間不順延', "tenant's own closure; statutory periods are not extended");
+    }
     return make(false, dow === 6 ? 'saturday' : 'weekday', '工作日', 'working day');
   }
 

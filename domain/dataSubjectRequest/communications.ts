@@ -1,8 +1,12 @@
 /**
  * Notices to the requester, zh-TW and English (subject + plain-text body), rendered from the
- * request itself so what is sent always matches what was recorded.
+ * request itself so what is sent always matches what was recorded. A letter is for the
+ * requester: it greets them by their own (unmasked) name, gives dates as people in Taiwan read
+ * them (ROC dates in the zh-TW text) and quotes the short case number they can read out on the
+ * phone.
  */
-import { zonedDateOf } from '../shared/isoDate';
+import { formatRocDate } from '../plan/rocDate';
+import { zonedDateOf, type IsoDate } from '../shared/isoDate';
 import type { LocalizedText } from '../shared/localizedText';
 import { currentDeadline, type DataSubjectRequest, type RequestItem } from './dataSubjectRequest';
 import { refusalGrounds, requestTypeNames } from './requestTypes';
@@ -27,18 +31,38 @@ function lines(items: LocalizedText[]): LocalizedText {
   return { zhTW: items.map((l) => l.zhTW).join('\n'), en: items.map((l) => l.en).join('\n') };
 }
 
-function deadlineLine(item: RequestItem): LocalizedText {
+/** A date both ways: `115年3月18日` in zh-TW, `2026-03-18` in English. */
+function day(date: IsoDate): LocalizedText {
+  return { zhTW: formatRocDate(date), en: date };
+}
+
+/** A local date and time both ways, e.g. `115年3月3日 10:00` / `2026-03-03 10:00 (Asia/Taipei)`. */
+function moment(instant: string, timeZone: string): LocalizedText {
+  const date = zonedDateOf(instant, timeZone);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+  return { zhTW: `${formatRocDate(date)} ${time}`, en: `${date} ${time} (${timeZone})` };
+}
+
+/** The case number people quote; older requests have only their id. */
+export function caseReference(request: Pick<DataSubjectRequest, 'id' | 'caseNumber'>): string {
+  return request.caseNumber ?? request.id;
+}
+
+function deadlineLine(item: RequestItem, timeZone: string): LocalizedText {
   const name = requestTypeNames[item.type];
   const deadline = currentDeadline(item);
   if (deadline.kind === 'immediate') {
+    const from = moment(deadline.dueAt, timeZone);
+    const stopped = item.fulfilment ? moment(item.fulfilment.fulfilledAt, timeZone) : undefined;
     return {
-      zhTW: `・${name.zhTW}：已自 ${deadline.dueAt} 起停止以您的個人資料進行行銷（${deadline.legalBasis.zhTW}）`,
-      en: `- ${name.en}: we stopped using your personal data for marketing as of ${deadline.dueAt} (${deadline.legalBasis.en})`,
+      zhTW: `・${name.zhTW}：您的表示自 ${from.zhTW} 起生效，本公司應即停止以您的個人資料進行行銷${stopped ? `，並已於 ${stopped.zhTW} 停止` : ''}（${deadline.legalBasis.zhTW}）`,
+      en: `- ${name.en}: effective ${from.en}; we must stop using your personal data for marketing at once${stopped ? ` and stopped on ${stopped.en}` : ''} (${deadline.legalBasis.en})`,
     };
   }
+  const by = day(deadline.lastDay);
   return {
-    zhTW: `・${name.zhTW}：將於 ${deadline.lastDay} 前為准駁之決定（${deadline.legalBasis.zhTW}）`,
-    en: `- ${name.en}: we will decide by ${deadline.lastDay} (${deadline.legalBasis.en})`,
+    zhTW: `・${name.zhTW}：將於 ${by.zhTW} 前為准駁之決定（${deadline.legalBasis.zhTW}）`,
+    en: `- ${name.en}: we will decide by ${by.en} (${deadline.legalBasis.en})`,
   };
 }
 
@@ -76,11 +100,11 @@ function decisionLines(item: RequestItem): LocalizedText[] {
 
 function fulfilmentLine(item: RequestItem, timeZone: string): LocalizedText {
   const name = requestTypeNames[item.type];
-  const date = zonedDateOf(item.fulfilment!.fulfilledAt, timeZone);
+  const date = day(zonedDateOf(item.fulfilment!.fulfilledAt, timeZone));
   const notified = item.downstreamNotification?.recipients.length
     ? { zhTW: `；並已通知曾提供利用之對象 ${item.downstreamNotification.recipients.length} 個`, en: `; the ${item.downstreamNotification.recipients.length} recipient(s) it had been provided to were notified` }
     : { zhTW: '', en: '' };
-  return { zhTW: `・${name.zhTW}：已於 ${date} 完成${notified.zhTW}`, en: `- ${name.en}: carried out on ${date}${notified.en}` };
+  return { zhTW: `・${name.zhTW}：已於 ${date.zhTW} 完成${notified.zhTW}`, en: `- ${name.en}: carried out on ${date.en}${notified.en}` };
 }
 
 /**
@@ -89,11 +113,12 @@ function fulfilmentLine(item: RequestItem, timeZone: string): LocalizedText {
  */
 export function renderRequesterMessage(request: DataSubjectRequest, kind: RequesterMessageKind): RequesterMessage | undefined {
   const { timeZone } = request.periodSettings;
-  const receivedDate = zonedDateOf(request.receivedAt, timeZone);
+  const receivedDate = day(zonedDateOf(request.receivedAt, timeZone));
+  const caseNumber = caseReference(request);
   const greeting: LocalizedText = { zhTW: `${request.requester.name} 您好：`, en: `Dear ${request.requester.name},` };
   const reference: LocalizedText = {
-    zhTW: `本公司於 ${receivedDate} 收到您依個人資料保護法提出之請求（案號 ${request.id}）。`,
-    en: `On ${receivedDate} we received your request under the Personal Data Protection Act (reference ${request.id}).`,
+    zhTW: `本公司於 ${receivedDate.zhTW} 收到您依個人資料保護法提出之請求（案號 ${caseNumber}）。`,
+    en: `On ${receivedDate.en} we received your request under the Personal Data Protection Act (reference ${caseNumber}).`,
   };
   const closing: LocalizedText = {
     zhTW: '如有疑問，請回覆本通知並註明案號。',
@@ -108,7 +133,7 @@ export function renderRequesterMessage(request: DataSubjectRequest, kind: Reques
           : { zhTW: '', en: '' };
       content = [
         { zhTW: '請求項目及處理期限如下：', en: 'Your request and when we will answer:' },
-        ...request.items.map(deadlineLine),
+        ...request.items.map((item) => deadlineLine(item, timeZone)),
         {
           zhTW: `為保護您的個人資料，我們將先確認您的身分。${agentNote.zhTW}如有必要延長處理期間，將於期限屆滿前以書面告知原因。`,
           en: `To protect your data we will first verify your identity. ${agentNote.en}${agentNote.en ? ' ' : ''}If we need more time, we will tell you why in writing before the deadline.`,
@@ -117,15 +142,18 @@ export function renderRequesterMessage(request: DataSubjectRequest, kind: Reques
       break;
     }
     case 'extensionNotice': {
-      const extended = request.items.filter((item) => item.extension);
+      const extended = request.items.filter((item) => item.extensions.length > 0);
       if (extended.length === 0) return undefined;
+      // The latest notice of each item: what it extends from, to, and why.
       content = extended.flatMap((item) => {
         const name = requestTypeNames[item.type];
-        const extension = item.extension!;
+        const extension = item.extensions.at(-1)!;
+        const from = day((item.extensions.at(-2)?.deadline ?? item.deadline).lastDay);
+        const to = day(extension.deadline.lastDay);
         return [
           {
-            zhTW: `・${name.zhTW}：原定 ${item.deadline.lastDay} 前決定，延長${extension.extensionDays}日至 ${extension.deadline.lastDay}（${extension.deadline.legalBasis.zhTW}）`,
-            en: `- ${name.en}: the decision due by ${item.deadline.lastDay} is extended by ${extension.extensionDays} days to ${extension.deadline.lastDay} (${extension.deadline.legalBasis.en})`,
+            zhTW: `・${name.zhTW}：原定 ${from.zhTW} 前決定，延長${extension.extensionDays}日至 ${to.zhTW}（${extension.deadline.legalBasis.zhTW}）`,
+            en: `- ${name.en}: the decision due by ${from.en} is extended by ${extension.extensionDays} days to ${to.en} (${extension.deadline.legalBasis.en})`,
           },
           { zhTW: `  延長原因：${extension.reason}`, en: `  Reason for the extension: ${extension.reason}` },
         ];
@@ -152,5 +180,5 @@ export function renderRequesterMessage(request: DataSubjectRequest, kind: Reques
     }
   }
   const bodyLines = [greeting, reference, ...content, closing].filter((line) => line.zhTW || line.en);
-  return { kind, subject: { zhTW: `【${SUBJECTS[kind].zhTW}】案號 ${request.id}`, en: `${SUBJECTS[kind].en} (ref. ${request.id})` }, body: lines(bodyLines) };
+  return { kind, subject: { zhTW: `【${SUBJECTS[kind].zhTW}】案號 ${caseNumber}`, en: `${SUBJECTS[kind].en} (ref. ${caseNumber})` }, body: lines(bodyLines) };
 }

@@ -4,16 +4,23 @@
  * from any non-terminal state. One submission carries several request types, each with its own
  * deadline, decision, fee and fulfilment.
  *
- * Two shortcuts are deliberate: a marketing objection is granted at receipt (PDPA Art. 20 ¶2,
- * 應即停止), so a submission holding only that starts as `decided`; and when the requester's
- * identity cannot be verified every item may be refused on that ground from identityVerification.
+ * Two shortcuts are deliberate: a marketing objection cannot be refused (PDPA Art. 20 ¶2, 應即停止),
+ * so it is granted at receipt and a submission holding only that starts as `decided` — but the
+ * duty is the actual stop, recorded per marketing system or recipient and chased from receipt
+ * until carried out; and when the requester's identity cannot be verified every item may be
+ * refused on that ground from identityVerification.
+ *
+ * Times of acts (decision, notices, stops) are taken from the request as the staff record them,
+ * never from when they are typed in: a late data entry is not a late decision.
  */
 import { z } from 'zod';
 import { isoInstantSchema } from '../calendar/civilCodePeriod';
 import type { LocalizedText } from '../shared/localizedText';
 import { fail, ok, type DomainErrorKind, type Failure, type Outcome } from '../shared/outcome';
 import { decisionDeadline, extendedDecisionDeadline, periodSettingsSchema, type DecisionDeadline, type PeriodSettings } from './deadlines';
+import { zonedDateOf, type IsoDate } from '../shared/isoDate';
 import {
+  accuracyDisputeExceptionKinds,
   deadlineRules,
   downstreamNotificationTypes,
   feeChargeableTypes,
@@ -22,6 +29,7 @@ import {
   refusalGrounds,
   requestTypeNames,
   requestTypes,
+  type AccuracyDisputeExceptionKind,
   type RefusalGroundCode,
   type RequestType,
 } from './requestTypes';
@@ -39,7 +47,26 @@ function uniqueTypes(types: readonly string[]): boolean {
 }
 
 export const requestChannels = ['webForm', 'email', 'phone', 'inPerson', 'postalMail', 'other'] as const;
-export const communicationChannels = ['email', 'postalMail', 'inPerson', 'sms', 'other'] as const;
+export const communicationChannels = ['email', 'postalMail', 'electronicDocument', 'inPerson', 'sms', 'other'] as const;
+export type CommunicationChannel = (typeof communicationChannels)[number];
+
+/**
+ * Channels that count as a written notice (PDPA Art. 13: the reason for an extension is notified
+ * in writing) unless the tenant's settings say otherwise: letter, e-mail, electronic document, SMS.
+ */
+export const defaultWrittenNoticeChannels: readonly CommunicationChannel[] = ['postalMail', 'email', 'electronicDocument', 'sms'];
+
+/** A system or recipient where marketing use of personal data must stop (PDPA Art. 20 ¶2). */
+export const marketingStopTargetSchema = z
+  .object({
+    id: text(100).describe('Stable id of the system or recipient'),
+    name: text(200).describe('e.g. 電子報系統, 簡訊行銷供應商'),
+    kind: z.enum(['system', 'recipient']).describe('Own system, or a recipient the data was provided to for marketing'),
+    inventoryFileId: text(100).optional().describe('Data-inventory file it holds'),
+  })
+  .strict()
+  .describe('Where marketing use must stop when a data subject objects');
+export type MarketingStopTarget = z.output<typeof marketingStopTargetSchema>;
 
 export const requesterSchema = z
   .object({
@@ -142,7 +169,7 @@ export const extendDeadlineEventSchema = z
     extensionDays: z.number().int().min(1).max(30).describe('Days added (max 15 for Art. 10, 30 for Art. 11 requests)'),
     reason: text(2000).describe('Written reason given to the requester'),
     notifiedAt: isoInstantSchema.describe('When the written notice was sent'),
-    notificationChannel: z.enum(communicationChannels).describe('How the notice was sent'),
+    notificationChannel: z.enum(communicationChannels).describe('How the notice was sent; must be a written channel (Art. 13)'),
   })
   .strict();
 
@@ -159,6 +186,7 @@ export const decideEventSchema = z
   .object({
     type: z.literal('decide'),
     actor: actorSchema,
+    decidedAt: isoInstantSchema.optional().describe('When the decision was taken (not when it is recorded); defaults to now'),
     decisions: z
       .array(itemDecisionSchema)
       .min(1)
@@ -192,6 +220,18 @@ export const waiveFeeEventSchema = z
   .object({ type: z.literal('waiveFee'), actor: actorSchema, itemType: requestTypeSchema, reason: text(1000).describe('Why the fee is waived') })
   .strict();
 
+const disputeExceptionSchema = z
+  .object({
+    kind: z.enum(accuracyDisputeExceptionKinds).describe('Art. 11 ¶2 proviso relied on'),
+    justification: text(2000),
+    consentEvidence: text(500).optional().describe('Reference to the written consent'),
+  })
+  .strict()
+  .refine((e) => e.kind !== 'writtenConsent' || Boolean(e.consentEvidence), {
+    message: 'Written consent needs a reference to the consent document',
+    path: ['consentEvidence'],
+  });
+
 export const flagAccuracyDisputeEventSchema = z
   .object({
     type: z.literal('flagAccuracyDispute'),
@@ -200,18 +240,32 @@ export const flagAccuracyDisputeEventSchema = z
     dataDescription: text(1000).describe('The data item whose accuracy is disputed'),
     inventoryFileId: text(100).optional().describe('Data-inventory file holding it'),
     raisedBy: z.enum(['dataSubject', 'company']).describe('主動 (company) or 依當事人之請求'),
-    exception: z
-      .object({
-        kind: z.enum(['necessaryForDutiesOrBusiness', 'writtenConsent']).describe('Art. 11 ¶2 proviso relied on'),
-        justification: text(2000),
-        consentEvidence: text(500).optional().describe('Reference to the written consent'),
-      })
-      .strict()
-      .refine((e) => e.kind !== 'writtenConsent' || Boolean(e.consentEvidence), {
-        message: 'Written consent needs a reference to the consent document',
-        path: ['consentEvidence'],
-      })
-      .optional(),
+    exception: disputeExceptionSchema.optional(),
+  })
+  .strict();
+
+/** Art. 11 ¶2 duty met by stopping: processing and use of the disputed data stopped at `stoppedAt`. */
+export const recordDisputeProcessingStopEventSchema = z
+  .object({
+    type: z.literal('recordDisputeProcessingStop'),
+    actor: actorSchema,
+    disputeId: text(100),
+    stoppedAt: isoInstantSchema.describe('When processing and use of the disputed data stopped'),
+  })
+  .strict();
+
+/** Art. 11 ¶2 duty met by justifying: the proviso relied on, noted after the dispute was flagged. */
+export const noteDisputeExceptionEventSchema = z
+  .object({ type: z.literal('noteDisputeException'), actor: actorSchema, disputeId: text(100), exception: disputeExceptionSchema })
+  .strict();
+
+/** PDPA Art. 20 ¶2: marketing use stopped in the named systems or recipients at `stoppedAt`. */
+export const recordMarketingStopEventSchema = z
+  .object({
+    type: z.literal('recordMarketingStop'),
+    actor: actorSchema,
+    targetIds: z.array(text(100)).min(1).max(100).refine(uniqueTypes, { message: 'Each target may appear once' }).describe('Systems or recipients (from the settings) where marketing use stopped'),
+    stoppedAt: isoInstantSchema.describe('When marketing use stopped there'),
   })
   .strict();
 
@@ -257,6 +311,7 @@ export const fulfilEventSchema = z
     itemTypes: itemTypesSchema,
     note: text(2000).optional(),
     inventoryFileIds: z.array(text(100)).max(500).default([]).describe('Inventory files changed (deletion, marketing objection)'),
+    fulfilledAt: isoInstantSchema.optional().describe('When it was carried out (defaults to now)'),
   })
   .strict();
 
@@ -276,6 +331,9 @@ export const dataSubjectRequestEventSchema = z
     waiveFeeEventSchema,
     flagAccuracyDisputeEventSchema,
     resolveAccuracyDisputeEventSchema,
+    recordDisputeProcessingStopEventSchema,
+    noteDisputeExceptionEventSchema,
+    recordMarketingStopEventSchema,
     recordDownstreamNotificationEventSchema,
     recordCommunicationEventSchema,
     fulfilEventSchema,
@@ -297,7 +355,7 @@ export interface DeadlineExtension {
   extensionDays: number;
   reason: string;
   notifiedAt: string;
-  notificationChannel: (typeof communicationChannels)[number];
+  notificationChannel: CommunicationChannel;
   recordedBy: string;
   deadline: DecisionDeadline;
 }
@@ -308,10 +366,23 @@ export interface ItemDecision {
   outcome: DecisionOutcome;
   refusalGrounds: RefusalGroundCode[];
   reasonToRequester?: string;
+  /** When the decision was taken, as the staff state it. */
   decidedAt: string;
   decidedBy: string;
+  /** When it was entered; apart from decidedAt so a late entry is not a late decision. */
+  recordedAt?: string;
   /** Decided after the deadline then in force. */
   late: boolean;
+  /** When the requester was sent the decision notice. */
+  notifiedAt?: string;
+  /** The notice went out after the deadline then in force. */
+  notifiedLate?: boolean;
+}
+
+export interface MarketingStopRecord extends MarketingStopTarget {
+  stoppedAt?: string;
+  recordedAt?: string;
+  recordedBy?: string;
 }
 
 export interface FeeRecord {
@@ -332,8 +403,11 @@ export interface RequestItem {
   type: RequestType;
   details?: string;
   deadline: DecisionDeadline;
-  extension?: DeadlineExtension;
+  /** Extension notices in order; the last one's deadline is in force (Art. 13 caps their total). */
+  extensions: DeadlineExtension[];
   decision?: ItemDecision;
+  /** Marketing objection: where marketing use must stop, and when it did (settings at receipt). */
+  marketingStop?: { targets: MarketingStopRecord[] };
   fee?: FeeRecord;
   fulfilment?: { fulfilledAt: string; fulfilledBy: string; note?: string; inventoryFileIds: string[] };
   downstreamNotification?: DownstreamNotificationRecord;
@@ -357,16 +431,20 @@ export interface AccuracyDispute {
   recordedBy: string;
   /** Art. 11 ¶2: the dispute is noted on the data in every case. */
   disputeNoted: true;
-  exception?: { kind: 'necessaryForDutiesOrBusiness' | 'writtenConsent'; justification: string; consentEvidence?: string };
+  exception?: { kind: AccuracyDisputeExceptionKind; justification: string; consentEvidence?: string; notedAt?: string; notedBy?: string };
+  /** Art. 11 ¶2 met by stopping processing and use. */
+  processingStop?: { stoppedAt: string; recordedAt: string; recordedBy: string };
   resolution?: { resolution: 'corrected' | 'confirmedAccurate'; resolvedAt: string; resolvedBy: string; note?: string };
 }
 
 export interface CommunicationRecord {
   kind: 'acknowledgement' | 'extensionNotice' | 'decision' | 'fulfilment';
   sentAt: string;
-  channel: (typeof communicationChannels)[number];
+  channel: CommunicationChannel;
   recordedBy: string;
   itemTypes?: RequestType[];
+  /** A decision notice sent after the deadline of an item it notifies. */
+  late?: boolean;
 }
 
 export interface HistoryEntry {
@@ -379,6 +457,8 @@ export interface HistoryEntry {
 
 export interface DataSubjectRequest {
   id: string;
+  /** Short number people read out on the phone, e.g. DSR-1150302-0007; unique per tenant. */
+  caseNumber?: string;
   tenantId: string;
   receivedAt: string;
   channel: (typeof requestChannels)[number];
@@ -414,9 +494,9 @@ export const dataSubjectRequestErrorKinds = {
   ITEM_NOT_IN_REQUEST: 'invalid',
   AGENT_AUTHORITY_REQUIRED: 'invalid',
   EXTENSION_NOT_APPLICABLE: 'forbiddenByRule',
-  EXTENSION_ALREADY_USED: 'conflict',
   EXTENSION_TOO_LONG: 'forbiddenByRule',
   EXTENSION_NOTICE_LATE: 'forbiddenByRule',
+  EXTENSION_NOTICE_NOT_WRITTEN: 'forbiddenByRule',
   ITEM_ALREADY_DECIDED: 'conflict',
   MARKETING_OPT_OUT_CANNOT_BE_REFUSED: 'forbiddenByRule',
   REFUSAL_GROUND_REQUIRED: 'invalid',
@@ -435,6 +515,11 @@ export const dataSubjectRequestErrorKinds = {
   DISPUTE_ALREADY_EXISTS: 'conflict',
   DISPUTE_NOT_FOUND: 'invalid',
   DISPUTE_ALREADY_RESOLVED: 'conflict',
+  DISPUTE_ALREADY_SETTLED: 'conflict',
+  DISPUTE_DUTY_OPEN: 'conflict',
+  MARKETING_STOP_TARGET_UNKNOWN: 'invalid',
+  MARKETING_STOP_ALREADY_RECORDED: 'conflict',
+  MARKETING_STOP_INCOMPLETE: 'conflict',
   DOWNSTREAM_NOT_APPLICABLE: 'forbiddenByRule',
   DOWNSTREAM_RECIPIENTS_REQUIRED: 'invalid',
   DOWNSTREAM_NOTIFICATION_MISSING: 'conflict',
@@ -458,8 +543,47 @@ function rejected(code: DataSubjectRequestErrorCode, zhTW: string, en: string, i
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-export function currentDeadline(item: RequestItem): DecisionDeadline {
-  return item.extension?.deadline ?? item.deadline;
+export function currentDeadline(item: Pick<RequestItem, 'deadline' | 'extensions'>): DecisionDeadline {
+  return item.extensions.at(-1)?.deadline ?? item.deadline;
+}
+
+/** Days added by all extension notices so far. */
+export function extendedDays(item: Pick<RequestItem, 'extensions'>): number {
+  return item.extensions.reduce((sum, extension) => sum + extension.extensionDays, 0);
+}
+
+/** Whether the Art. 11 ¶2 stop-or-justify duty of a dispute is still to be met. */
+export function disputeDutyOpen(dispute: AccuracyDispute): boolean {
+  return !dispute.resolution && !dispute.exception && !dispute.processingStop;
+}
+
+/**
+ * A duty the request puts on the company until it is met, each chased and shown overdue once
+ * past due: the Art. 13 decision of each item with a period, the Art. 20 ¶2 marketing stop
+ * (due at receipt), and the Art. 11 ¶2 stop-or-justify duty of each flagged dispute (due when
+ * raised). A closed or withdrawn request has none.
+ */
+export type OpenDuty =
+  | { kind: 'decision'; itemType: RequestType; dueAt: string; lastDay: IsoDate; legalBasis: LocalizedText }
+  | { kind: 'marketingStop'; itemType: RequestType; dueAt: string; lastDay: IsoDate; legalBasis: LocalizedText }
+  | { kind: 'accuracyDispute'; disputeId: string; dueAt: string; lastDay: IsoDate; legalBasis: LocalizedText };
+
+export const ARTICLE_11_2: LocalizedText = { zhTW: '個人資料保護法第11條第2項', en: 'PDPA Art. 11 ¶2' };
+
+export function openDuties(request: Pick<DataSubjectRequest, 'status' | 'items' | 'accuracyDisputes' | 'periodSettings'>): OpenDuty[] {
+  if (terminalStatuses.includes(request.status)) return [];
+  const duties: OpenDuty[] = [];
+  for (const item of request.items) {
+    const deadline = currentDeadline(item);
+    const due = { itemType: item.type, dueAt: deadline.dueAt, lastDay: deadline.lastDay, legalBasis: deadline.legalBasis };
+    if (deadlineRules[item.type].kind === 'period' && !item.decision) duties.push({ kind: 'decision', ...due });
+    if (deadlineRules[item.type].kind === 'immediate' && !item.fulfilment) duties.push({ kind: 'marketingStop', ...due });
+  }
+  for (const dispute of request.accuracyDisputes) {
+    if (!disputeDutyOpen(dispute)) continue;
+    duties.push({ kind: 'accuracyDispute', disputeId: dispute.disputeId, dueAt: dispute.raisedAt, lastDay: zonedDateOf(dispute.raisedAt, request.periodSettings.timeZone), legalBasis: ARTICLE_11_2 });
+  }
+  return duties;
 }
 
 function isGrantedOutcome(outcome: DecisionOutcome | undefined): boolean {
@@ -505,7 +629,10 @@ function settleStatus(request: DataSubjectRequest): RequestStatus {
 
 export interface CreateDataSubjectRequestContext {
   id: string;
+  caseNumber?: string;
   tenantId: string;
+  /** The tenant's marketing systems and recipients at receipt (settings). */
+  marketingStopTargets?: readonly MarketingStopTarget[];
   /** Who recorded it (staff id, or "webForm"). */
   actor: string;
   now: string;
@@ -520,14 +647,16 @@ export function createDataSubjectRequest(input: NewDataSubjectRequestInput, cont
   if (ms(receivedAt) > ms(now)) return rejected('TIME_IN_FUTURE', '收件時間不得晚於現在', 'The receipt time cannot be in the future');
   const settings: PeriodSettings = data.periodSettings;
   const items: RequestItem[] = data.items.map((item) => {
-    const base: RequestItem = { type: item.type, ...(item.details ? { details: item.details } : {}), deadline: decisionDeadline(item.type, receivedAt, settings) };
+    const base: RequestItem = { type: item.type, ...(item.details ? { details: item.details } : {}), deadline: decisionDeadline(item.type, receivedAt, settings), extensions: [] };
     if (deadlineRules[item.type].kind === 'immediate') {
-      base.decision = { outcome: 'granted', refusalGrounds: [], decidedAt: receivedAt, decidedBy: 'system', late: false };
+      base.decision = { outcome: 'granted', refusalGrounds: [], decidedAt: receivedAt, decidedBy: 'system', recordedAt: now, late: false };
+      if (context.marketingStopTargets?.length) base.marketingStop = { targets: context.marketingStopTargets.map((target) => ({ ...target })) };
     }
     return base;
   });
   const request: DataSubjectRequest = {
     id: context.id,
+    ...(context.caseNumber ? { caseNumber: context.caseNumber } : {}),
     tenantId: context.tenantId,
     receivedAt,
     channel: data.channel,
@@ -572,6 +701,12 @@ export function quoteFollowsFeeSchedule(quoted: FeeScheduleEntry, schedule: read
 // ---------------------------------------------------------------------------------------------
 // Transitions
 
+/** The tenant's settings an event is judged under (defaults when not given). */
+export interface EventPolicy {
+  /** Channels that count as written (Art. 13 extension notice). */
+  writtenNoticeChannels?: readonly CommunicationChannel[];
+}
+
 /**
  * Applies one event at `now` and returns the new request, or the refusal with its code and
  * kind. The input request is never modified.
@@ -580,6 +715,7 @@ export function applyDataSubjectRequestEvent(
   request: DataSubjectRequest,
   eventInput: DataSubjectRequestEventInput,
   now: string,
+  policy: EventPolicy = {},
 ): DataSubjectRequestOutcome {
   const parsed = dataSubjectRequestEventSchema.safeParse(eventInput);
   if (!parsed.success) return validationFailure(parsed.error);
@@ -591,7 +727,7 @@ export function applyDataSubjectRequestEvent(
     return rejected('REQUEST_TERMINAL', `請求已${request.status === 'closed' ? '結案' : '撤回'}，不得再變更`, `The request is ${request.status} and can no longer change`);
   }
   const next: DataSubjectRequest = structuredClone(request);
-  const outcome = handle(next, event, nowIso);
+  const outcome = handle(next, event, nowIso, policy);
   if (outcome) return outcome;
   const fromStatus = request.status;
   next.status = settleStatus(next);
@@ -619,7 +755,7 @@ function checkInstant(request: DataSubjectRequest, at: string, now: string, labe
   return undefined;
 }
 
-function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now: string): Rejection | undefined {
+function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now: string, policy: EventPolicy): Rejection | undefined {
   switch (event.type) {
     case 'startIdentityVerification':
       if (request.status !== 'received') return statusNotAllowed(request, event.type);
@@ -648,7 +784,7 @@ function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now
     }
 
     case 'extendDeadline':
-      return extendDeadline(request, event, now);
+      return extendDeadline(request, event, now, policy.writtenNoticeChannels ?? defaultWrittenNoticeChannels);
 
     case 'decide':
       return decide(request, event, now);
@@ -714,10 +850,31 @@ function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now
         raisedAt: now,
         recordedBy: event.actor,
         disputeNoted: true,
-        ...(event.exception ? { exception: event.exception } : {}),
+        ...(event.exception ? { exception: { ...event.exception, notedAt: now, notedBy: event.actor } } : {}),
       });
       return undefined;
     }
+
+    case 'recordDisputeProcessingStop':
+    case 'noteDisputeException': {
+      const dispute = request.accuracyDisputes.find((d) => d.disputeId === event.disputeId);
+      if (!dispute) return rejected('DISPUTE_NOT_FOUND', '查無此正確性爭議', 'No such accuracy dispute');
+      if (dispute.resolution) return rejected('DISPUTE_ALREADY_RESOLVED', '此爭議已處理完畢', 'The dispute is already resolved');
+      if (dispute.exception || dispute.processingStop) {
+        return rejected('DISPUTE_ALREADY_SETTLED', '此爭議已停止處理或已註明例外事由', 'Processing already stopped or an exception is already noted for this dispute');
+      }
+      if (event.type === 'noteDisputeException') {
+        dispute.exception = { ...event.exception, notedAt: now, notedBy: event.actor };
+        return undefined;
+      }
+      const timing = checkInstant(request, event.stoppedAt, now, { zhTW: '停止處理時間', en: 'The time processing stopped' });
+      if (timing) return timing;
+      dispute.processingStop = { stoppedAt: new Date(event.stoppedAt).toISOString(), recordedAt: now, recordedBy: event.actor };
+      return undefined;
+    }
+
+    case 'recordMarketingStop':
+      return recordMarketingStop(request, event, now);
 
     case 'resolveAccuracyDispute': {
       const dispute = request.accuracyDisputes.find((d) => d.disputeId === event.disputeId);
@@ -762,7 +919,25 @@ function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now
       if (event.kind === 'fulfilment' && !request.items.some((i) => i.fulfilment)) {
         return rejected('NOTHING_TO_COMMUNICATE', '尚無已完成之項目可通知', 'Nothing has been fulfilled yet');
       }
-      request.communications.push({ kind: event.kind, sentAt: new Date(event.sentAt).toISOString(), channel: event.channel, recordedBy: event.actor });
+      const sentAt = new Date(event.sentAt).toISOString();
+      if (event.kind !== 'decision') {
+        request.communications.push({ kind: event.kind, sentAt, channel: event.channel, recordedBy: event.actor });
+        return undefined;
+      }
+      // The notice tells the decisions taken by then and not yet told; each is late when the
+      // notice went out after that item's deadline then in force.
+      const notified = request.items.filter((item) => item.decision && item.decision.decidedBy !== 'system' && !item.decision.notifiedAt && ms(item.decision.decidedAt) <= ms(sentAt));
+      let late = false;
+      for (const item of notified) {
+        const notifiedLate = ms(sentAt) > ms(currentDeadline(item).dueAt);
+        item.decision = { ...item.decision!, notifiedAt: sentAt, notifiedLate };
+        late ||= notifiedLate;
+      }
+      request.communications.push({
+        kind: event.kind, sentAt, channel: event.channel, recordedBy: event.actor,
+        ...(notified.length ? { itemTypes: notified.map((item) => item.type) } : {}),
+        ...(late ? { late } : {}),
+      });
       return undefined;
     }
 
@@ -779,10 +954,18 @@ function handle(request: DataSubjectRequest, event: DataSubjectRequestEvent, now
   }
 }
 
-function extendDeadline(request: DataSubjectRequest, event: Extract<DataSubjectRequestEvent, { type: 'extendDeadline' }>, now: string): Rejection | undefined {
+function extendDeadline(
+  request: DataSubjectRequest,
+  event: Extract<DataSubjectRequestEvent, { type: 'extendDeadline' }>,
+  now: string,
+  writtenChannels: readonly CommunicationChannel[],
+): Rejection | undefined {
   if (!['received', 'identityVerification', 'inProgress'].includes(request.status)) return statusNotAllowed(request, event.type);
   const timing = checkInstant(request, event.notifiedAt, now, { zhTW: '延長通知時間', en: 'The extension notice time' });
   if (timing) return timing;
+  if (!writtenChannels.includes(event.notificationChannel)) {
+    return rejected('EXTENSION_NOTICE_NOT_WRITTEN', `延長之原因應以書面通知請求人（個人資料保護法第13條）；「${event.notificationChannel}」非本公司設定之書面方式（${writtenChannels.join('、')}）`, `The reason for an extension must be notified in writing (PDPA Art. 13); ${event.notificationChannel} is not one of the written channels in the settings (${writtenChannels.join(', ')})`);
+  }
   const notifiedAt = new Date(event.notifiedAt).toISOString();
   for (const type of event.itemTypes) {
     const item = findItem(request, type);
@@ -793,36 +976,67 @@ function extendDeadline(request: DataSubjectRequest, event: Extract<DataSubjectR
       return rejected('EXTENSION_NOT_APPLICABLE', `「${name.zhTW}」應即停止，不得延長`, `An ${name.en} takes effect at once and cannot be extended`, type);
     }
     if (item.decision) return rejected('ITEM_ALREADY_DECIDED', `「${name.zhTW}」已作成決定，無從延長`, `The ${name.en} item is already decided`, type);
-    if (item.extension) {
-      return rejected('EXTENSION_ALREADY_USED', `「${name.zhTW}」已延長一次，不得再延長（${rule.legalBasis.zhTW}）`, `The ${name.en} deadline was already extended once (${rule.legalBasis.en})`, type);
-    }
-    if (event.extensionDays > rule.maxExtensionDays) {
-      return rejected('EXTENSION_TOO_LONG', `「${name.zhTW}」延長期間不得逾${rule.maxExtensionDays}日（${rule.legalBasis.zhTW}）`, `The ${name.en} deadline may be extended by at most ${rule.maxExtensionDays} days (${rule.legalBasis.en})`, type);
+    // The law caps the total added, not the number of notices.
+    const total = extendedDays(item) + event.extensionDays;
+    if (total > rule.maxExtensionDays) {
+      return rejected('EXTENSION_TOO_LONG', `「${name.zhTW}」延長期間合計不得逾${rule.maxExtensionDays}日（已延長${extendedDays(item)}日，本次${event.extensionDays}日；${rule.legalBasis.zhTW}）`, `The ${name.en} deadline may be extended by at most ${rule.maxExtensionDays} days in total (${extendedDays(item)} already, ${event.extensionDays} now; ${rule.legalBasis.en})`, type);
     }
     // The period ends at the end of its last day (Civil Code Art. 121), so a notice sent at any
     // moment of that day, up to dueAt inclusive, is in time.
-    if (ms(notifiedAt) > ms(item.deadline.dueAt)) {
-      return rejected('EXTENSION_NOTICE_LATE', `延長通知須於原決定期限（${item.deadline.lastDay}）屆滿前以書面送出`, `The written extension notice must be sent before the original deadline (${item.deadline.lastDay}) ends`, type);
+    const inForce = currentDeadline(item);
+    if (ms(notifiedAt) > ms(inForce.dueAt)) {
+      return rejected('EXTENSION_NOTICE_LATE', `延長通知須於決定期限（${inForce.lastDay}）屆滿前以書面送出`, `The written extension notice must be sent before the deadline (${inForce.lastDay}) ends`, type);
     }
   }
   for (const type of event.itemTypes) {
     const item = request.items.find((candidate) => candidate.type === type)!;
-    item.extension = {
+    item.extensions.push({
       extensionDays: event.extensionDays,
       reason: event.reason,
       notifiedAt,
       notificationChannel: event.notificationChannel,
       recordedBy: event.actor,
-      deadline: extendedDecisionDeadline(type, item.deadline, event.extensionDays, request.periodSettings),
-    };
+      deadline: extendedDecisionDeadline(type, currentDeadline(item), event.extensionDays, request.periodSettings, extendedDays(item)),
+    });
   }
   request.communications.push({ kind: 'extensionNotice', sentAt: notifiedAt, channel: event.notificationChannel, recordedBy: event.actor, itemTypes: [...event.itemTypes] });
+  return undefined;
+}
+
+function recordMarketingStop(request: DataSubjectRequest, event: Extract<DataSubjectRequestEvent, { type: 'recordMarketingStop' }>, now: string): Rejection | undefined {
+  const item = findItem(request, 'marketingOptOut');
+  if (isRejection(item)) return item;
+  const targets = item.marketingStop?.targets ?? [];
+  for (const id of event.targetIds) {
+    const target = targets.find((candidate) => candidate.id === id);
+    if (!target) return rejected('MARKETING_STOP_TARGET_UNKNOWN', `「${id}」非收件時設定之行銷系統或對象`, `${id} is not a marketing system or recipient named in the settings at receipt`, 'marketingOptOut');
+    if (target.stoppedAt) return rejected('MARKETING_STOP_ALREADY_RECORDED', `「${target.name}」已記錄停止行銷`, `The stop is already recorded for ${target.name}`, 'marketingOptOut');
+  }
+  const timing = checkInstant(request, event.stoppedAt, now, { zhTW: '停止行銷時間', en: 'The time marketing stopped' });
+  if (timing) return timing;
+  const stoppedAt = new Date(event.stoppedAt).toISOString();
+  for (const target of targets) {
+    if (event.targetIds.includes(target.id)) Object.assign(target, { stoppedAt, recordedAt: now, recordedBy: event.actor });
+  }
+  // Stopped everywhere named: the objection is carried out when the last place stopped.
+  if (targets.every((target) => target.stoppedAt) && !item.fulfilment) {
+    item.fulfilment = {
+      fulfilledAt: targets.map((target) => target.stoppedAt!).sort().at(-1)!,
+      fulfilledBy: event.actor,
+      inventoryFileIds: [...new Set(targets.flatMap((target) => (target.inventoryFileId ? [target.inventoryFileId] : [])))],
+    };
+  }
   return undefined;
 }
 
 function decide(request: DataSubjectRequest, event: Extract<DataSubjectRequestEvent, { type: 'decide' }>, now: string): Rejection | undefined {
   const identityPending = request.status === 'identityVerification';
   if (request.status !== 'inProgress' && request.status !== 'decided' && !identityPending) return statusNotAllowed(request, event.type);
+  const decidedAt = new Date(event.decidedAt ?? now).toISOString();
+  if (event.decidedAt) {
+    const timing = checkInstant(request, event.decidedAt, now, { zhTW: '決定時間', en: 'The decision time' });
+    if (timing) return timing;
+  }
   for (const decision of event.decisions) {
     const item = findItem(request, decision.itemType);
     if (isRejection(item)) return item;
@@ -848,8 +1062,12 @@ function decide(request: DataSubjectRequest, event: Extract<DataSubjectRequestEv
       if (!ground.appliesTo.includes(type)) {
         return rejected('REFUSAL_GROUND_NOT_APPLICABLE', `${ground.legalBasis.zhTW}不適用於「${name.zhTW}」`, `${ground.legalBasis.en} does not apply to ${name.en}`, type);
       }
-      if (ground.requiresNotedAccuracyDispute && !request.accuracyDisputes.some((d) => d.exception && !d.resolution)) {
-        return rejected('REFUSAL_GROUND_NEEDS_NOTED_DISPUTE', '依第11條第2項但書拒絕，須先登記並註明正確性爭議及例外事由', 'Relying on the Art. 11 ¶2 proviso needs a recorded accuracy dispute with its exception', type);
+      // Each proviso ground stands on its own exception: business necessity does not make a
+      // written consent, nor the other way round.
+      const needed = ground.requiresNotedAccuracyDispute;
+      if (needed && !request.accuracyDisputes.some((d) => d.exception?.kind === needed && !d.resolution)) {
+        const exception = needed === 'writtenConsent' ? { zhTW: '經當事人書面同意', en: 'written consent of the data subject' } : { zhTW: '執行職務或業務所必須', en: 'necessity for an official or business duty' };
+        return rejected('REFUSAL_GROUND_NEEDS_NOTED_DISPUTE', `依第11條第2項但書（${exception.zhTW}）拒絕，須先登記正確性爭議並註明此一例外事由`, `Relying on the Art. 11 ¶2 proviso (${exception.en}) needs a recorded accuracy dispute noting that exception`, type);
       }
     }
     if (!decision.reasonToRequester) {
@@ -862,15 +1080,20 @@ function decide(request: DataSubjectRequest, event: Extract<DataSubjectRequestEv
       outcome: decision.outcome,
       refusalGrounds: [...decision.refusalGrounds],
       ...(decision.reasonToRequester ? { reasonToRequester: decision.reasonToRequester } : {}),
-      decidedAt: now,
+      decidedAt,
       decidedBy: event.actor,
-      late: ms(now) > ms(currentDeadline(item).dueAt),
+      recordedAt: now,
+      late: ms(decidedAt) > ms(currentDeadline(item).dueAt),
     };
   }
   return undefined;
 }
 
 function fulfil(request: DataSubjectRequest, event: Extract<DataSubjectRequestEvent, { type: 'fulfil' }>, now: string): Rejection | undefined {
+  if (event.fulfilledAt) {
+    const timing = checkInstant(request, event.fulfilledAt, now, { zhTW: '完成時間', en: 'The time it was carried out' });
+    if (timing) return timing;
+  }
   for (const type of event.itemTypes) {
     const item = findItem(request, type);
     if (isRejection(item)) return item;
@@ -879,6 +1102,10 @@ function fulfil(request: DataSubjectRequest, event: Extract<DataSubjectRequestEv
     if (!needsFulfilment(item)) return rejected('ITEM_REFUSED', `「${name.zhTW}」已拒絕，無須執行`, `The ${name.en} item was refused; there is nothing to fulfil`, type);
     if (item.fulfilment) return rejected('ITEM_ALREADY_FULFILLED', `「${name.zhTW}」已執行完畢`, `The ${name.en} item is already fulfilled`, type);
     if (feeOutstanding(item)) return rejected('FEE_UNPAID', `「${name.zhTW}」之費用尚未繳納或免收`, `The fee for ${name.en} is neither paid nor waived`, type);
+    const pendingStops = item.marketingStop?.targets.filter((target) => !target.stoppedAt) ?? [];
+    if (pendingStops.length > 0) {
+      return rejected('MARKETING_STOP_INCOMPLETE', `尚未記錄下列系統或對象停止行銷：${pendingStops.map((t) => t.name).join('、')}`, `The stop is not yet recorded for: ${pendingStops.map((t) => t.name).join(', ')}`, type);
+    }
     if (inventoryFileTypes.includes(type) && event.inventoryFileIds.length === 0) {
       return rejected('INVENTORY_FILES_REQUIRED', `「${name.zhTW}」應列出所涉之個資盤點檔案`, `List the data-inventory files the ${name.en} changed`, type);
     }
@@ -886,7 +1113,7 @@ function fulfil(request: DataSubjectRequest, event: Extract<DataSubjectRequestEv
   for (const type of event.itemTypes) {
     const item = request.items.find((candidate) => candidate.type === type)!;
     item.fulfilment = {
-      fulfilledAt: now,
+      fulfilledAt: new Date(event.fulfilledAt ?? now).toISOString(),
       fulfilledBy: event.actor,
       ...(event.note ? { note: event.note } : {}),
       inventoryFileIds: inventoryFileTypes.includes(type) ? [...new Set(event.inventoryFileIds)] : [],
@@ -903,6 +1130,10 @@ function close(request: DataSubjectRequest, now: string): Rejection | undefined 
       const name = requestTypeNames[item.type];
       return rejected('DOWNSTREAM_NOTIFICATION_MISSING', `結案前應記錄「${name.zhTW}」是否已通知曾提供利用之對象（個人資料保護法第11條第5項）`, `Before closing, record whether those the data was provided to were notified of the ${name.en} (PDPA Art. 11 ¶5)`, item.type);
     }
+  }
+  const openDispute = request.accuracyDisputes.find(disputeDutyOpen);
+  if (openDispute) {
+    return rejected('DISPUTE_DUTY_OPEN', `正確性爭議「${openDispute.disputeId}」尚未停止處理或註明例外事由，不得結案（個人資料保護法第11條第2項）`, `Accuracy dispute ${openDispute.disputeId} has neither a recorded stop nor a noted exception; the request cannot close (PDPA Art. 11 ¶2)`);
   }
   const lastHumanDecision = request.items
     .map((item) => item.decision)
@@ -926,6 +1157,12 @@ export function accuracyDisputeProcessingStatus(dispute: AccuracyDispute): { may
       reason: dispute.resolution.resolution === 'corrected'
         ? { zhTW: '資料已更正，爭議終結', en: 'The data was corrected; the dispute is over' }
         : { zhTW: '資料經查證正確，爭議終結', en: 'The data was verified as accurate; the dispute is over' },
+    };
+  }
+  if (dispute.processingStop) {
+    return {
+      mayProcess: false,
+      reason: { zhTW: `正確性有爭議，已於 ${dispute.processingStop.stoppedAt} 停止處理或利用（個人資料保護法第11條第2項）`, en: `Accuracy is disputed; processing and use stopped at ${dispute.processingStop.stoppedAt} (PDPA Art. 11 ¶2)` },
     };
   }
   if (dispute.exception) {

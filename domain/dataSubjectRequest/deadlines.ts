@@ -32,6 +32,12 @@ export interface DecisionDeadline {
   days: number;
   /** Local date the deadline falls on. */
   lastDay: IsoDate;
+  /**
+   * The last day before any Civil Code Art. 122 move (= lastDay when nothing moved). An
+   * extension counts from here: Art. 122 moves only the end of a period, not where the next
+   * one starts. Absent on deadlines stored before it was recorded.
+   */
+  nominalLastDay?: IsoDate;
   /** ISO instant; for a period, the end of lastDay in the tenant's time zone. */
   dueAt: string;
   explanation: LocalizedText[];
@@ -48,6 +54,7 @@ export function decisionDeadline(type: RequestType, receivedAt: string, settings
       legalBasis: rule.legalBasis,
       days: 0,
       lastDay: zonedDateOf(at, settings.timeZone),
+      nominalLastDay: zonedDateOf(at, settings.timeZone),
       dueAt: at,
       explanation: [
         {
@@ -69,6 +76,7 @@ export function decisionDeadline(type: RequestType, receivedAt: string, settings
     legalBasis: rule.legalBasis,
     days: rule.days,
     lastDay: period.lastDay,
+    nominalLastDay: period.nominalLastDay,
     dueAt: period.endsAt,
     explanation: [
       {
@@ -81,26 +89,35 @@ export function decisionDeadline(type: RequestType, receivedAt: string, settings
 }
 
 /**
- * The extended deadline: the extension runs on from the end of the original period, so the
- * original last day (as moved by Art. 122) is the day not counted.
+ * The deadline after an extension (PDPA Art. 13: at most 15 or 30 days in total, in one notice
+ * or several). `current` is the deadline in force, `alreadyExtendedDays` what earlier notices
+ * added. The extension counts from the unmoved last day of the period in force: Civil Code
+ * Art. 122 only moves the end of a period, so counting from the moved day would stretch the
+ * total past the statutory cap. Art. 122 then applies to the new end.
  */
 export function extendedDecisionDeadline(
   type: RequestType,
-  original: DecisionDeadline,
+  current: DecisionDeadline,
   extensionDays: number,
   settings: PeriodSettings,
+  alreadyExtendedDays = 0,
 ): DecisionDeadline {
   const rule = deadlineRules[type];
   if (rule.kind !== 'period') throw new RangeError(`${type} has no decision period to extend`);
+  const unmoved = current.nominalLastDay ?? current.lastDay;
+  const total = alreadyExtendedDays + extensionDays;
+  const moved = unmoved !== current.lastDay;
   const period = periodEndAfterDate({
-    startDate: original.lastDay,
+    startDate: unmoved,
     days: extensionDays,
     timeZone: settings.timeZone,
     mode: settings.mode,
     calendar: createWorkingDayCalendar(settings.calendar),
     startStep: {
-      zhTW: `原決定期限 ${original.lastDay} 屆滿後延長${extensionDays}日（最長${rule.maxExtensionDays}日，${rule.legalBasis.zhTW}），原期限末日不算入`,
-      en: `Extended by ${extensionDays} days after the original deadline ${original.lastDay} (at most ${rule.maxExtensionDays}, ${rule.legalBasis.en}); the original last day is not counted`,
+      zhTW: `延長${extensionDays}日（累計延長${total}日，合計不得逾${rule.maxExtensionDays}日，${rule.legalBasis.zhTW}），自原期限末日 ${unmoved} 屆滿後起算，該日不算入`
+        + (moved ? `；原期限雖依民法第122條順延至 ${current.lastDay}，順延僅及於期間之終止，延長仍自未順延之末日起算` : ''),
+      en: `Extended by ${extensionDays} days (${total} in total, at most ${rule.maxExtensionDays}, ${rule.legalBasis.en}), counted after the original last day ${unmoved}, which is not counted`
+        + (moved ? `; Civil Code Art. 122 moved the original end to ${current.lastDay}, but that move concerns only the end of the period, so the extension counts from the unmoved last day` : ''),
     },
   });
   return {
@@ -108,6 +125,7 @@ export function extendedDecisionDeadline(
     legalBasis: rule.legalBasis,
     days: extensionDays,
     lastDay: period.lastDay,
+    nominalLastDay: period.nominalLastDay,
     dueAt: period.endsAt,
     explanation: period.explanation,
   };

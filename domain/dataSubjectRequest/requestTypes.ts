@@ -78,14 +78,21 @@ export const refusalGroundCodes = [
 ] as const;
 export type RefusalGroundCode = (typeof refusalGroundCodes)[number];
 
+/** The two provisos of PDPA Art. 11 ¶2 that let processing of disputed data go on. */
+export const accuracyDisputeExceptionKinds = ['necessaryForDutiesOrBusiness', 'writtenConsent'] as const;
+export type AccuracyDisputeExceptionKind = (typeof accuracyDisputeExceptionKinds)[number];
+
 export interface RefusalGround {
   code: RefusalGroundCode;
   legalBasis: LocalizedText;
   /** Wording of the law (PDPA I0050021 / Rules I0050022, official English translation). */
   text: LocalizedText;
   appliesTo: readonly RequestType[];
-  /** The Art. 11 ¶2 proviso only holds once the dispute is noted on the data. */
-  requiresNotedAccuracyDispute?: boolean;
+  /**
+   * The Art. 11 ¶2 proviso only holds once the dispute is noted on the data, and each of its two
+   * grounds needs its own exception: business necessity for the one, written consent for the other.
+   */
+  requiresNotedAccuracyDispute?: AccuracyDisputeExceptionKind;
 }
 
 const ARTICLE_10_TYPES: readonly RequestType[] = ['inquiry', 'review', 'copy'];
@@ -124,7 +131,7 @@ export const refusalGrounds: Record<RefusalGroundCode, RefusalGround> = {
       en: 'The accuracy of the data is disputed, and its processing or use is necessary for the performance of an official or business duty, and the dispute has been recorded.',
     },
     appliesTo: ['stopProcessing'],
-    requiresNotedAccuracyDispute: true,
+    requiresNotedAccuracyDispute: 'necessaryForDutiesOrBusiness',
   },
   art11_2_writtenConsentDisputeNoted: {
     code: 'art11_2_writtenConsentDisputeNoted',
@@ -134,7 +141,7 @@ export const refusalGrounds: Record<RefusalGroundCode, RefusalGround> = {
       en: 'The accuracy of the data is disputed, and its processing or use has been agreed to by the data subject in writing, and the dispute has been recorded.',
     },
     appliesTo: ['stopProcessing'],
-    requiresNotedAccuracyDispute: true,
+    requiresNotedAccuracyDispute: 'writtenConsent',
   },
   art11_3_necessaryForDuties: {
     code: 'art11_3_necessaryForDuties',

@@ -1,17 +1,18 @@
 /**
  * Dashboard figures for data-subject requests at `now`. "Due within 3 days" and "overdue" look
- * at the undecided items of open requests, because the Art. 13 deadline is a decision deadline.
+ * at the open duties of open requests: Art. 13 decisions, the Art. 20 ¶2 marketing stop and the
+ * Art. 11 ¶2 stop-or-justify duty of disputed data.
  */
 import { daysBetween, zonedDateOf } from '../shared/isoDate';
-import { currentDeadline, terminalStatuses, type DataSubjectRequest } from './dataSubjectRequest';
+import { openDuties, terminalStatuses, type DataSubjectRequest } from './dataSubjectRequest';
 import { requestTypes, type RequestType } from './requestTypes';
 
 export interface DataSubjectRequestStatistics {
   /** Requests neither closed nor withdrawn. */
   openCount: number;
-  /** Open requests with an undecided item due today or within the next 3 local calendar days. */
+  /** Open requests with an open duty due today or within the next 3 local calendar days. */
   dueWithin3Days: number;
-  /** Open requests with an undecided item whose deadline has passed. */
+  /** Open requests with an open duty whose deadline has passed. */
   overdue: number;
   /** Median local calendar days from receipt to decision, per type; null when none decided. */
   medianDaysToDecision: Record<RequestType, number | null>;
@@ -47,7 +48,7 @@ export function dataSubjectRequestStatistics(requests: readonly DataSubjectReque
     }
     if (terminalStatuses.includes(request.status)) continue;
     openCount += 1;
-    const undecided = request.items.filter((item) => !item.decision).map(currentDeadline);
+    const undecided = openDuties(request);
     if (undecided.some((deadline) => Date.parse(deadline.dueAt) < nowMs)) {
       overdue += 1;
       continue;

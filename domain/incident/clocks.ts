@@ -1,36 +1,59 @@
 /**
- * The notification clocks. "72 hours" is a period in hours, which runs from the moment (Civil
- * Code Art. 120 ¶1): discoveredAt + exactly 72 × 3,600 s, with no rounding to the end of a day.
- * Taiwan has kept UTC+8 without daylight saving since 1979, so no local-time correction applies.
+ * The notification clocks. The report period is a period in hours, which runs from the moment
+ * (Civil Code Art. 120 ¶1): discoveredAt + exactly `hours` × 3,600 s, with no rounding to the
+ * end of a day. Taiwan has kept UTC+8 without daylight saving since 1979, so no local-time
+ * correction applies.
+ *
+ * The hours come from the incident's regime (incidentRegime.ts), chosen when the incident was
+ * recorded from the tenant's rule set and the configured 2025 amendment; they are not a
+ * constant here. An incident stored before regimes were recorded has none and runs on
+ * LEGACY_REPORT_HOURS, the 72 hours every modelled regulation set then.
  */
 import { fail, ok, type Outcome } from '../shared/outcome';
 import type { IncidentErrorCode } from './errors';
 import type { Incident, IncidentFacts } from './incident';
+import type { IncidentRegime } from './incidentRegimeTypes';
 
 export const HOUR_MS = 3_600_000;
-/** Q0010012 Art. 6 ¶2, K0010162 Art. 8 ¶2, J0030130: report within 72 hours of learning of it. */
-export const REGULATOR_DEADLINE_HOURS = 72;
+/** Only for incidents recorded before the regime was stored with them (see above). */
+export const LEGACY_REPORT_HOURS = 72;
+/** @deprecated the clock comes from the incident's regime; kept for callers not yet moved. */
+export const REGULATOR_DEADLINE_HOURS = LEGACY_REPORT_HOURS;
 /** Seed 000 §5(2)1 note: when the media already reported it, report within 24 hours (advice, not law). */
 export const MEDIA_ADVISED_HOURS = 24;
+
+/** An incident, or just its discovery instant (an incident without a stored regime). */
+export type ClockSource = string | { discoveredAt: string; regime?: IncidentRegime | null };
 
 function instant(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-export function regulatorDeadline(discoveredAt: string): string {
-  return instant(Date.parse(discoveredAt) + REGULATOR_DEADLINE_HOURS * HOUR_MS);
+function discoveredAtOf(source: ClockSource): string {
+  return typeof source === 'string' ? source : source.discoveredAt;
 }
+
+/** The report period in hours of this incident: its regime's, else the legacy 72. */
+export function reportHoursOf(source: ClockSource): number {
+  return typeof source === 'string' ? LEGACY_REPORT_HOURS : (source.regime?.report?.hours ?? LEGACY_REPORT_HOURS);
+}
+
+export function regulatorDeadline(source: ClockSource): string {
+  return instant(Date.parse(discoveredAtOf(source)) + reportHoursOf(source) * HOUR_MS);
+}
+
+type MediaFacts = Pick<IncidentFacts, 'discoveredAt' | 'mediaReported' | 'mediaReportedAt'> & { regime?: IncidentRegime | null };
 
 /**
  * Advised deadline when the incident is in the news: 24 h from when we learned of it, or from the
  * media report if that came later, never after the legal deadline. Null when not media-reported.
  */
-export function advisedDeadline(incident: Pick<IncidentFacts, 'discoveredAt' | 'mediaReported' | 'mediaReportedAt'>): string | null {
+export function advisedDeadline(incident: MediaFacts): string | null {
   if (!incident.mediaReported) return null;
   const discovered = Date.parse(incident.discoveredAt);
   const reported = incident.mediaReportedAt === undefined ? discovered : Date.parse(incident.mediaReportedAt);
   const advised = Math.max(discovered, reported) + MEDIA_ADVISED_HOURS * HOUR_MS;
-  return instant(Math.min(advised, discovered + REGULATOR_DEADLINE_HOURS * HOUR_MS));
+  return instant(Math.min(advised, Date.parse(regulatorDeadline(incident))));
 }
 
 export type ReminderKind = 'discovered' | 'advisedDeadline' | '24hLeft' | '6hLeft' | 'deadline';
@@ -41,8 +64,8 @@ export interface Reminder {
 }
 
 /** Reminder moments for the regulator report: at discovery, 24 h left, 6 h left, at the deadline (+ the media advice). */
-export function notificationReminders(incident: Pick<IncidentFacts, 'discoveredAt' | 'mediaReported' | 'mediaReportedAt'>): Reminder[] {
-  const deadline = Date.parse(regulatorDeadline(incident.discoveredAt));
+export function notificationReminders(incident: MediaFacts): Reminder[] {
+  const deadline = Date.parse(regulatorDeadline(incident));
   const reminders: Reminder[] = [
     { at: instant(Date.parse(incident.discoveredAt)), kind: 'discovered' },
     { at: instant(deadline - 24 * HOUR_MS), kind: '24hLeft' },
@@ -60,7 +83,7 @@ export function notificationReminders(incident: Pick<IncidentFacts, 'discoveredA
  * Reminders still to send at `now` (at ≥ now). None once the authority has been notified, the
  * report was ruled not applicable, or the incident is closed.
  */
-export function pendingReminders(incident: Pick<Incident, 'discoveredAt' | 'mediaReported' | 'mediaReportedAt' | 'timeline' | 'status'>, now: string): Reminder[] {
+export function pendingReminders(incident: Pick<Incident, 'discoveredAt' | 'mediaReported' | 'mediaReportedAt' | 'timeline' | 'status' | 'regime'>, now: string): Reminder[] {
   if (incident.status === 'closed' || incident.timeline.regulatorNotified !== undefined) return [];
   const at = Date.parse(now);
   return notificationReminders(incident).filter((r) => Date.parse(r.at) >= at);
@@ -74,8 +97,9 @@ export interface NotificationTiming {
   hoursAfterDiscovery: number;
 }
 
-export function notificationTiming(discoveredAt: string, notifiedAt: string): NotificationTiming {
-  const deadline = regulatorDeadline(discoveredAt);
+export function notificationTiming(source: ClockSource, notifiedAt: string): NotificationTiming {
+  const discoveredAt = discoveredAtOf(source);
+  const deadline = regulatorDeadline(source);
   return {
     deadline,
     withinDeadline: Date.parse(notifiedAt) <= Date.parse(deadline),

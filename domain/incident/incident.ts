@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../shared/localizedText';
 import { instantSchema } from '../shared/schemas';
+import type { IncidentRegime } from './incidentRegimeTypes';
 import type { CorrectiveAction, NoticeContent } from './records';
 
 export { instantSchema };
@@ -143,6 +144,8 @@ export interface Incident extends IncidentFacts {
   /** Seed 000 §15(1)4: corrective measures are written back into the plan; an incident opens that duty. */
   planUpdateRequired: boolean;
   planUpdate?: { planVersion: string; at: string };
+  /** The regime chosen when the incident was recorded (incidentRegime.ts); absent on older records. */
+  regime?: IncidentRegime;
 }
 
 export function openIncident(input: { id: string; tenantId: string; facts: IncidentFacts }): Incident {

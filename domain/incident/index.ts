@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './incident';
 export * from './clocks';
+export * from './incidentRegime';
 export * from './notices';
 export * from './timeline';
 export * from './correctiveActions';

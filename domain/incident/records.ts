@@ -4,26 +4,13 @@
  * them (correctiveActions.ts, notices.ts) depend on them one way.
  */
 import { z } from 'zod';
+import type { CorrectiveActionCore } from '../correctiveAction';
 
-export const correctiveActionStatuses = ['open', 'inProgress', 'done', 'verified'] as const;
-export type CorrectiveActionStatus = (typeof correctiveActionStatuses)[number];
+// The action record and its rules are shared with assessment findings (domain/correctiveAction).
+export { correctiveActionInputSchema, correctiveActionStatuses, type CorrectiveActionInput, type CorrectiveActionStatus } from '../correctiveAction';
 
-export const correctiveActionInputSchema = z
-  .object({
-    kind: z.enum(['corrective', 'preventive']).describe('Fixes this cause, or prevents similar ones'),
-    title: z.string().trim().min(1).max(200),
-    description: z.string().trim().max(4000).default(''),
-    owner: z.string().trim().min(1).max(200).describe('Who is responsible'),
-    dueDate: z.iso.date().describe('Due date'),
-  })
-  .strict();
-export type CorrectiveActionInput = z.infer<typeof correctiveActionInputSchema>;
-
-export interface CorrectiveAction extends CorrectiveActionInput {
-  id: string;
+export interface CorrectiveAction extends CorrectiveActionCore {
   incidentId: string;
-  status: CorrectiveActionStatus;
-  history: Array<{ status: CorrectiveActionStatus; at: string; by: string; note?: string }>;
 }
 
 const text = (max = 4000) => z.string().max(max).default('');

@@ -3,8 +3,9 @@
  * docProps/core.xml and into every zip entry; both are pinned (core.xml to the notification
  * time, zip entries to 1980-01-01) so the same form always gives the same bytes.
  */
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, HeadingLevel, WidthType } from 'docx';
-import { escapeHtml, regulatorFormRows, type RegulatorNotificationForm } from './regulatorForm';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { pageNumberFooter, pageSetup, taiwanDocumentStyles, taiwanFontTableOverride } from '../plan/render/taiwanDocx';
+import { escapeHtml, regulatorFormGroups, regulatorFormHeading, signatureLine, type RegulatorFormLocale, type RegulatorNotificationForm } from './regulatorForm';
 
 function coreXml(title: string, at: string): string {
   const stamp = `${at.slice(0, 19)}Z`;
@@ -52,40 +53,52 @@ export function pinZipTimestamps(zip: Uint8Array): Uint8Array {
   return out;
 }
 
-const TITLE_ZH = '個人資料侵害事故通報與紀錄表';
-const TITLE_EN = 'Personal Data Breach Notification and Record';
-
 function lines(value: string): TextRun[] {
   return value.split('\n').map((line, i) => new TextRun({ text: line, break: i === 0 ? 0 : 1 }));
 }
 
-export async function renderRegulatorNotificationDocx(form: RegulatorNotificationForm): Promise<Uint8Array> {
-  const rows = regulatorFormRows(form).map(
-    (r) =>
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 35, type: WidthType.PERCENTAGE },
-            children: [new Paragraph({ children: [new TextRun({ text: r.label.zhTW, bold: true }), new TextRun({ text: r.label.en, break: 1 })] })],
-          }),
-          new TableCell({ width: { size: 65, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: lines(r.value) })] }),
-        ],
-      }),
-  );
+const cell = (children: Paragraph[], widthPercent: number, options: { columnSpan?: number; shaded?: boolean } = {}) =>
+  new TableCell({
+    width: { size: widthPercent, type: WidthType.PERCENTAGE },
+    ...(options.columnSpan ? { columnSpan: options.columnSpan } : {}),
+    ...(options.shaded ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } } : {}),
+    children,
+  });
+
+/**
+ * The form as Word expects to print it for the authority: the sector table's caption and title,
+ * its row groups, the signature and seal line, page numbers, 標楷體 and w:lang zh-TW (the en
+ * version is labelled in English only).
+ */
+export async function renderRegulatorNotificationDocx(form: RegulatorNotificationForm, locale: RegulatorFormLocale = 'zh-TW'): Promise<Uint8Array> {
+  const heading = regulatorFormHeading(form, locale);
+  const rows = regulatorFormGroups(form, locale).flatMap((group) => [
+    new TableRow({ children: [cell([new Paragraph({ children: [new TextRun({ text: group.title, bold: true })] })], 100, { columnSpan: 2, shaded: true })] }),
+    ...group.rows.map(
+      (r) =>
+        new TableRow({
+          children: [cell([new Paragraph({ children: [new TextRun({ text: r.label, bold: true })] })], 32), cell([new Paragraph({ children: lines(r.value) })], 68)],
+        }),
+    ),
+  ]);
   const doc = new Document({
-    title: `${TITLE_ZH} ${TITLE_EN}`,
+    title: heading.title,
     creator: form.organisation,
+    styles: taiwanDocumentStyles(locale),
     sections: [
       {
+        properties: pageSetup('portrait'),
+        footers: { default: pageNumberFooter(locale) },
         children: [
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(TITLE_ZH)] }),
-          new Paragraph({ children: [new TextRun(TITLE_EN)] }),
-          new Paragraph({ children: [new TextRun(form.formName)] }),
+          ...(heading.caption ? [new Paragraph({ children: [new TextRun(heading.caption)] })] : []),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [new TextRun(heading.title)] }),
           new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+          new Paragraph({}),
+          new Paragraph({ children: [new TextRun(signatureLine(locale))] }),
         ],
       },
     ],
   });
-  const buffer = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreXml(`${TITLE_ZH} ${TITLE_EN}`, form.notifiedAt) }]);
+  const buffer = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreXml(heading.title, form.notifiedAt) }, taiwanFontTableOverride()]);
   return pinZipTimestamps(new Uint8Array(buffer));
 }

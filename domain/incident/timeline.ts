@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { LocalizedText } from '../shared/localizedText';
-import { notificationTiming, notInFuture } from './clocks';
+import { notificationTiming, notInFuture, reportHoursOf } from './clocks';
 import { fail, ok, type Failure, type Outcome } from '../shared/outcome';
 import type { IncidentErrorCode } from './errors';
 import { instantSchema, type Incident, type IncidentFacts, type RegulatorNotificationRecord, type TimelineStep } from './incident';
@@ -136,9 +136,9 @@ export function recordRegulatorNotification(incident: Incident, input: Regulator
   const early = beforeDiscovery(incident, input.notifiedAt);
   if (early) return early;
   const first = incident.regulatorNotifications.length === 0;
-  const timing = notificationTiming(incident.discoveredAt, input.notifiedAt);
+  const timing = notificationTiming(incident, input.notifiedAt);
   if (first && !timing.withinDeadline && !input.delayReason?.trim()) {
-    return fail('invalid', 'LATE_WITHOUT_DELAY_REASON', { zhTW: `已逾72小時通報期限（${timing.deadline}），應附遲延理由`, en: `The 72-hour deadline (${timing.deadline}) has passed; a delay reason is required` }, { details: { deadline: timing.deadline } });
+    return fail('invalid', 'LATE_WITHOUT_DELAY_REASON', { zhTW: `已逾${reportHoursOf(incident)}小時通報期限（${timing.deadline}），應附遲延理由`, en: `The ${reportHoursOf(incident)}-hour deadline (${timing.deadline}) has passed; a delay reason is required` }, { details: { deadline: timing.deadline } });
   }
   const record: RegulatorNotificationRecord = {
     notifiedAt: input.notifiedAt,

@@ -14,6 +14,7 @@ import type { LocalizedText } from '../shared/localizedText';
 import { fail, ok, type DomainErrorKind, type Outcome } from '../shared/outcome';
 import { acceptedGapSchema, canApprove, type AcceptedGap, type PlanGap } from './completeness';
 import type { PlanContent } from './planContent';
+import type { PlanTableRows } from './render/rows';
 import { formatRocVersionLabel } from './rocDate';
 
 export const planVersionStatuses = ['draft', 'submitted', 'approved', 'superseded'] as const;
@@ -249,4 +250,46 @@ export function approveVersion(
 /** Applies a transition's changed versions to the full list (for stores that keep them together). */
 export function replaceVersions(versions: readonly PlanVersion[], changed: readonly PlanVersion[]): PlanVersion[] {
   return versions.map((v) => changed.find((c) => c.versionNumber === v.versionNumber) ?? v);
+}
+
+// Frozen tables ---------------------------------------------------------------------------------
+
+/**
+ * The inventory, risk and vendor rows as they stood when a version was approved. The approved
+ * version is the plan in force and never changes, and its tables are part of what was approved:
+ * a file added to the inventory afterwards belongs to the next version, not to this one.
+ */
+export interface FrozenPlanTables {
+  versionNumber: number;
+  frozenAt: string;
+  rows: PlanTableRows;
+}
+
+export function freezePlanTables(approved: Pick<PlanVersion, 'versionNumber' | 'status' | 'approval'>, rows: PlanTableRows): FrozenPlanTables {
+  if (approved.status !== 'approved' || !approved.approval) throw new RangeError(`Only an approved version freezes its tables (version ${approved.versionNumber} is ${approved.status})`);
+  const copy = <T>(list: readonly T[] | undefined): T[] => (list ?? []).map((row) => ({ ...row }));
+  return { versionNumber: approved.versionNumber, frozenAt: approved.approval.approvedAt, rows: { inventory: copy(rows.inventory), risks: copy(rows.risks), vendors: copy(rows.vendors) } };
+}
+
+/** `asApproved`: the plan as approved (frozen tables); `currentDraft`: today's live tables. */
+export const planTableViews = ['asApproved', 'currentDraft'] as const;
+export type PlanTableView = (typeof planTableViews)[number];
+
+export type PlanTablesSource = { source: 'frozenAtApproval'; frozenAt: string } | { source: 'live' };
+
+/**
+ * Which rows a version's document shows. An approved or superseded version shows its frozen
+ * tables unless the current-draft view is asked for; a draft or submitted version has nothing
+ * frozen and shows the live tables. A version approved before tables were frozen has no
+ * snapshot: it shows the live tables, labelled as such rather than passed off as approved.
+ */
+export function documentTablesOf(
+  version: Pick<PlanVersion, 'status'>,
+  frozen: FrozenPlanTables | undefined,
+  live: PlanTableRows,
+  view: PlanTableView = 'asApproved',
+): { rows: PlanTableRows; tables: PlanTablesSource } {
+  const approvedOnce = version.status === 'approved' || version.status === 'superseded';
+  if (approvedOnce && view === 'asApproved' && frozen) return { rows: frozen.rows, tables: { source: 'frozenAtApproval', frozenAt: frozen.frozenAt } };
+  return { rows: live, tables: { source: 'live' } };
 }

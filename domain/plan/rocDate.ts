@@ -2,7 +2,7 @@
  * ROC (民國) calendar labels as plans are versioned in Taiwan: `114年1月2日 7版`.
  * ROC year = Gregorian year − 1911; ROC 1 began on 1912-01-01, so earlier dates have no label.
  */
-import { formatIsoDate, isIsoDate, parseIsoDate, type IsoDate } from '../shared/isoDate';
+import { formatIsoDate, isIsoDate, parseIsoDate, timeZoneOffsetMinutes, type IsoDate } from '../shared/isoDate';
 
 export const ROC_EPOCH_OFFSET = 1911;
 export const ROC_FIRST_DAY: IsoDate = '1912-01-01';
@@ -17,6 +17,39 @@ export function formatRocDate(date: IsoDate): string {
   const rocYear = rocYearOf(year);
   if (rocYear < 1) throw new RangeError(`No ROC year before ${ROC_FIRST_DAY}: ${date}`);
   return `${rocYear}年${month}月${day}日`;
+}
+
+/** `2026-05-10` → `民國115年5月10日`: the era is spelt out on forms sent to an authority. */
+export function formatRocDateWithEra(date: IsoDate): string {
+  return `民國${formatRocDate(date)}`;
+}
+
+/** Wall-clock date and time of an instant in a zone (Taiwan forms: Asia/Taipei, no DST). */
+function wallClock(instant: string | Date, timeZone: string): { date: IsoDate; hour: number; minute: number } {
+  const at = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(at.getTime())) throw new RangeError(`Not an instant: ${String(instant)}`);
+  const shifted = new Date(at.getTime() + timeZoneOffsetMinutes(at, timeZone) * 60_000).toISOString();
+  return { date: shifted.slice(0, 10), hour: Number(shifted.slice(11, 13)), minute: Number(shifted.slice(14, 16)) };
+}
+
+/**
+ * An instant as Taiwanese forms print it: `2026-05-10T06:30:00Z` → `民國115年5月10日 14時30分`
+ * (Asia/Taipei by default). Minutes keep two digits so times line up in a form column.
+ */
+export function formatRocDateTime(instant: string | Date, timeZone = 'Asia/Taipei'): string {
+  const { date, hour, minute } = wallClock(instant, timeZone);
+  return `${formatRocDateWithEra(date)} ${hour}時${String(minute).padStart(2, '0')}分`;
+}
+
+/** English counterpart for the en version of a form: `2026-05-10 14:30 (UTC+8)`. */
+export function formatWallClockTime(instant: string | Date, timeZone = 'Asia/Taipei'): string {
+  const at = typeof instant === 'string' ? new Date(instant) : instant;
+  const { date, hour, minute } = wallClock(at, timeZone);
+  const offset = timeZoneOffsetMinutes(at, timeZone);
+  const sign = offset < 0 ? '-' : '+';
+  const hours = Math.floor(Math.abs(offset) / 60);
+  const minutes = Math.abs(offset) % 60;
+  return `${date} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')} (UTC${sign}${hours}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''})`;
 }
 
 /** `2025-01-02`, 7 → `114年1月2日 7版`. */

@@ -1,12 +1,16 @@
 /**
  * Reminder e-mails: the sweep's reminders grouped into one digest per recipient per day
  * (urgent ones alone, at once), and the message text for each, zh-TW first with English,
- * or English only for recipients whose locale is en.
+ * or English only for recipients whose locale is en. Each message names the company it is
+ * about, shows exact-time deadlines (the 72 hours) with their time, links every item to its
+ * console page (consolePath.ts) and says "escalated" only when someone was escalated to.
  */
 import { z } from 'zod';
+import { formatWallClockTime } from '../plan/rocDate';
 import type { IsoDate } from '../shared/isoDate';
 import type { Locale } from '../shared/localizedText';
 import type { PlannedReminder, ReminderRecipient } from '../reviews/sweep';
+import { consoleItemOfTask, consoleLinkOf } from './consolePath';
 
 export interface ReminderDigest {
   recipient: ReminderRecipient;
@@ -47,15 +51,31 @@ export function groupIntoDigests(reminders: readonly PlannedReminder[]): Reminde
 
 export const reminderMessageConfigSchema = z
   .object({
-    consoleBaseUrl: z.url().describe('Base URL of the compliance console'),
-    taskPathTemplate: z
-      .string()
-      .startsWith('/')
-      .default('/reviews/tasks/{taskId}')
-      .describe('Path to a task; {taskId} and {dutyId} are replaced (URL-encoded)'),
+    consoleBaseUrl: z.url().describe('Base URL of the compliance console (with or without the /console prefix)'),
   })
   .strict();
 export type ReminderMessageConfig = z.input<typeof reminderMessageConfigSchema>;
+
+/** What the stored task adds to a planned reminder: its exact instant and what it is about. */
+export interface ReminderTaskFacts {
+  /** Exact deadline (incident 72 hours, DSR decision); null for a date-only duty. */
+  dueAt: string | null;
+  /** API path of the resource the task is about (/v1/incidents/…), if any. */
+  resourcePath: string | null;
+}
+
+export interface ReminderMessageContext {
+  /** The tenant the reminders are about: named in every subject and body. */
+  companyName: string;
+  /** Zone for exact deadlines; the tenant's, Asia/Taipei by default. */
+  timeZone?: string;
+  tasks?: ReadonlyMap<string, ReminderTaskFacts>;
+  /**
+   * escalationKey() of reminders that went to an escalation recipient in the same run. Without
+   * it, an owner's message never claims an escalation it cannot vouch for.
+   */
+  escalatedTo?: ReadonlySet<string>;
+}
 
 export interface ReminderMessage {
   to: ReminderRecipient;
@@ -66,12 +86,17 @@ export interface ReminderMessage {
   reminderKeys: string[];
 }
 
-export function taskLink(reminder: Pick<PlannedReminder, 'taskId' | 'dutyId'>, config: ReminderMessageConfig): string {
-  const base = config.consoleBaseUrl.replace(/\/+$/, '');
-  const path = (config.taskPathTemplate ?? '/reviews/tasks/{taskId}')
-    .replaceAll('{taskId}', encodeURIComponent(reminder.taskId))
-    .replaceAll('{dutyId}', encodeURIComponent(reminder.dutyId));
-  return `${base}${path}`;
+/** One task at one cadence step: the owner's and the convener's reminders share it. */
+export const escalationKey = (r: Pick<PlannedReminder, 'taskId' | 'step'>) => `${r.taskId}|${r.step.id}`;
+
+/** The steps that were in fact escalated: some reminder of the run went to an escalation recipient. */
+export function escalationsOf(reminders: readonly PlannedReminder[]): Set<string> {
+  return new Set(reminders.filter((r) => r.audience === 'escalation').map(escalationKey));
+}
+
+/** The console page of the item the reminder is about (never a guessed, unregistered path). */
+export function taskLink(reminder: Pick<PlannedReminder, 'taskId'>, config: ReminderMessageConfig, facts?: ReminderTaskFacts): string {
+  return consoleLinkOf(config.consoleBaseUrl, consoleItemOfTask({ taskId: reminder.taskId, resourcePath: facts?.resourcePath ?? null }));
 }
 
 export function escapeHtml(value: string): string {
@@ -93,36 +118,49 @@ export function dueStatusText(daysUntilDue: number, locale: Locale): string {
   return `已逾期 ${-daysUntilDue} 天`;
 }
 
-function prefix(reminders: readonly PlannedReminder[], locale: Locale): string {
+/** Whether this reminder, as addressed, is an escalation (to the convener, or an owner who was escalated over). */
+function escalatedFor(r: PlannedReminder, context: ReminderMessageContext): boolean {
+  return r.audience === 'escalation' || (r.escalated && (context.escalatedTo?.has(escalationKey(r)) ?? false));
+}
+
+function prefix(reminders: readonly PlannedReminder[], locale: Locale, context: ReminderMessageContext): string {
   const en = locale === 'en';
   if (reminders.some((r) => r.urgent)) return en ? '[Urgent]' : '[緊急]';
-  if (reminders.some((r) => r.escalated)) return en ? '[Escalation]' : '[逾期通報]';
+  if (reminders.some((r) => escalatedFor(r, context))) return en ? '[Escalation]' : '[逾期通報]';
   if (reminders.length === 1 && reminders[0]!.daysUntilDue < 0) return en ? '[Overdue]' : '[逾期]';
   return en ? '[Reminder]' : '[提醒]';
 }
 
-export function reminderSubject(reminders: readonly PlannedReminder[], locale: Locale): string {
+/** The deadline as shown: the exact time (in the tenant's zone) when there is one, else the date. */
+function dueWhen(r: PlannedReminder, context: ReminderMessageContext): string {
+  const dueAt = context.tasks?.get(r.taskId)?.dueAt;
+  return dueAt ? formatWallClockTime(dueAt, context.timeZone ?? 'Asia/Taipei') : r.dueDate;
+}
+
+export function reminderSubject(reminders: readonly PlannedReminder[], locale: Locale, context: ReminderMessageContext): string {
   if (reminders.length === 0) throw new RangeError('A reminder message needs at least one reminder');
-  const head = prefix(reminders, locale);
+  const head = prefix(reminders, locale, context);
+  const company = context.companyName.trim();
   if (reminders.length === 1) {
     const r = reminders[0]!;
+    const when = dueWhen(r, context);
     if (locale === 'en') {
-      if (r.daysUntilDue > 0) return `${head} ${r.title.en} is due on ${r.dueDate}`;
-      if (r.daysUntilDue === 0) return `${head} ${r.title.en} is due today (${r.dueDate})`;
-      return `${head} ${r.title.en} was due on ${r.dueDate} (${plural(-r.daysUntilDue, 'day')} overdue)`;
+      if (r.daysUntilDue > 0) return `${head} ${company}: ${r.title.en} is due on ${when}`;
+      if (r.daysUntilDue === 0) return `${head} ${company}: ${r.title.en} is due today (${when})`;
+      return `${head} ${company}: ${r.title.en} was due on ${when} (${plural(-r.daysUntilDue, 'day')} overdue)`;
     }
-    if (r.daysUntilDue > 0) return `${head} ${r.title.zhTW} 將於 ${r.dueDate} 到期`;
-    if (r.daysUntilDue === 0) return `${head} ${r.title.zhTW} 今日（${r.dueDate}）到期`;
-    return `${head} ${r.title.zhTW} 已於 ${r.dueDate} 到期，逾期 ${-r.daysUntilDue} 天`;
+    if (r.daysUntilDue > 0) return `${head} ${company}｜${r.title.zhTW} 將於 ${when} 到期`;
+    if (r.daysUntilDue === 0) return `${head} ${company}｜${r.title.zhTW} 今日（${when}）到期`;
+    return `${head} ${company}｜${r.title.zhTW} 已於 ${when} 到期，逾期 ${-r.daysUntilDue} 天`;
   }
   const overdue = reminders.filter((r) => r.daysUntilDue < 0).length;
   const upcoming = reminders.length - overdue;
   if (locale === 'en') {
     const parts = [overdue > 0 ? `${overdue} overdue` : '', upcoming > 0 ? `${upcoming} due soon` : ''].filter(Boolean);
-    return `${head} ${reminders.length} PDPA compliance items: ${parts.join(', ')}`;
+    return `${head} ${company}: ${reminders.length} PDPA compliance items: ${parts.join(', ')}`;
   }
   const parts = [overdue > 0 ? `${overdue} 項逾期` : '', upcoming > 0 ? `${upcoming} 項即將到期` : ''].filter(Boolean);
-  return `${head} ${reminders.length} 項個資法遵事項：${parts.join('、')}`;
+  return `${head} ${company}｜${reminders.length} 項個資法遵事項：${parts.join('、')}`;
 }
 
 interface ItemLines {
@@ -134,8 +172,8 @@ interface ItemLines {
   escalation: string | null;
 }
 
-function escalationText(r: PlannedReminder, locale: Locale): string | null {
-  if (!r.escalated) return null;
+function escalationText(r: PlannedReminder, locale: Locale, context: ReminderMessageContext): string | null {
+  if (!escalatedFor(r, context)) return null;
   const days = -r.daysUntilDue;
   if (r.audience === 'escalation') {
     return locale === 'en'
@@ -147,15 +185,19 @@ function escalationText(r: PlannedReminder, locale: Locale): string | null {
     : `本事項已逾期 ${days} 天，已通報個資保護召集人及代表人。`;
 }
 
-function itemLines(r: PlannedReminder, locale: Locale, config: ReminderMessageConfig): ItemLines {
+function itemLines(r: PlannedReminder, locale: Locale, config: ReminderMessageConfig, context: ReminderMessageContext): ItemLines {
   const en = locale === 'en';
+  const facts = context.tasks?.get(r.taskId);
+  const when = dueWhen(r, context);
   return {
     title: en ? r.title.en : r.title.zhTW,
-    due: en ? `Due date: ${r.dueDate} (${dueStatusText(r.daysUntilDue, 'en')})` : `到期日：${r.dueDate}（${dueStatusText(r.daysUntilDue, 'zh-TW')}）`,
+    due: en
+      ? `${facts?.dueAt ? 'Deadline' : 'Due date'}: ${when} (${dueStatusText(r.daysUntilDue, 'en')})`
+      : `${facts?.dueAt ? '期限' : '到期日'}：${when}（${dueStatusText(r.daysUntilDue, 'zh-TW')}）`,
     basis: en ? `Legal basis: ${r.legalBasis.en}` : `法律依據：${r.legalBasis.zhTW}`,
-    link: taskLink(r, config),
+    link: taskLink(r, config, facts),
     linkLabel: en ? 'Open in the console' : '前往處理',
-    escalation: escalationText(r, locale),
+    escalation: escalationText(r, locale, context),
   };
 }
 
@@ -166,20 +208,21 @@ interface Section {
   items: ItemLines[];
 }
 
-function section(digest: ReminderDigest, locale: Locale, config: ReminderMessageConfig): Section {
+function section(digest: ReminderDigest, locale: Locale, config: ReminderMessageConfig, context: ReminderMessageContext): Section {
   const count = digest.reminders.length;
   const en = locale === 'en';
+  const company = context.companyName.trim();
   return {
     greeting: en ? `Dear ${digest.recipient.name},` : `${digest.recipient.name} 您好：`,
     intro: en
       ? count === 1
-        ? 'The following personal data protection (PDPA) item needs your attention:'
-        : `The following ${count} personal data protection (PDPA) items need your attention:`
+        ? `The following personal data protection (PDPA) item of ${company} needs your attention:`
+        : `The following ${count} personal data protection (PDPA) items of ${company} need your attention:`
       : count === 1
-        ? '以下個資法遵事項需要您處理：'
-        : `以下 ${count} 項個資法遵事項需要您處理：`,
-    footer: en ? 'This reminder was sent automatically; please do not reply.' : '此為系統自動寄送之提醒，請勿直接回覆。',
-    items: digest.reminders.map((r) => itemLines(r, locale, config)),
+        ? `以下${company}之個資法遵事項需要您處理：`
+        : `以下${company}之 ${count} 項個資法遵事項需要您處理：`,
+    footer: en ? `This reminder was sent automatically for ${company}; please do not reply.` : `此為系統為${company}自動寄送之提醒，請勿直接回覆。`,
+    items: digest.reminders.map((r) => itemLines(r, locale, config, context)),
   };
 }
 
@@ -208,17 +251,17 @@ function sectionHtml(s: Section, lang: string): string {
  * Builds the e-mail for one digest. zh-TW recipients read zh-TW first, then the same in
  * English; recipients with locale en read English only. The subject is in one language.
  */
-export function buildReminderMessage(digest: ReminderDigest, config: ReminderMessageConfig): ReminderMessage {
+export function buildReminderMessage(digest: ReminderDigest, config: ReminderMessageConfig, context: ReminderMessageContext): ReminderMessage {
   const locale = digest.recipient.locale;
-  const subject = reminderSubject(digest.reminders, locale);
-  const english = section(digest, 'en', config);
+  const subject = reminderSubject(digest.reminders, locale, context);
+  const english = section(digest, 'en', config, context);
   let text: string;
   let htmlBody: string;
   if (locale === 'en') {
     text = sectionText(english, 'Link: ');
     htmlBody = sectionHtml(english, 'en');
   } else {
-    const chinese = section(digest, 'zh-TW', config);
+    const chinese = section(digest, 'zh-TW', config, context);
     text = `${sectionText(chinese, '連結：')}\n\n---- English ----\n\n${sectionText(english, 'Link: ')}`;
     htmlBody = `${sectionHtml(chinese, 'zh-TW')}\n<hr>\n${sectionHtml(english, 'en')}`;
   }
@@ -226,8 +269,9 @@ export function buildReminderMessage(digest: ReminderDigest, config: ReminderMes
   return { to: digest.recipient, subject, text: `${text}\n`, html: `${html}\n`, reminderKeys: digest.reminders.map((r) => r.reminderKey) };
 }
 
-/** Groups the sweep's reminders and builds every message: urgent ones first. */
-export function buildReminderMessages(reminders: readonly PlannedReminder[], config: ReminderMessageConfig): ReminderMessage[] {
+/** Groups the sweep's reminders and builds every message: urgent ones first. Escalations are read off the whole run. */
+export function buildReminderMessages(reminders: readonly PlannedReminder[], config: ReminderMessageConfig, context: ReminderMessageContext): ReminderMessage[] {
+  const full: ReminderMessageContext = { ...context, escalatedTo: context.escalatedTo ?? escalationsOf(reminders) };
   const digests = groupIntoDigests(reminders);
-  return [...digests.filter((d) => d.urgent), ...digests.filter((d) => !d.urgent)].map((digest) => buildReminderMessage(digest, config));
+  return [...digests.filter((d) => d.urgent), ...digests.filter((d) => !d.urgent)].map((digest) => buildReminderMessage(digest, config, full));
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from './isoDate';
-import { isValidTaxId } from '../tenant/taxId';
+import { isValidTaxId } from './taxId';
 
 export const isoDateSchema = z
   .string()

@@ -5,22 +5,11 @@
  * personal-data file value of the plan's risk assessment (seed 000 §4(2)).
  */
 import { z } from 'zod';
+import { isValidTaxId } from '../shared/taxId';
 import { riskValue, type DataSensitivity, type SubjectAttribute } from '../risk/riskValue';
 
-/**
- * 統一編號 check: weights 1,2,1,2,1,2,4,1; the digit sums of the products must total a
- * multiple of 5 (the Ministry of Finance widened the rule from 10 to 5 in 2023, so older numbers
- * still pass). When the 7th digit is 7 its product 28 → 2+8 = 10 may count as 1 or as 0.
- */
-export function isValidTaiwanBusinessId(value: string): boolean {
-  if (!/^\d{8}$/.test(value)) return false;
-  const weights = [1, 2, 1, 2, 1, 2, 4, 1];
-  const digitSum = (n: number) => Math.floor(n / 10) + (n % 10);
-  const total = weights.reduce((sum, weight, i) => sum + digitSum(digitSum(Number(value[i]) * weight)), 0);
-  if (total % 5 === 0) return true;
-  // total counted 10 as 1 above; the alternative reading counts it as 0.
-  return value[6] === '7' && (total - 1) % 5 === 0;
-}
+/** 統一編號 check: one implementation for tenants and vendors (domain/shared/taxId.ts). */
+export const isValidTaiwanBusinessId = isValidTaxId;
 
 /** ISO 3166-1 alpha-2, upper case ('TW', 'US', 'JP' …). */
 export const countryCodeSchema = z

@@ -16,8 +16,12 @@ const inertDeps = new Proxy({} as AppDeps, {
   },
 });
 
+/**
+ * The committed description names no host: '/' is the host that serves it (`npm start`:
+ * http://localhost:3000; in AWS the API's own domain), so it is right wherever it is read from.
+ */
 export function buildOpenApiDocument() {
-  return openApiDocument(createApiApp(inertDeps, allAreas), 'http://localhost:3000');
+  return openApiDocument(createApiApp(inertDeps, allAreas), '/', 'The host serving this document (npm start: http://localhost:3000) / 提供本文件之主機');
 }
 
 export function serializeOpenApiDocument(): string {

@@ -5,6 +5,7 @@
  *
  * Access patterns:
  *   the whole chain, in order ........ PK=AUDIT  SK begins_with EVENT#                          (chainInOrder)
+ *   the anchors of the chain shards .. PK=AUDIT  SK begins_with ANCHOR#                         (anchorsInOrder)
  *   events in a time window .......... PK=AUDIT  SK BETWEEN EVENT#<from> AND EVENT#<to>#~        (auditEvents)
  *   by resource ...................... GSI byResource     gsi1pk=AUDIT#<type>#<id>  by gsi1sk     (auditEvents)
  *   by actor ......................... GSI byOwnerOrActor gsi2pk=AUDIT_ACTOR#<id>   by gsi2sk     (auditEvents)
@@ -34,6 +35,9 @@ const equals = (attribute: string, placeholder: string, value: string): NonNulla
 export const auditAccess = {
   /** Every event in chain order (verification walks it page by page). */
   chainInOrder: (): KeyQuery => ({ pk: AUDIT_PARTITION, sk: { beginsWith: EVENT_PREFIX }, consistentRead: true }),
+
+  /** The anchors that tie the chain shards together, oldest first (store/auditedCommit.ts). */
+  anchorsInOrder: (): KeyQuery => ({ pk: AUDIT_PARTITION, sk: { beginsWith: 'ANCHOR#' }, consistentRead: true }),
 
   /**
    * Events in a time window, narrowed by resource (the resource index), by actor (the actor

@@ -2,7 +2,7 @@
  * Reads of a table's audit chain (a tenant's, or the control plane's): pages of events by the
  * access patterns of auditEntities.ts, and the verification walk.
  */
-import { verifyAuditChain, type AuditEvent, type ChainVerification } from '../../domain/audit/auditChain';
+import { AuditTrailVerifier, type AuditAnchor, type AuditEvent, type TrailVerification } from '../../domain/audit/auditChain';
 import { queryPage, queryPages, type ListBinding, type PageRequest } from '../store/entityModel';
 import type { TableRef } from '../store/tableRef';
 import { auditAccess, type AuditFilter } from './auditEntities';
@@ -23,6 +23,18 @@ function toEvent(item: Record<string, unknown>): AuditEvent {
     afterDigest: (item.afterDigest as string | null) ?? null,
     previousHash: item.previousHash as string,
     hash: item.hash as string,
+    // Only events on a spill-over chain carry their shard (domain/audit/auditChain.ts).
+    ...(typeof item.shard === 'number' && item.shard !== 0 ? { shard: item.shard } : {}),
+  };
+}
+
+function toAnchor(item: Record<string, unknown>): AuditAnchor {
+  return {
+    anchorSequence: item.anchorSequence as number,
+    at: item.at as string,
+    heads: item.heads as AuditAnchor['heads'],
+    previousAnchorHash: item.previousAnchorHash as string,
+    hash: item.hash as string,
   };
 }
 
@@ -35,23 +47,24 @@ export async function queryAuditEvents(table: TableRef, filter: AuditFilter, pag
 /** Events verified per page: the walk holds one page at a time, however long the chain. */
 const VERIFY_PAGE = 500;
 
-/** Walks the whole chain in sequence order, page by page, verifying as it goes. */
-export async function verifyStoredChain(table: TableRef): Promise<ChainVerification & { firstSequence: number | null }> {
-  let anchor: { sequence: number; hash: string } | null = null;
+/**
+ * Verifies the whole trail: the anchors first, then every event in time order (per shard that is
+ * sequence order), page by page — it holds one page, one head per shard and the anchors' claims.
+ * `lastSequence`/`firstSequence` describe the main chain (shard 0); `shards` every chain's head.
+ */
+export async function verifyStoredChain(table: TableRef): Promise<TrailVerification & { firstSequence: number | null }> {
+  const verifier = new AuditTrailVerifier();
   let firstSequence: number | null = null;
-  let total = 0;
-  let last: ChainVerification | undefined;
-  for await (const page of queryPages(table, auditAccess.chainInOrder(), { pageSize: VERIFY_PAGE })) {
-    const events = page.map(toEvent);
-    if (firstSequence === null && events[0]) {
-      firstSequence = events[0].sequence;
-      // Events older than the retention period expire; the oldest kept one anchors the chain.
-      if (firstSequence > 1) anchor = { sequence: firstSequence - 1, hash: events[0].previousHash };
-    }
-    last = verifyAuditChain(events, anchor);
-    if (!last.valid) return { ...last, eventsChecked: total + last.eventsChecked, firstSequence };
-    total += last.eventsChecked;
-    if (last.eventsChecked > 0) anchor = { sequence: last.lastSequence, hash: last.lastHash };
+  for await (const page of queryPages(table, auditAccess.anchorsInOrder(), { pageSize: VERIFY_PAGE })) {
+    const failed = verifier.acceptAnchors(page.map(toAnchor));
+    if (failed) return { ...failed, firstSequence };
   }
-  return { ...(last ?? verifyAuditChain([], null)), eventsChecked: total, firstSequence } as ChainVerification & { firstSequence: number | null };
+  for await (const page of queryPages(table, auditAccess.chainInOrder(), { pageSize: VERIFY_PAGE })) {
+    for (const event of page.map(toEvent)) {
+      if (firstSequence === null && !event.shard) firstSequence = event.sequence;
+      const failed = verifier.accept(event);
+      if (failed) return { ...failed, firstSequence };
+    }
+  }
+  return { ...verifier.finish(), firstSequence };
 }

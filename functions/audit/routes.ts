@@ -22,6 +22,7 @@ const auditEventSchema = z
     afterDigest: z.string().nullable(),
     previousHash: z.string(),
     hash: z.string(),
+    shard: z.number().int().optional().openapi({ description: 'The chain shard this event is on (absent: the main chain). Writers spill to shards under contention; anchors link the shards.' }),
   })
   .openapi('AuditEvent');
 
@@ -44,6 +45,9 @@ const verificationSchema = z
     lastSequence: z.number().int().optional(),
     lastHash: z.string().optional(),
     brokenAtSequence: z.number().int().optional(),
+    brokenAtShard: z.number().int().optional(),
+    shards: z.record(z.string(), z.object({ sequence: z.number().int(), hash: z.string() })).optional().openapi({ description: 'Head of each shard chain verified' }),
+    anchorsChecked: z.number().int().optional(),
     reason: z.string().optional(),
   })
   .openapi('AuditChainVerification');

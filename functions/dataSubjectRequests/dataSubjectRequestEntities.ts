@@ -5,6 +5,7 @@
  *   DataSubjectRequest ........... PK=DSR#<id>       SK=REQUEST
  *   DataSubjectRequestLookup ..... PK=DSR#<id>       SK=LOOKUP#<field>   (a keyed hash, never the value)
  *   DataSubjectRequestSettings ... PK=DSR_SETTINGS   SK=SETTINGS
+ *   CaseNumberCounter ............ PK=DSR_CASE_NUMBERS SK=<receipt date yyyy-mm-dd>  (last sequence of the day)
  *
  * Access patterns:
  *   get a request ........................... PK=DSR#<id>  SK=REQUEST
@@ -14,6 +15,7 @@
  *   undecided items due before an instant ... dueByDate       duePk=DUE#dataSubjectRequest  dueSk=<nextDueAt>#<id>
  *     (sparse: only requests with an undecided item carry duePk, so "overdue" reads only those)
  *   tenant settings ......................... PK=DSR_SETTINGS SK=SETTINGS
+ *   next case number of a receipt day ....... PK=DSR_CASE_NUMBERS SK=<date> (conditional write on its version)
  *
  * "Holding an item of type X" narrows any of these with a filter: a request holds up to seven
  * types, and one index per type would multiply the writes for a rare question.
@@ -33,6 +35,7 @@ export const dataSubjectRequestKeys = {
   request: (id: string) => ({ pk: `DSR#${id}`, sk: 'REQUEST' }),
   lookup: (id: string, field: LookupField) => ({ pk: `DSR#${id}`, sk: `LOOKUP#${field}` }),
   settings: () => ({ pk: 'DSR_SETTINGS', sk: 'SETTINGS' }),
+  caseNumberCounter: (receiptDate: string) => ({ pk: 'DSR_CASE_NUMBERS', sk: receiptDate }),
 };
 
 const statusPartition = (status: string) => `DSR#STATUS#${status}`;

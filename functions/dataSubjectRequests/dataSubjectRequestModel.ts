@@ -8,14 +8,16 @@
  */
 import { z } from '@hono/zod-openapi';
 import {
+  communicationChannels,
   currentDeadline,
   dataSubjectRequestEventSchema,
+  defaultWrittenNoticeChannels,
   feeScheduleSchema,
+  marketingStopTargetSchema,
   newDataSubjectRequestSchema,
+  openDuties,
   requestStatuses,
-  terminalStatuses,
   type DataSubjectRequest,
-  type RequestItem,
 } from '../../domain/dataSubjectRequest/dataSubjectRequest';
 import { periodSettingsSchema, type DecisionDeadline } from '../../domain/dataSubjectRequest/deadlines';
 import { requestTypes, type RequestType } from '../../domain/dataSubjectRequest/requestTypes';
@@ -111,6 +113,18 @@ export const settingsSchema = z
       });
     }),
     periodSettings: periodSettingsSchema.prefault({}),
+    marketingStopTargets: z
+      .array(marketingStopTargetSchema)
+      .max(100)
+      .default([])
+      .refine((targets) => new Set(targets.map((t) => t.id)).size === targets.length, { message: 'Duplicate id', params: { zhTW: '行銷系統或對象編號重複', en: 'Duplicate marketing system or recipient id' } })
+      .openapi({ description: 'Systems and recipients where marketing use must stop on an objection (PDPA Art. 20 ¶2); each stop is recorded and chased' }),
+    writtenNoticeChannels: z
+      .array(z.enum(communicationChannels))
+      .min(1)
+      .max(communicationChannels.length)
+      .default([...defaultWrittenNoticeChannels])
+      .openapi({ description: 'Channels that count as a written notice (PDPA Art. 13 extension notice); default letter, e-mail, electronic document, SMS' }),
   })
   .strict()
   .openapi('DataSubjectRequestSettingsInput');
@@ -208,31 +222,49 @@ const requesterViewSchema = z
   })
   .openapi('DataSubjectRequester', { description: 'Masked (隱碼) unless the response says revealed: true' });
 
+const extensionViewSchema = z.object({
+  extensionDays: z.number().int(),
+  reason: z.string(),
+  notifiedAt: z.string(),
+  notificationChannel: z.string(),
+  recordedBy: z.string(),
+  deadline: decisionDeadlineSchema,
+});
+
 const itemViewSchema = z.object({
   type: z.enum(requestTypes),
   details: z.string().optional(),
   deadline: decisionDeadlineSchema.openapi({ description: 'The deadline from receipt' }),
-  extension: z
-    .object({
-      extensionDays: z.number().int(),
-      reason: z.string(),
-      notifiedAt: z.string(),
-      notificationChannel: z.string(),
-      recordedBy: z.string(),
-      deadline: decisionDeadlineSchema,
-    })
-    .optional(),
+  extension: extensionViewSchema.optional().openapi({ description: 'The latest extension notice (its deadline is in force)' }),
+  extensions: z.array(extensionViewSchema).openapi({ description: 'Every extension notice in order; their total is capped by PDPA Art. 13' }),
   currentDeadline: decisionDeadlineSchema.openapi({ description: 'The deadline in force (extended or original)' }),
   decision: z
     .object({
       outcome: z.enum(['granted', 'partiallyGranted', 'refused']),
       refusalGrounds: z.array(z.string()),
       reasonToRequester: z.string().optional(),
-      decidedAt: z.string(),
+      decidedAt: z.string().openapi({ description: 'When the decision was taken, as recorded by staff' }),
       decidedBy: z.string(),
-      late: z.boolean(),
+      recordedAt: z.string().optional().openapi({ description: 'When it was entered' }),
+      late: z.boolean().openapi({ description: 'Decided after the deadline in force' }),
+      notifiedAt: z.string().optional().openapi({ description: 'When the decision notice was sent' }),
+      notifiedLate: z.boolean().optional().openapi({ description: 'The decision notice was sent after the deadline in force' }),
     })
     .optional(),
+  marketingStop: z
+    .object({
+      targets: z.array(z.object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.enum(['system', 'recipient']),
+        inventoryFileId: z.string().optional(),
+        stoppedAt: z.string().optional(),
+        recordedAt: z.string().optional(),
+        recordedBy: z.string().optional(),
+      })),
+    })
+    .optional()
+    .openapi({ description: 'Marketing objection: where marketing use must stop and when it did (PDPA Art. 20 ¶2)' }),
   fee: z
     .object({
       quote: z.object({ feeScheduleEntryId: z.string(), description: localizedText, unitAmountTwd: z.number(), quantity: z.number(), amountTwd: z.number(), quotedAt: z.string(), quotedBy: z.string() }),
@@ -255,6 +287,7 @@ const itemViewSchema = z.object({
 export const dataSubjectRequestViewSchema = z
   .object({
     id: z.string(),
+    caseNumber: z.string().optional().openapi({ description: 'Short case number to quote on the phone, e.g. DSR-1150302-0007 (ROC receipt date + sequence)' }),
     status: z.enum(requestStatuses),
     receivedAt: z.string(),
     channel: z.string(),
@@ -263,12 +296,12 @@ export const dataSubjectRequestViewSchema = z
     assignee: personOwnerSchema.nullable(),
     periodSettings: z.object({ timeZone: z.string(), mode: z.string(), calendar: z.record(z.string(), z.unknown()) }),
     items: z.array(itemViewSchema),
-    nextDueAt: z.string().nullable().openapi({ description: 'Earliest deadline of an undecided item' }),
+    nextDueAt: z.string().nullable().openapi({ description: 'Earliest due instant of an open duty: an undecided item, a marketing stop not carried out, a dispute neither stopped nor justified' }),
     overdue: z.boolean(),
     identityVerification: z.record(z.string(), z.unknown()).optional(),
     identityVerificationAttempts: z.array(z.record(z.string(), z.unknown())),
     accuracyDisputes: z.array(z.record(z.string(), z.unknown())),
-    communications: z.array(z.object({ kind: z.string(), sentAt: z.string(), channel: z.string(), recordedBy: z.string(), itemTypes: z.array(z.string()).optional() })),
+    communications: z.array(z.object({ kind: z.string(), sentAt: z.string(), channel: z.string(), recordedBy: z.string(), itemTypes: z.array(z.string()).optional(), late: z.boolean().optional().openapi({ description: 'A decision notice sent after the deadline' }) })),
     withdrawal: z.object({ withdrawnAt: z.string(), withdrawnBy: z.string(), reason: z.string().optional() }).optional(),
     closedAt: z.string().optional(),
     history: z.array(z.object({ at: z.string(), event: z.string(), actor: z.string(), fromStatus: z.string().optional(), toStatus: z.string() })),
@@ -282,6 +315,7 @@ export type DataSubjectRequestView = z.infer<typeof dataSubjectRequestViewSchema
 export const dataSubjectRequestSummarySchema = z
   .object({
     id: z.string(),
+    caseNumber: z.string().optional(),
     status: z.enum(requestStatuses),
     receivedAt: z.string(),
     channel: z.string(),
@@ -300,7 +334,7 @@ export const communicationViewSchema = z
     kind: communicationKindParam,
     subject: localizedText,
     body: localizedText,
-    recipientRevealed: z.boolean().openapi({ description: 'false: the greeting uses the masked name; ask with reveal=true to send it' }),
+    recipientRevealed: z.boolean().openapi({ description: 'true: the letter greets the requester by their own name (the letter is for them; reading it is audited)' }),
   })
   .openapi('DataSubjectRequestNotice');
 
@@ -321,6 +355,8 @@ export const settingsViewSchema = z
   .object({
     feeSchedule: feeScheduleSchema,
     periodSettings: z.object({ timeZone: z.string(), mode: z.enum(['civilCode', 'calendarDays']), calendar: z.record(z.string(), z.unknown()) }),
+    marketingStopTargets: z.array(marketingStopTargetSchema),
+    writtenNoticeChannels: z.array(z.enum(communicationChannels)),
     updatedAt: z.string().nullable(),
     updatedBy: z.string().nullable(),
     version: z.number().int(),
@@ -330,14 +366,9 @@ export const settingsViewSchema = z
 // ---------------------------------------------------------------------------------------------
 // Mapping
 
-/** Undecided items of a request that is still open: these are the deadlines being chased. */
-export function pendingItems(request: Pick<DataSubjectRequest, 'status' | 'items'>): RequestItem[] {
-  if (terminalStatuses.includes(request.status)) return [];
-  return request.items.filter((item) => !item.decision);
-}
-
-export function nextDueAt(request: Pick<DataSubjectRequest, 'status' | 'items'>): string | null {
-  const dues = pendingItems(request).map((item) => currentDeadline(item).dueAt).sort();
+/** The earliest due instant of the request's open duties (the deadlines being chased). */
+export function nextDueAt(request: Pick<DataSubjectRequest, 'status' | 'items' | 'accuracyDisputes' | 'periodSettings'>): string | null {
+  const dues = openDuties(request).map((duty) => duty.dueAt).sort();
   return dues[0] ?? null;
 }
 
@@ -366,6 +397,7 @@ export function toDataSubjectRequestView(
   const due = nextDueAt(request);
   return {
     id: request.id,
+    ...(request.caseNumber ? { caseNumber: request.caseNumber } : {}),
     status: request.status,
     receivedAt: request.receivedAt,
     channel: request.channel,
@@ -377,7 +409,9 @@ export function toDataSubjectRequestView(
       type: item.type,
       ...(item.details ? { details: item.details.startsWith('sealed:') ? (openDetails ? openDetails(item.type, item.details) : SEALED_DETAILS_PLACEHOLDER) : item.details } : {}),
       deadline: deadlineView(item.deadline),
-      ...(item.extension ? { extension: { ...item.extension, deadline: deadlineView(item.extension.deadline) } } : {}),
+      ...(item.extensions.length ? { extension: { ...item.extensions.at(-1)!, deadline: deadlineView(item.extensions.at(-1)!.deadline) } } : {}),
+      extensions: item.extensions.map((extension) => ({ ...extension, deadline: deadlineView(extension.deadline) })),
+      ...(item.marketingStop ? { marketingStop: { targets: item.marketingStop.targets.map((target) => ({ ...target })) } } : {}),
       currentDeadline: deadlineView(currentDeadline(item)),
       ...(item.decision ? { decision: item.decision } : {}),
       ...(item.fee ? { fee: item.fee } : {}),
@@ -403,13 +437,14 @@ export function toDataSubjectRequestSummary(request: DataSubjectRequest, request
   const due = nextDueAt(request);
   return {
     id: request.id,
+    ...(request.caseNumber ? { caseNumber: request.caseNumber } : {}),
     status: request.status,
     receivedAt: request.receivedAt,
     channel: request.channel,
     requester,
     items: request.items.map((item) => {
       const deadline = currentDeadline(item);
-      return { type: item.type, outcome: item.decision?.outcome ?? null, lastDay: deadline.lastDay, dueAt: deadline.dueAt, extended: Boolean(item.extension) };
+      return { type: item.type, outcome: item.decision?.outcome ?? null, lastDay: deadline.lastDay, dueAt: deadline.dueAt, extended: item.extensions.length > 0 };
     }),
     nextDueAt: due,
     overdue: due !== null && Date.parse(due) < now.getTime(),

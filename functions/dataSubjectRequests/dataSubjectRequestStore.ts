@@ -10,7 +10,19 @@
  */
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { renderRequesterMessage, type RequesterMessageKind } from '../../domain/dataSubjectRequest/communications';
-import { requestStatuses, terminalStatuses, type DataSubjectRequest, type FeeScheduleEntry, type Requester, type RequestStatus } from '../../domain/dataSubjectRequest/dataSubjectRequest';
+import {
+  defaultWrittenNoticeChannels,
+  requestStatuses,
+  terminalStatuses,
+  type CommunicationChannel,
+  type DataSubjectRequest,
+  type DeadlineExtension,
+  type FeeScheduleEntry,
+  type MarketingStopTarget,
+  type Requester,
+  type RequestItem,
+  type RequestStatus,
+} from '../../domain/dataSubjectRequest/dataSubjectRequest';
 import type { PeriodSettings } from '../../domain/dataSubjectRequest/deadlines';
 import { dataSubjectRequestStatistics } from '../../domain/dataSubjectRequest/statistics';
 import type { RequestType } from '../../domain/dataSubjectRequest/requestTypes';
@@ -186,14 +198,22 @@ export function fromRequestItem(item: Record<string, unknown>): StoredDataSubjec
     requesterSealed, requesterMasked, assignee, itemTypes: _types, nextDueAt: _next, createdAt, updatedAt,
     ...request
   } = item as DataSubjectRequestRecord & Record<string, unknown>;
+  const domain = request as unknown as Omit<DataSubjectRequest, 'requester'>;
   return {
-    request: { ...(request as unknown as Omit<DataSubjectRequest, 'requester'>), requester: domainRequester(requesterMasked) },
+    request: { ...domain, items: domain.items.map(withExtensionList), requester: domainRequester(requesterMasked) },
     requesterSealed,
     requesterMasked,
     assignee: assignee ?? null,
     createdAt,
     updatedAt,
   };
+}
+
+/** Requests stored before several extensions were allowed hold a single `extension`. */
+function withExtensionList(item: RequestItem & { extension?: DeadlineExtension }): RequestItem {
+  if (Array.isArray(item.extensions)) return item;
+  const { extension, ...rest } = item;
+  return { ...rest, extensions: extension ? [extension] : [] };
 }
 
 export function requestWrite(tableName: string, stored: StoredDataSubjectRequest, expectedVersion: number | null): TransactItem {
@@ -334,7 +354,11 @@ export async function dataSubjectRequestFigures(table: TableRef, options: { sinc
   return { asOf: options.now.toISOString(), since: options.since, ...figures, requestsConsidered: byId.size };
 }
 
-/** A notice to the requester, rendered from the record; undefined when there is nothing to say yet. */
+/**
+ * A notice to the requester, rendered from the record; undefined when there is nothing to say yet.
+ * `requesterName` is the unmasked name (the letter is for the requester); without it the
+ * masked one stands, for a check that there is anything to say before unsealing.
+ */
 export function requesterNoticeView(stored: StoredDataSubjectRequest, kind: RequesterMessageKind, revealedName?: string) {
   const request = revealedName === undefined ? stored.request : { ...stored.request, requester: { ...stored.request.requester, name: revealedName } };
   const message = renderRequesterMessage(request, kind);
@@ -348,6 +372,10 @@ export function requesterNoticeView(stored: StoredDataSubjectRequest, kind: Requ
 export interface StoredSettings {
   feeSchedule: FeeScheduleEntry[];
   periodSettings: PeriodSettings;
+  /** Where marketing use must stop on an objection (PDPA Art. 20 ¶2). */
+  marketingStopTargets: MarketingStopTarget[];
+  /** Channels that count as written for an Art. 13 extension notice. */
+  writtenNoticeChannels: CommunicationChannel[];
   updatedAt: string | null;
   updatedBy: string | null;
   version: number;
@@ -360,6 +388,8 @@ export function settingsView(settings: StoredSettings): SettingsView {
   return {
     feeSchedule: settings.feeSchedule,
     periodSettings: { timeZone: settings.periodSettings.timeZone, mode: settings.periodSettings.mode, calendar: { ...settings.periodSettings.calendar } },
+    marketingStopTargets: settings.marketingStopTargets.map((target) => ({ ...target })),
+    writtenNoticeChannels: [...settings.writtenNoticeChannels],
     updatedAt: settings.updatedAt,
     updatedBy: settings.updatedBy,
     version: settings.version,
@@ -369,10 +399,22 @@ export function settingsView(settings: StoredSettings): SettingsView {
 /** Defaults until the tenant saves its own: Civil Code counting in the tenant's time zone, no fees. */
 export async function loadSettings(table: TableRef, defaultTimeZone: string): Promise<StoredSettings> {
   const item = await getEntity<StoredSettings>(table, dataSubjectRequestKeys.settings());
-  if (item) return { feeSchedule: item.feeSchedule, periodSettings: item.periodSettings, updatedAt: item.updatedAt, updatedBy: item.updatedBy, version: item.version };
+  if (item) {
+    return {
+      feeSchedule: item.feeSchedule,
+      periodSettings: item.periodSettings,
+      marketingStopTargets: item.marketingStopTargets ?? [],
+      writtenNoticeChannels: item.writtenNoticeChannels ?? [...defaultWrittenNoticeChannels],
+      updatedAt: item.updatedAt,
+      updatedBy: item.updatedBy,
+      version: item.version,
+    };
+  }
   return {
     feeSchedule: [],
     periodSettings: { timeZone: defaultTimeZone, mode: 'civilCode', calendar: { saturdayIsRestDay: true } },
+    marketingStopTargets: [],
+    writtenNoticeChannels: [...defaultWrittenNoticeChannels],
     updatedAt: null,
     updatedBy: null,
     version: 0,

@@ -18,7 +18,7 @@ import { ApiProblem } from '../http/problem';
 import { routeTable } from '../http/route';
 import { createDataSubjectRequest } from './commands/createDataSubjectRequest';
 import { recordEvent } from './commands/recordEvent';
-import { revealRequester } from './commands/revealRequester';
+import { requesterNameForLetter, revealRequester } from './commands/revealRequester';
 import { updateSettings } from './commands/updateSettings';
 import {
   communicationKindParam,
@@ -83,14 +83,18 @@ const getRoute = route.get('/v1/data-subject-requests/{dataSubjectRequestId}', r
 
 const eventRoute = route.post('/v1/data-subject-requests/{dataSubjectRequestId}/events', staffWriteAccess, '記錄當事人請求事件 / Record an event on a data-subject request', { params: idParams, body: eventBodySchema, description: 'Identity checks, extensions (notice before the deadline), decisions with legal grounds, fees, accuracy disputes, downstream notices, fulfilment, closing, withdrawal. Optional If-Match.', 200: [dataSubjectRequestViewSchema, 'The request after the event'] });
 
-const communicationRoute = route.get('/v1/data-subject-requests/{dataSubjectRequestId}/communications/{communicationKind}', readAccess, '致請求人之通知 / A notice to the requester (zh-TW and en)', { params: idParams.extend({ communicationKind: communicationKindParam.openapi({ param: { name: 'communicationKind', in: 'path' } }) }), query: revealQuerySchema, description: 'Rendered from the recorded request. The greeting uses the masked name unless reveal=true (owner/officer; audited).', 200: [communicationViewSchema, 'The notice'] });
+const communicationRoute = route.get('/v1/data-subject-requests/{dataSubjectRequestId}/communications/{communicationKind}', readAccess, '致請求人之通知 / A notice to the requester (zh-TW and en)', { params: idParams.extend({ communicationKind: communicationKindParam.openapi({ param: { name: 'communicationKind', in: 'path' } }) }), query: revealQuerySchema, description: 'Rendered from the recorded request, with ROC dates and the case number. A letter is for the requester: owners and officers (who send it) get it with the requester\'s own name (audited); other readers get a preview with the masked name.', 200: [communicationViewSchema, 'The notice'] });
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+function mayReveal(c: ApiContext): boolean {
+  return WRITE_ROLES.includes(c.get('principal').role as Role);
+}
+
 /** Seeing identifiers in clear is for owners and officers only; others are told so (403). */
 function assertMayReveal(c: ApiContext): void {
-  if (!WRITE_ROLES.includes(c.get('principal').role as Role)) {
+  if (!mayReveal(c)) {
     throw new ApiProblem('forbidden', {
       code: 'revealNotAllowed',
       detail: { zhTW: '僅擁有者或個資管理人員得檢視請求人之完整個人資料', en: 'Only an owner or officer may see the requester\'s identifiers in clear' },
@@ -187,10 +191,10 @@ export const dataSubjectRequestsArea = {
       if (!preview) {
         throw new ApiProblem('notFound', nothingToCommunicate);
       }
-      if (!reveal) return c.json(preview, 200);
-      assertMayReveal(c);
-      const { requester } = await revealRequester(context, stored, `notice:${communicationKind}`);
-      return c.json(requesterNoticeView(stored, communicationKind, requester.name)!, 200);
+      if (reveal) assertMayReveal(c);
+      else if (!mayReveal(c)) return c.json(preview, 200);
+      const name = await requesterNameForLetter(context, stored, communicationKind);
+      return c.json(requesterNoticeView(stored, communicationKind, name)!, 200);
     });
   },
 };

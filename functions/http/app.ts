@@ -3,11 +3,12 @@
  * it serves — the same routes and rules, never written twice.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Hook } from '@hono/zod-openapi';
 import { newId } from '../store/ids';
+import { refreshLegalData } from '../store/legalDataRecords';
+import { describeApi, serveApiReference } from './apiReference';
 import type { AppDeps } from './appDeps';
 import type { ApiEnv } from './context';
 import { localeFromAcceptLanguage } from './locale';
@@ -20,14 +21,7 @@ export interface ApiArea {
   register(app: OpenAPIHono<ApiEnv>): void;
 }
 
-export const API_INFO = {
-  title: 'PDPA Compliance API（個人資料保護法法遵 API）',
-  version: '1.0.0',
-  description:
-    '個人資料檔案安全維護計畫、個資盤點與風險評估、委外監督、當事人權利行使、個資事故通報與定期檢視。\n\n' +
-    'Security maintenance plans, inventory and risk assessment, vendor oversight, data-subject requests, incident notification and periodic reviews under Taiwan\'s Personal Data Protection Act.\n\n' +
-    'Errors are RFC 9457 problem+json (Accept-Language: zh-TW default, en). Lists use opaque cursors. POST accepts Idempotency-Key; updates require If-Match.',
-};
+export { API_INFO } from './apiReference';
 
 const validationHook: Hook<unknown, ApiEnv, string, unknown> = (result) => {
   if (!result.success) {
@@ -96,13 +90,25 @@ export function createApiApp(deps: AppDeps, areas: readonly ApiArea[]): OpenAPIH
     await next();
   });
 
+  // The operator's legal data (calendar years, declared closures, the 2025 amendment) in effect
+  // for this request's deadlines; read at most once a minute (store/legalDataRecords.ts).
+  app.use('/v1/*', async (c, next) => {
+    const warn = (error: unknown) => deps.logger.warn('legal data not refreshed', { requestId: c.get('requestId'), error: error instanceof Error ? error.message : String(error) });
+    try {
+      await refreshLegalData(deps.controlPlane, deps.clock(), warn);
+    } catch (error) {
+      warn(error);
+    }
+    await next();
+  });
+
   app.onError((error, c) => {
     let problem = problemOfApplicationError(error) ?? problemOfHttpException(error);
     if (!problem) {
       deps.logger.error('unhandled error', { requestId: c.get('requestId'), error: error.name, message: error.message, stack: error.stack });
       problem = new ApiProblem('internalError', { detail: { zhTW: `請提供請求編號 ${c.get('requestId')} 給客服`, en: `Quote request id ${c.get('requestId')} to support` } });
     }
-    const body = renderProblem(problem, c.get('locale') ?? 'zh-TW', { instance: new URL(c.req.url).pathname, requestId: c.get('requestId') });
+    const body = renderProblem(problem, c.get('locale') ?? 'zh-TW', { instance: new URL(c.req.url).pathname, requestId: c.get('requestId'), baseUrl: deps.config.publicBaseUrl });
     const headers: Record<string, string> = { 'Content-Type': 'application/problem+json; charset=utf-8' };
     if (problem.options.retryAfterSeconds !== undefined) headers['Retry-After'] = String(problem.options.retryAfterSeconds);
     return c.body(JSON.stringify(body), problem.status as 400, headers);
@@ -123,7 +129,7 @@ export function createApiApp(deps: AppDeps, areas: readonly ApiArea[]): OpenAPIH
     const problem = allowed.length > 0
       ? new ApiProblem('methodNotAllowed', { detail: { zhTW: `此端點僅支援 ${allowed.join(', ')}`, en: `This endpoint supports ${allowed.join(', ')}` } })
       : new ApiProblem('notFound', { detail: { zhTW: '沒有這個端點', en: 'No such endpoint' } });
-    const body = renderProblem(problem, c.get('locale') ?? 'zh-TW', { instance: path, requestId: c.get('requestId') });
+    const body = renderProblem(problem, c.get('locale') ?? 'zh-TW', { instance: path, requestId: c.get('requestId'), baseUrl: deps.config.publicBaseUrl });
     const headers: Record<string, string> = { 'Content-Type': 'application/problem+json; charset=utf-8' };
     if (allowed.length > 0) headers.Allow = allowed.join(', ');
     return c.body(JSON.stringify(body), problem.status as 404, headers);
@@ -137,12 +143,11 @@ export function createApiApp(deps: AppDeps, areas: readonly ApiArea[]): OpenAPIH
 
   for (const area of areas) area.register(app);
 
-  app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO, servers: [{ url: deps.config.publicBaseUrl }] });
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'PDPA Compliance API' }));
+  serveApiReference(app, deps.config.publicBaseUrl);
   return app;
 }
 
 /** The OpenAPI document without serving it (for the committed file and the route-walk test). */
-export function openApiDocument(app: OpenAPIHono<ApiEnv>, publicBaseUrl: string) {
-  return app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: publicBaseUrl }] });
+export function openApiDocument(app: OpenAPIHono<ApiEnv>, publicBaseUrl: string, serverDescription?: string) {
+  return describeApi(app, publicBaseUrl, serverDescription);
 }

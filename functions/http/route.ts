@@ -6,12 +6,13 @@
  */
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { decideAccess, type AccessPolicy } from '../../domain/access/roles';
+import { decideAccess, type AccessPolicy, type Role } from '../../domain/access/roles';
 import { parseApiKey } from '../crypto/apiKeyCredentials';
 import { authenticate, INVALID_CREDENTIAL, loadTenantScope } from './authenticate';
 import { authThrottleOf, clientAddressOf } from './authThrottle';
 import type { ApiEnv } from './context';
 import { idempotency } from './idempotency';
+import { operationIdOf } from './operationIds';
 import { ApiProblem } from './problem';
 
 export const problemSchema = z
@@ -49,20 +50,50 @@ async function authenticateThrottled(c: Parameters<MiddlewareHandler<ApiEnv>>[0]
   }
 }
 
+/**
+ * Public routes carry their credential in the path (a questionnaire link token): a 404 there is
+ * a guessed token, so it counts against the caller's address like a wrong API key, and an
+ * address over its budget is refused before the token is looked up.
+ */
+async function guardPublicToken(c: Parameters<MiddlewareHandler<ApiEnv>>[0], next: () => Promise<void>, deps: ApiEnv['Variables']['deps']) {
+  const throttle = authThrottleOf(deps);
+  const address = clientAddressOf(c);
+  await throttle.assertAddressAllowed(address);
+  await next();
+  // The guess that exhausts the budget is itself answered 429 (as with API keys).
+  if (c.res.status === 404) await throttle.recordFailure(address);
+}
+
+const roleNames: Record<Role, { zhTW: string; en: string }> = {
+  owner: { zhTW: 'owner（擁有者）', en: 'owner' },
+  officer: { zhTW: 'officer（個資專責人員）', en: 'officer' },
+  auditor: { zhTW: 'auditor（稽核人員）', en: 'auditor' },
+  integration: { zhTW: 'integration（系統整合）', en: 'integration' },
+  platformOperator: { zhTW: 'platformOperator（平台管理者）', en: 'platformOperator' },
+};
+
+/** A 403 names what is needed: the roles that may call the route and, for integrations, the scope. */
+export function forbiddenDetail(access: AccessPolicy, callerRole: Role, reason: 'wrongPlane' | 'roleNotAllowed' | 'missingScope'): { zhTW: string; en: string } {
+  if (reason === 'missingScope') {
+    return { zhTW: `此整合憑證缺少權限範圍 ${access.integrationScope ?? '（此操作不開放整合憑證）'}`, en: `This integration credential lacks the scope ${access.integrationScope ?? '(integrations may not call this operation)'}` };
+  }
+  const zhRoles = access.roles.map((role) => roleNames[role].zhTW).join('、');
+  const enRoles = access.roles.map((role) => roleNames[role].en).join(', ');
+  const scope = access.integrationScope && access.roles.includes('integration') ? { zhTW: `（integration 須具權限範圍 ${access.integrationScope}）`, en: ` (integration with the scope ${access.integrationScope})` } : { zhTW: '', en: '' };
+  return {
+    zhTW: `此操作僅限以下角色呼叫：${zhRoles}${scope.zhTW}；此憑證之角色為 ${roleNames[callerRole].zhTW}`,
+    en: `Only these roles may call this operation: ${enRoles}${scope.en}; this credential's role is ${roleNames[callerRole].en}`,
+  };
+}
+
 export function authorize(access: AccessPolicy): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    if (access.plane === 'public') return next();
     const deps = c.get('deps');
+    if (access.plane === 'public') return guardPublicToken(c, next, deps);
     const principal = await authenticateThrottled(c, deps);
     const decision = decideAccess(principal, access);
     if (!decision.allowed) {
-      throw new ApiProblem('forbidden', {
-        code: decision.reason,
-        detail:
-          decision.reason === 'missingScope'
-            ? { zhTW: `此整合憑證缺少權限範圍 ${access.integrationScope ?? ''}`, en: `This integration credential lacks the scope ${access.integrationScope ?? ''}` }
-            : { zhTW: '此憑證的角色不可執行此操作', en: 'This credential\'s role may not perform this operation' },
-      });
+      throw new ApiProblem('forbidden', { code: decision.reason, detail: forbiddenDetail(access, principal.role, decision.reason) });
     }
     c.set('principal', principal);
     if (access.plane === 'tenant' && principal.tenantId) {
@@ -82,7 +113,7 @@ export function defineRoute<const R extends DeclaredRoute>(config: R) {
   if (route.method === 'post') middleware.push(idempotency());
   const errorResponses = {
     400: problemResponse('Invalid input (per-field errors) / 輸入不正確'),
-    ...(access.plane === 'public' ? {} : { 401: problemResponse('Missing, invalid, expired or revoked credential / 憑證無效'), 403: problemResponse('Role or scope not allowed / 權限不足') }),
+    ...(access.plane === 'public' ? {} : { 401: problemResponse('Missing, invalid, expired or revoked credential / 憑證無效'), 403: problemResponse(`Role or scope not allowed; may call: ${access.roles.join(', ')}${access.integrationScope ? ` (integration scope ${access.integrationScope})` : ''} / 權限不足`) }),
     ...(hasPathParams ? { 404: problemResponse('Not found / 找不到') } : {}),
     ...(isUpdate ? { 412: problemResponse('ETag does not match / ETag 不符'), 428: problemResponse('If-Match required / 須附 If-Match') } : {}),
     413: problemResponse('Body too large / 內容過大'),
@@ -95,8 +126,10 @@ export function defineRoute<const R extends DeclaredRoute>(config: R) {
     : isUpdate
       ? { parameters: [{ name: 'If-Match', in: 'header' as const, required: true, schema: { type: 'string' as const }, description: 'The ETag of the version being changed' }] }
       : {};
+  const operationId = operationIdOf(route.method, route.path);
   return createRoute({
     ...route,
+    ...(operationId ? { operationId } : {}),
     ...headers,
     ...(access.plane === 'public' ? { security: [] } : { security: [{ bearerAuth: [] }] }),
     'x-access': { plane: access.plane, roles: [...access.roles], ...(access.integrationScope ? { integrationScope: access.integrationScope } : {}) },

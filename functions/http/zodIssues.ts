@@ -33,10 +33,11 @@ function describeIssue(issue: Issue): FieldError['reason'] {
     case 'custom': {
       const params = issue.params as { zhTW?: string; en?: string } | undefined;
       if (params?.zhTW && params.en) return { zhTW: params.zhTW, en: params.en };
-      return { zhTW: issue.message, en: issue.message };
+      // A rule that has no Chinese text of its own: say so in Chinese and keep the rule's words.
+      return { zhTW: `不符合規則：${issue.message}`, en: issue.message };
     }
     default:
-      return { zhTW: issue.message, en: issue.message };
+      return { zhTW: `輸入不正確：${issue.message}`, en: issue.message };
   }
 }
 

@@ -1,28 +1,27 @@
 /**
  * How an incident makes the product chase its deadlines, through the one deadline contract
- * (reviews/chaseDeadline.ts): the 72-hour report is a one-time duty with an open task, and each
+ * (reviews/chaseDeadline.ts): the report to the authority (hours from the incident's regime) is a one-time duty with an open task, and each
  * reminder moment is an exact one-time schedule that fires through the reviews pipeline (kind
- * 'deadlineReminder', resourceId = the task id). Each corrective action is a date-only one-time
- * duty the daily sweep chases.
+ * 'deadlineReminder', resourceId = the task id). Corrective actions are chased by
+ * correctiveActions/correctiveActionDeadlines.ts (shared with assessment findings).
  */
 import {
   notificationReminders,
   regulatorDeadline,
-  type CorrectiveAction,
+  reportHoursOf,
   type Incident,
   type ReminderKind,
 } from '../../domain/incident';
-import { dutyIdFor, type DutyOwner, type DutySubject } from '../../domain/reviews/duty';
+import { zonedDateOf } from '../../domain/shared/isoDate';
+import { dutyIdFor, type DutyOwner } from '../../domain/reviews/duty';
 import { incidentNotificationDuty } from '../../domain/reviews/oneTimeDuty';
 import { taskIdFor } from '../../domain/reviews/reviewTask';
 import type { TenantCommandContext } from '../application/commandContext';
 import { chaseDeadline, noDeadlineChanges, type DeadlineChanges, type DeadlineContext, type DeadlineReminder } from '../reviews/chaseDeadline';
-import { dutyKeys, taskItem, type DeadlineSpec, type StoredTask } from '../reviews/dutyStore';
-import { getEntity, putEntityWrite } from '../store/entityModel';
+import type { DeadlineSpec } from '../reviews/dutyStore';
 import { notificationPending, type StoredIncident } from './incidentStore';
 
 export const NOTIFICATION_DUTY_KIND = 'incidentAuthorityNotification';
-export const CORRECTIVE_ACTION_DUTY_KIND = 'correctiveAction';
 
 /** Short codes keep schedule names within EventBridge Scheduler's 64 characters. */
 const momentCodes: Record<ReminderKind, string> = {
@@ -48,19 +47,29 @@ export function incidentResourcePath(incidentId: string): string {
   return `/v1/incidents/${incidentId}`;
 }
 
-/** The 72-hour report as a one-time deadline: due on the local date the 72 hours end, at that exact instant. */
-export function notificationDeadlineSpec(incident: Pick<StoredIncident, 'id' | 'discoveredAt' | 'incidentContact'>, timeZone: string): DeadlineSpec {
-  const duty = incidentNotificationDuty(incident.id, incident.discoveredAt, timeZone, notificationOwner(incident));
+/**
+ * The report to the authority as a one-time deadline: due on the local date the report period
+ * ends, at that exact instant. Hours, authority and legal basis come from the incident's regime
+ * (the tenant's rule set, or the 2025 amendment), not from a constant.
+ */
+export function notificationDeadlineSpec(incident: Pick<StoredIncident, 'id' | 'discoveredAt' | 'incidentContact' | 'regime'>, timeZone: string): DeadlineSpec {
+  const dueAt = regulatorDeadline(incident);
+  const hours = reportHoursOf(incident);
+  const report = incident.regime?.report;
+  const authority = report?.authority ?? { zhTW: '主管機關', en: 'the authority' };
+  const provisional = report?.provisional ? { zhTW: '（暫定）', en: ' (provisional)' } : { zhTW: '', en: '' };
   return {
     dutyKind: NOTIFICATION_DUTY_KIND,
-    subject: duty.subject,
-    title: duty.title,
-    legalBasis: duty.legalBasis,
-    dueDate: duty.anchorDate,
-    owner: duty.owner,
+    subject: { kind: 'incident', id: incident.id },
+    title: { zhTW: `個資事故${hours}小時內通報${authority.zhTW}${provisional.zhTW}`, en: `Report the incident to ${authority.en} within ${hours} hours${provisional.en}` },
+    legalBasis: report
+      ? { zhTW: `${report.legalBasis.zhTW}；格式：${report.form.zhTW}；未於時限內通報者應附遲延理由`, en: `${report.legalBasis.en}; form: ${report.form.en}; a late report must give its reasons` }
+      : incidentNotificationDuty(incident.id, incident.discoveredAt, timeZone, notificationOwner(incident)).legalBasis,
+    dueDate: zonedDateOf(dueAt, timeZone),
+    owner: notificationOwner(incident),
     source: 'incident',
     urgent: true,
-    dueAt: regulatorDeadline(incident.discoveredAt),
+    dueAt,
     resourcePath: incidentResourcePath(incident.id),
   };
 }
@@ -81,7 +90,7 @@ export function notificationDutyId(incidentId: string): string {
 export function plannedReminders(tenantId: string, incident: Incident, now: Date): { reminders: DeadlineReminder[]; removeReminders: string[] } {
   const reminders: DeadlineReminder[] = [];
   if (notificationPending(incident)) {
-    const deadline = regulatorDeadline(incident.discoveredAt);
+    const deadline = regulatorDeadline(incident);
     for (const reminder of notificationReminders(incident)) {
       const future = Date.parse(reminder.at) >= now.getTime();
       if (!future && reminder.kind !== 'discovered') continue;
@@ -144,61 +153,6 @@ export async function settleNotificationDeadline(
     : chaseDeadline(deadlineContextOf(context), { kind: 'dropped', dutyId, reason: how.reason, removeReminders });
 }
 
-export function notificationTaskId(incident: Pick<StoredIncident, 'id' | 'discoveredAt' | 'incidentContact'>, timeZone: string): string {
+export function notificationTaskId(incident: Pick<StoredIncident, 'id' | 'discoveredAt' | 'incidentContact' | 'regime'>, timeZone: string): string {
   return taskIdFor(notificationDutyId(incident.id), notificationDeadlineSpec(incident, timeZone).dueDate);
-}
-
-/** One duty per action: the subject is the incident, narrowed to the action. */
-function correctiveActionSubject(action: Pick<CorrectiveAction, 'id' | 'incidentId'>): DutySubject {
-  return { kind: 'incident', id: `${action.incidentId}/${action.id}` };
-}
-
-/** A corrective action as a date-only one-time duty, so the daily sweep chases its due date. */
-export function correctiveActionDeadlineSpec(action: Pick<CorrectiveAction, 'id' | 'incidentId' | 'title' | 'owner' | 'dueDate'>): DeadlineSpec {
-  return {
-    dutyKind: CORRECTIVE_ACTION_DUTY_KIND,
-    subject: correctiveActionSubject(action),
-    title: { zhTW: `矯正預防措施：${action.title}`, en: `Corrective or preventive action: ${action.title}` },
-    legalBasis: {
-      zhTW: '個人資料檔案安全維護計畫：事故發生後應檢討原因並採取矯正預防措施，於期限內完成並確認其有效性',
-      en: 'Security maintenance plan: after an incident, review the cause and complete corrective and preventive actions by their due dates, then verify their effectiveness',
-    },
-    dueDate: action.dueDate,
-    // The action's owner is a free-text name; reminders go by e-mail only when it is an address.
-    owner: /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(action.owner) ? { name: action.owner, email: action.owner } : { role: 'privacyOfficer' },
-    source: 'incident',
-    urgent: false,
-    dueAt: null,
-    resourcePath: `${incidentResourcePath(action.incidentId)}/corrective-actions`,
-  };
-}
-
-export function correctiveActionDutyId(action: Pick<CorrectiveAction, 'id' | 'incidentId'>): string {
-  return dutyIdFor(CORRECTIVE_ACTION_DUTY_KIND, correctiveActionSubject(action));
-}
-
-/**
- * Verification failed and the action is back to work: its completed task is reopened in place so
- * the sweep chases the same due date again. chaseDeadline has no "reopen" intent ('set' would
- * create a new task where the completed one still stands), so this stays here.
- */
-export async function reopenCorrectiveActionDeadline(context: TenantCommandContext, action: Pick<CorrectiveAction, 'id' | 'incidentId' | 'dueDate'>): Promise<DeadlineChanges> {
-  const changes = noDeadlineChanges();
-  const dutyId = correctiveActionDutyId(action);
-  const task = await getEntity<StoredTask>(context.table, dutyKeys.task(dutyId, action.dueDate));
-  if (!task || task.status !== 'done') return changes;
-  const reopened: StoredTask = { ...task, status: 'open', completion: null, skip: null, version: task.version + 1 };
-  changes.writes.push(putEntityWrite(context.table.tableName, taskItem(reopened), task.version));
-  changes.changes.push({ action: 'duty.reopen', resourceType: 'duty', resourceId: dutyId, before: { status: 'done' }, after: { status: 'open' } });
-  return changes;
-}
-
-/** Sets a corrective action's due date as a deadline. */
-export async function setCorrectiveActionDeadline(context: TenantCommandContext, action: Parameters<typeof correctiveActionDeadlineSpec>[0]): Promise<DeadlineChanges> {
-  return chaseDeadline(deadlineContextOf(context), { kind: 'set', spec: correctiveActionDeadlineSpec(action) });
-}
-
-/** The action is done: its task is met, by whoever the transition names, at its instant. */
-export async function meetCorrectiveActionDeadline(context: TenantCommandContext, action: Pick<CorrectiveAction, 'id' | 'incidentId'>, done: { by: string; at: string; note?: string }): Promise<DeadlineChanges> {
-  return chaseDeadline(deadlineContextOf(context, { actorId: done.by, at: done.at }), { kind: 'met', dutyId: correctiveActionDutyId(action), notes: done.note ?? '' });
 }

@@ -8,13 +8,18 @@ import {
   formatTaipeiTime,
   noticeContentIssues,
   renderNotice,
+  reporterWithDefaults,
   type Incident,
   type NoticeContent,
+  type NotificationReporter,
 } from '../../domain/incident';
-import { authorityForSector } from '../../domain/tenant/sectors';
+import { authorityForSector, sectors } from '../../domain/tenant/sectors';
+import type { TenantCommandContext } from '../application/commandContext';
+import { loadCodeLists } from '../inventory/inventoryStore';
 import type { TenantRecord } from '../store/controlPlaneRecords';
+import type { LoadedIncident } from './incidentStore';
 
-type TenantProfile = Pick<TenantRecord, 'sector' | 'companyName' | 'contact'>;
+type TenantProfile = Pick<TenantRecord, 'sector' | 'companyName' | 'contact'> & Partial<Pick<TenantRecord, 'regulationPcode'>>;
 
 /** The authority the tenant reports to, in the domain form's shape. */
 export function tenantAuthority(profile: Pick<TenantProfile, 'sector'>) {
@@ -31,15 +36,32 @@ export function tenantAuthority(profile: Pick<TenantProfile, 'sector'>) {
 }
 
 /**
- * The form filled from the incident and the organisation. The tenant profile names the
- * organisation and its contact; title, phone and address are not kept there, so the form lists
- * them as missing for the reporter to complete. A draft (no report yet) is dated `now`.
+ * The form filled from the incident and the organisation. The reporter (通報人) is the one
+ * recorded with the incident; each field it leaves blank comes from the tenant profile's contact
+ * (name, title, phone, e-mail, address), and what neither has is listed as missing. The table
+ * (title, caption, row layout) is the one of the tenant's sector regulation. A draft (no report
+ * yet) is dated `now`.
  */
-export function regulatorFormOf(profile: TenantProfile, incident: Incident, now: Date) {
-  const organisation = { name: profile.companyName, reporter: { name: profile.contact.name, title: '', phone: '', email: profile.contact.email, address: '' } };
+export function regulatorFormOf(
+  profile: TenantProfile,
+  incident: Incident,
+  now: Date,
+  reporter?: NotificationReporter | null,
+  dataCategoryNames?: ReadonlyMap<string, { name: string }>,
+) {
+  const organisation = { name: profile.companyName, reporter: reporterWithDefaults(reporter, profile.contact) };
   const { name: _name, ...authority } = tenantAuthority(profile);
   const notifiedAt = incident.regulatorNotifications[0]?.notifiedAt ?? now.toISOString();
-  return buildRegulatorNotification(incident, organisation, authority, notifiedAt);
+  return buildRegulatorNotification(incident, organisation, authority, notifiedAt, {
+    regulation: profile.regulationPcode ?? sectors[profile.sector].regulationPcode,
+    ...(dataCategoryNames ? { dataCategoryNames } : {}),
+  });
+}
+
+/** The form of a loaded incident, with the tenant's own data-category names (C001 辨識個人者). */
+export async function regulatorFormFor(context: Pick<TenantCommandContext, 'profile' | 'table' | 'clock'>, loaded: Pick<LoadedIncident, 'incident' | 'stored'>) {
+  const codeLists = await loadCodeLists(context.table);
+  return regulatorFormOf(context.profile, loaded.incident, context.clock(), loaded.stored.reporter, codeLists.dataCategories);
 }
 
 function draftNoticeContent(profile: TenantProfile, incident: Incident, locale: 'zh-TW' | 'en'): NoticeContent {
@@ -58,7 +80,7 @@ function draftNoticeContent(profile: TenantProfile, incident: Incident, locale: 
       : '',
     // How the organisation helps its recipients is a decision the team writes, never a template.
     assistance: '',
-    contact: { name: profile.contact.name, phone: '', email: profile.contact.email },
+    contact: { name: profile.contact.name, phone: profile.contact.phone ?? '', email: profile.contact.email },
   };
 }
 

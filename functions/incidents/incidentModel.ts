@@ -3,11 +3,11 @@
  * (the domain decides what an incident is); views add what the API computes: the clocks, the
  * close blockers, the reminder schedule.
  */
+import { correctiveActionViewSchemaOf } from '../correctiveActions/correctiveActionModel';
 import { z } from '@hono/zod-openapi';
 import {
   advisedDeadline,
   correctiveActionInputSchema,
-  correctiveActionStatuses,
   correctiveActionTransitionSchema,
   canCloseIncident,
   drillInputSchema,
@@ -15,6 +15,7 @@ import {
   noticeChannels,
   noticeContentSchema,
   noticeInputSchema,
+  notificationReporterSchema,
   notificationReminders,
   pendingReminders,
   regulatorDeadline,
@@ -49,10 +50,16 @@ export const createIncidentSchema = z
     ...factsShape,
     incidentContact: personOwnerSchema
       .optional()
-      .describe("The plan's incident contact (事故通報個資聯絡窗口); owns the 72-hour deadline. Default: the privacy officer role"),
+      .describe("The plan's incident contact (事故通報個資聯絡窗口); owns the deadline to report to the authority (72 hours under the sector rules). Default: the privacy officer role"),
+    reporter: reporterBodySchema(),
   })
   .strict()
   .openapi('IncidentReport');
+
+/** 通報人 on the regulator form; each field left out comes from the tenant profile's contact. */
+function reporterBodySchema() {
+  return z.object(notificationReporterSchema.shape).strict().optional().describe("Reporter (通報人) on the authority's form: name, title, phone, e-mail, address. Default per field: the tenant contact");
+}
 
 type FactKey = keyof typeof factsShape;
 const factKeys = Object.keys(factsShape) as FactKey[];
@@ -62,8 +69,11 @@ function withoutDefault(schema: z.ZodType): z.ZodType {
   return schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
 }
 export const updateIncidentSchema = z
-  .object(Object.fromEntries(factKeys.map((key) => [key, withoutDefault(factsShape[key] as z.ZodType).optional()])) as {
-    [K in FactKey]: z.ZodOptional<z.ZodType<z.output<(typeof factsShape)[K]>>>;
+  .object({
+    ...(Object.fromEntries(factKeys.map((key) => [key, withoutDefault(factsShape[key] as z.ZodType).optional()])) as {
+      [K in FactKey]: z.ZodOptional<z.ZodType<z.output<(typeof factsShape)[K]>>>;
+    }),
+    reporter: reporterBodySchema(),
   })
   .strict()
   .refine((value) => Object.keys(value).length > 0, { message: 'Nothing to update', params: { zhTW: '沒有要更新的欄位', en: 'Nothing to update' } })
@@ -75,12 +85,15 @@ export const incidentListQuerySchema = z
     notification: z
       .enum(['pending', 'overdue'])
       .optional()
-      .openapi({ description: 'Open incidents whose report to the authority is still owed (pending) or past the 72 hours (overdue)' }),
+      .openapi({ description: 'Open incidents whose report to the authority is still owed (pending) or past its deadline (overdue)' }),
   })
   .strict();
 
 export const regulatorFormQuerySchema = z
-  .object({ format: z.enum(['json', 'html', 'docx']).default('json').openapi({ description: 'json (with missingFields), html or docx' }) })
+  .object({
+    format: z.enum(['json', 'html', 'docx']).default('json').openapi({ description: 'json (with missingFields), html or docx' }),
+    locale: z.enum(['zh-TW', 'en']).default('zh-TW').openapi({ description: 'Language of the html/docx form: zh-TW (as filed) or en (English labels only)' }),
+  })
   .strict();
 
 export const regulatorNotificationBodySchema = z
@@ -89,7 +102,7 @@ export const regulatorNotificationBodySchema = z
     method: z.enum(['email', 'onlineForm', 'fax', 'phone', 'letter']).describe('How the form reached the authority'),
     stage: z.enum(['initial', 'supplementary', 'final']).optional().describe('Reports may be made in stages (K0010162 Art. 8 ¶3); the first one is timed'),
     reference: z.string().trim().max(200).optional().describe("The authority's case number"),
-    delayReason: z.string().trim().max(4000).optional().describe('Required when the first report is after the 72 hours'),
+    delayReason: z.string().trim().max(4000).optional().describe("Required when the first report is after the deadline (the regime's hours, 72 under the sector rules)"),
   })
   .strict()
   .openapi('RegulatorNotificationRecord');
@@ -152,7 +165,7 @@ const localized = z.object({ zhTW: z.string(), en: z.string() });
 
 export const clocksViewSchema = z
   .object({
-    regulatorDeadline: z.string().describe('discoveredAt + exactly 72 hours (UTC)'),
+    regulatorDeadline: z.string().describe("The clock's start + the hours of the incident's regime (72 under the sector rules; the 2025 amendment's once configured), UTC"),
     advisedDeadline: z.string().nullable().describe('24 hours when media-reported (advice), else null'),
     regulatorNotification: z.enum(['pending', 'done', 'notApplicable']),
     hoursLeft: z.number().nullable().describe('Until the regulator deadline; negative when overdue; null once settled'),
@@ -171,19 +184,7 @@ const timelineEntrySchema = z.object({
   decidedBy: z.string().optional(),
 });
 
-export const correctiveActionViewSchema = z
-  .object({
-    id: z.string(),
-    incidentId: z.string(),
-    kind: z.enum(['corrective', 'preventive']),
-    title: z.string(),
-    description: z.string(),
-    owner: z.string(),
-    dueDate: z.string(),
-    status: z.enum(correctiveActionStatuses),
-    history: z.array(z.object({ status: z.enum(correctiveActionStatuses), at: z.string(), by: z.string(), note: z.string().optional() })),
-    version: z.number().int(),
-  })
+export const correctiveActionViewSchema = correctiveActionViewSchemaOf({ incidentId: z.string() })
   .openapi('CorrectiveAction');
 
 export const noticeViewSchema = z
@@ -205,6 +206,7 @@ export const incidentViewSchema = z
     id: z.string(),
     status: z.enum(['open', 'closed']),
     incidentContact: personOwnerSchema.nullable(),
+    reporter: z.object(notificationReporterSchema.shape).nullable().describe('Reporter (通報人) as recorded with the incident; the form fills blanks from the tenant contact'),
     timeline: z.object(Object.fromEntries(timelineSteps.map((step) => [step, timelineEntrySchema.optional()]))).describe('Response steps (seed 000 §5(1))'),
     regulatorNotifications: z.array(
       z.object({
@@ -287,7 +289,7 @@ export const drillPageSchema = z
 // ------------------------------------------------------------------------------------- mapping
 
 export function clocksView(incident: Incident, now: Date): z.infer<typeof clocksViewSchema> {
-  const deadline = regulatorDeadline(incident.discoveredAt);
+  const deadline = regulatorDeadline(incident);
   const entry = incident.timeline.regulatorNotified;
   const settled = entry !== undefined || incident.status === 'closed';
   const msLeft = Date.parse(deadline) - now.getTime();
@@ -315,6 +317,7 @@ export function toIncidentView(stored: StoredIncident, actions: StoredCorrective
   const { tenantId: _t, ...facts } = stored;
   return {
     ...facts,
+    reporter: stored.reporter ?? null,
     notices: notices.map(({ content: _c, version: _v, ...notice }) => notice),
     correctiveActions: actions.map(toActionView),
     clocks: clocksView(incident, now),
@@ -358,6 +361,9 @@ export const regulatorFormSchema = z
     authorityCode: z.string(),
     authorityName: localized,
     formName: z.string(),
+    formTitle: localized.describe("The sector table's own title, e.g. 業者個人資料外洩通報表"),
+    formCaption: z.string().describe('e.g. 附表二'),
+    formLayout: z.enum(['incidentRecord', 'breachReport']).describe('Row grouping of the sector table'),
     notifiedAt: z.string().describe('The first report, or now for a draft'),
     discoveredAt: z.string(),
     occurredAt: z.string().nullable(),
@@ -372,6 +378,7 @@ export const regulatorFormSchema = z
     possibleConsequences: z.string(),
     plannedMeasures: z.array(z.string()),
     plannedNotificationMethods: z.array(localized),
+    reportHours: z.number().int().describe('Report period of this incident in hours'),
     deadline: z.string(),
     withinDeadline: z.boolean(),
     delayReason: z.string().nullable(),

@@ -2,7 +2,7 @@
  * Storage of incidents (個資事故), their notices and corrective actions, and drills: item ↔ record
  * mapping and the reads (keys and access patterns: incidentEntities.ts).
  */
-import { drillStatus, regulatorDeadline, type CorrectiveAction, type Drill, type DrillStatus, type Incident, type NoticeRecord } from '../../domain/incident';
+import { drillStatus, regulatorDeadline, type CorrectiveAction, type Drill, type DrillStatus, type Incident, type NoticeRecord, type NotificationReporter } from '../../domain/incident';
 import type { PersonOwner } from '../../domain/reviews/duty';
 import type { TransactItem } from '../store/auditedCommit';
 import { EntityNotFoundError, putEntityWrite, queryAll, queryItems, queryPage, requireEntity, withoutKeys, type ListBinding, type PageRequest } from '../store/entityModel';
@@ -20,6 +20,8 @@ export interface StoredIncident extends Omit<Incident, 'notices' | 'correctiveAc
   createdBy: string;
   /** The plan's incident contact, when given: owns the 72-hour deadline task instead of the privacy officer role. */
   incidentContact: PersonOwner | null;
+  /** 通報人 for the authority's form, as given with the incident (absent on older records). */
+  reporter?: NotificationReporter | null;
 }
 
 export interface StoredCorrectiveAction extends CorrectiveAction {
@@ -55,7 +57,7 @@ function utc(instant: string): string {
 
 export function incidentItem(incident: StoredIncident): Record<string, unknown> & { pk: string; sk: string; version: number } {
   const order = `${utc(incident.discoveredAt)}#${incident.id}`;
-  const deadline = notificationPending(incident) ? regulatorDeadline(incident.discoveredAt) : null;
+  const deadline = notificationPending(incident) ? regulatorDeadline(incident) : null;
   return { ...incidentKeys.incident(incident.id), entity: 'Incident', ...incident, ...incidentIndexKeys(incident, order, deadline) };
 }
 

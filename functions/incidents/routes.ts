@@ -21,7 +21,7 @@ import { recordStep } from './commands/recordStep';
 import { transitionCorrectiveAction } from './commands/transitionCorrectiveAction';
 import { updateIncident } from './commands/updateIncident';
 import { registerDrillRoutes } from './drillRoutes';
-import { noticePreviewOf, regulatorFormOf } from './incidentDocuments';
+import { noticePreviewOf, regulatorFormFor } from './incidentDocuments';
 import {
   actionIdParams,
   closeBodySchema,
@@ -88,8 +88,8 @@ const routes = {
 
 function registerIncidentRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.create, async (c) => {
-    const { incidentContact, ...facts } = c.req.valid('json');
-    const { view, version } = await createIncident(commandContextOf(c), { facts, incidentContact });
+    const { incidentContact, reporter, ...facts } = c.req.valid('json');
+    const { view, version } = await createIncident(commandContextOf(c), { facts, incidentContact, reporter });
     setEtag(c, version);
     return c.json(view, 201);
   });
@@ -115,7 +115,8 @@ function registerIncidentRoutes(app: OpenAPIHono<ApiEnv>) {
 
   app.openapi(routes.update, async (c) => {
     const expected = expectedVersion(c);
-    const { view, version } = await updateIncident(commandContextOf(c), c.req.valid('param').incidentId, c.req.valid('json'), expected);
+    const { reporter, ...patch } = c.req.valid('json');
+    const { view, version } = await updateIncident(commandContextOf(c), c.req.valid('param').incidentId, patch, expected, reporter);
     setEtag(c, version);
     return c.json(view, 200);
   });
@@ -123,13 +124,13 @@ function registerIncidentRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.regulatorForm, async (c) => {
     const context = commandContextOf(c);
     const loaded = await requireIncident(context.table, c.req.valid('param').incidentId);
-    const { format } = c.req.valid('query');
-    const form = regulatorFormOf(context.profile, loaded.incident, context.clock());
+    const { format, locale } = c.req.valid('query');
+    const form = await regulatorFormFor(context, loaded);
     if (format === 'html') {
-      return c.body(renderRegulatorNotificationHtml(form), 200, { 'Content-Type': 'text/html; charset=utf-8' });
+      return c.body(renderRegulatorNotificationHtml(form, locale), 200, { 'Content-Type': 'text/html; charset=utf-8' });
     }
     if (format === 'docx') {
-      const bytes = await renderRegulatorNotificationDocx(form);
+      const bytes = await renderRegulatorNotificationDocx(form, locale);
       return c.body(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 200, {
         'Content-Type': DOCX_TYPE,
         'Content-Disposition': `attachment; filename="incident-${loaded.incident.id}-notification.docx"`,

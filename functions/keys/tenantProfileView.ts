@@ -12,6 +12,10 @@ export const contactSchema = z
   .object({
     name: z.string().trim().min(1).max(100),
     email: z.email().max(254),
+    // The defaults the regulator form's reporter (通報人) takes when an incident names none.
+    title: z.string().trim().max(100).optional().describe('職稱: default reporter title on incident notification forms'),
+    phone: z.string().trim().max(50).optional().describe('電話: default reporter phone on incident notification forms'),
+    address: z.string().trim().max(300).optional().describe('地址: default reporter address on incident notification forms'),
   })
   .strict()
   .openapi('TenantContact');

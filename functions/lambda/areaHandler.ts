@@ -12,16 +12,16 @@ import type { Context } from 'aws-lambda';
 import { createApiApp } from '../http/app';
 import type { ApiArea } from '../http/app';
 import type { ApiEnv } from '../http/context';
-import { createAwsDeps } from '../runtime/awsDeps';
+import { createAwsDeps, type AwsDepsOptions } from '../runtime/awsDeps';
 import { powertoolsLogger } from '../runtime/logger';
 
-export function createAreaHandler(group: string, areas: readonly ApiArea[]) {
+export function createAreaHandler(group: string, areas: readonly ApiArea[], options: AwsDepsOptions = {}) {
   const logger = powertoolsLogger(`pdpa-${group}`);
   let app: Promise<OpenAPIHono<ApiEnv>> | undefined;
   type LambdaEvent = Parameters<ReturnType<typeof handle>>[0];
   const handler = async (event: LambdaEvent, context: Context) => {
     // Built once per cold start; the secret and clients are reused across invocations.
-    app ??= createAwsDeps(logger).then((deps) => createApiApp(deps, areas));
+    app ??= createAwsDeps(logger, options).then((deps) => createApiApp(deps, areas));
     return handle(await app)(event, context);
   };
   return middy(handler).use(injectLambdaContext(logger.raw, { resetKeys: true }));

@@ -1,4 +1,6 @@
 /** Lambda: Data-subject requests with statutory deadlines. */
+// First, before any schema module: zod schemas get .openapi() (a public-questionnaire schema calls it at load).
+import '@hono/zod-openapi';
 import { dataSubjectRequestsGroup } from '../apps/groups/dataSubjectRequests';
 import { createAreaHandler } from './areaHandler';
 

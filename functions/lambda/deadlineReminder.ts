@@ -8,6 +8,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { DeadlineSchedule } from '../http/appDeps';
 import { handleDeadline, type DeadlineOutcome } from '../reviews/deadlineHandler';
+import { sesMailerFromEnvironment } from '../mail/sesMailer';
 import { createAwsDeps } from '../runtime/awsDeps';
 import { powertoolsLogger } from '../runtime/logger';
 import { reminderMetrics } from '../runtime/metrics';
@@ -23,7 +24,7 @@ export interface DeadlineEvent {
 
 async function handle(event: DeadlineEvent): Promise<DeadlineOutcome> {
   if (event?.kind !== 'deadline' || !event.schedule?.tenantId || !event.schedule.target) throw new Error('not a deadline schedule event');
-  deps ??= createAwsDeps(logger);
+  deps ??= createAwsDeps(logger, { mailer: sesMailerFromEnvironment });
   const resolved = await deps;
   const outcome = await handleDeadline(resolved, event.schedule, resolved.clock());
   logger.info('deadline handled', { schedule: event.schedule.name, kind: event.schedule.target.kind, reason: outcome.reason, sent: outcome.mails.sent, failed: outcome.mails.failed });

@@ -7,6 +7,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { runReviewSweep, type SweepSummary } from '../reviews/sweep';
+import { sesMailerFromEnvironment } from '../mail/sesMailer';
 import { createAwsDeps } from '../runtime/awsDeps';
 import { powertoolsLogger } from '../runtime/logger';
 import { reminderMetrics } from '../runtime/metrics';
@@ -22,7 +23,7 @@ export interface ReviewSweepEvent {
 }
 
 async function handle(event: ReviewSweepEvent): Promise<Omit<SweepSummary, 'results'>> {
-  deps ??= createAwsDeps(logger);
+  deps ??= createAwsDeps(logger, { mailer: sesMailerFromEnvironment });
   const resolved = await deps;
   const asOf = event.asOf ? new Date(event.asOf) : resolved.clock();
   if (Number.isNaN(asOf.getTime())) throw new Error(`invalid asOf: ${event.asOf}`);

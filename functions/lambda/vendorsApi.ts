@@ -1,4 +1,6 @@
 /** Lambda: Vendor oversight (officer side). */
+// First, before any schema module: zod schemas get .openapi() (a public-questionnaire schema calls it at load).
+import '@hono/zod-openapi';
 import { vendorsGroup } from '../apps/groups/vendors';
 import { createAreaHandler } from './areaHandler';
 

@@ -1,6 +1,8 @@
 /**
  * `npm start`: the whole product on one machine — DynamoDB Local (persisted under .local/),
  * the API on http://localhost:3000, the local scheduler and the mail outbox folder.
+ * `--clock=<instant>` (or PDPA_LOCAL_CLOCK) starts the stack's clock at a simulated "as of"
+ * instant; `POST /local/clock` moves it while running (localClock.ts).
  */
 // First: zod schemas built after this import get .openapi() (see test/setup/zodOpenApi.ts).
 import '@hono/zod-openapi';
@@ -13,6 +15,7 @@ import { bootstrapPlatformOperator, ensureControlPlane } from '../runtime/bootst
 import { consoleLogger } from '../runtime/logger';
 import { assertJavaAvailable, freePort, startDynamoDbLocal } from './dynamoDbLocal';
 import { localBackgroundJobs } from './localJobs';
+import { clockOptionOf, createLocalClock, localClockApp } from './localClock';
 import { createLocalDeps } from './localDeps';
 import { loadOrCreateLocalSecrets } from './localSecrets';
 import { startLocalScheduler } from './localScheduler';
@@ -35,6 +38,7 @@ async function main() {
   const dynamo = await startDynamoDbLocal({ port: Number(process.env.DYNAMODB_LOCAL_PORT ?? (await freePort())), dbPath: join(localDir, 'dynamodb') });
   const secrets = loadOrCreateLocalSecrets(localDir);
   const logger = consoleLogger({ quiet: process.env.LOG_REQUESTS !== '1' });
+  const clock = createLocalClock({ asOf: clockOptionOf(process.argv.slice(2), process.env) });
   const deps = createLocalDeps({
     endpoint: dynamo.endpoint,
     controlPlaneTable: 'pdpa-control-plane',
@@ -44,20 +48,25 @@ async function main() {
     logger,
     publicBaseUrl: baseUrl,
     outboxDir,
+    clock: clock.now,
   });
   await ensureControlPlane(deps.dynamo, deps.controlPlane.tableName);
   const operatorKey = await bootstrapPlatformOperator(deps.controlPlane.doc, deps.controlPlane.tableName, deps.clock);
 
   const app = createApiApp(deps, allAreas);
-  const server = serve({ fetch: app.fetch, port });
+  const clockApp = localClockApp(clock, deps);
+  // The clock endpoint sits in front of the API app, so it exists only in this local start.
+  const server = serve({ fetch: (request, env) => (new URL(request.url).pathname === '/local/clock' ? clockApp.fetch(request, env) : app.fetch(request, env)), port });
   answerUnparseableRequests(server);
   const jobs = localBackgroundJobs(deps, { outboxDir });
-  const scheduler = startLocalScheduler({ deadlines: deps.deadlineScheduler, dailyJobs: jobs.dailyJobs, onDeadline: jobs.onDeadline, logger });
+  // Reminders and the daily sweep follow the same (possibly simulated) clock.
+  const scheduler = startLocalScheduler({ deadlines: deps.deadlineScheduler, dailyJobs: jobs.dailyJobs, onDeadline: jobs.onDeadline, logger, clock: clock.now });
 
   console.log(`PDPA compliance API   ${baseUrl}`);
   console.log(`API reference         ${baseUrl}/docs   (OpenAPI: ${baseUrl}/openapi.json)`);
   console.log(`DynamoDB Local        ${dynamo.endpoint}   (data in ${join(localDir, 'dynamodb')})`);
   console.log(`Mail outbox           ${outboxDir}`);
+  console.log(`Clock                 ${clock.status().simulated ? `simulated, now ${clock.status().now}` : 'real'}   (POST ${baseUrl}/local/clock {"asOf": "…"} as the operator)`);
   if (operatorKey) {
     console.log('');
     console.log('Platform-operator key (shown only on this first start — keep it):');

@@ -6,10 +6,12 @@
  *   PlanHead (the register: numbering, open/approved) .. PK=PLAN          SK=HEAD
  *   PlanVersion ......................................... PK=PLAN          SK=VERSION#<000007>
  *   PlanSettings (selected sector regulation) ........... PK=PLAN          SK=SETTINGS
+ *   FrozenPlanTables (tables at approval, gzip parts) ... PK=PLAN          SK=FROZEN_TABLES#<000007>#<000>
  *   RecordCount (one per day; inventory writes too) ..... PK=RECORD_COUNT  SK=<yyyy-mm-dd>
  *
  * Access patterns:
  *   versionsNewestFirst ........ PK=PLAN          SK begins_with VERSION#   (descending)
+ *   frozenTablesOf(n) .......... PK=PLAN          SK begins_with FROZEN_TABLES#<n>#  (parts in order)
  *   recordCountsUpTo(asOf) ..... PK=RECORD_COUNT  SK <= asOf                (oldest first)
  *   recordCountsNewestFirst .... PK=RECORD_COUNT  SK between from and to    (either bound optional; descending)
  *
@@ -63,11 +65,28 @@ export interface RecordCountEntry {
 const PLAN_PARTITION = 'PLAN';
 const VERSION_PREFIX = 'VERSION#';
 const RECORD_COUNT_PARTITION = 'RECORD_COUNT';
+const FROZEN_TABLES_PREFIX = 'FROZEN_TABLES#';
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/**
+ * One part of a version's frozen tables: the rows as gzip'd JSON, cut into parts that each stay
+ * well under DynamoDB's 400 KB item cap (an inventory of thousands of files still freezes).
+ */
+export interface StoredFrozenTablesPart {
+  versionNumber: number;
+  frozenAt: string;
+  part: number;
+  parts: number;
+  gzip: Uint8Array;
+  /** Written once and never changed. */
+  version: number;
+}
 
 export const planKeys = {
   head: (): EntityKey => ({ pk: PLAN_PARTITION, sk: 'HEAD' }),
   version: (versionNumber: number): EntityKey => ({ pk: PLAN_PARTITION, sk: `${VERSION_PREFIX}${String(versionNumber).padStart(6, '0')}` }),
   settings: (): EntityKey => ({ pk: PLAN_PARTITION, sk: 'SETTINGS' }),
+  frozenTablesPart: (versionNumber: number, part: number): EntityKey => ({ pk: PLAN_PARTITION, sk: `${FROZEN_TABLES_PREFIX}${pad(versionNumber, 6)}#${pad(part, 3)}` }),
 };
 
 export const recordCountKeys = {
@@ -75,6 +94,9 @@ export const recordCountKeys = {
 };
 
 export const planAccessPatterns = {
+  /** The parts of one version's frozen tables, in order. */
+  frozenTablesOf: (versionNumber: number): KeyQuery => ({ pk: PLAN_PARTITION, sk: { beginsWith: `${FROZEN_TABLES_PREFIX}${pad(versionNumber, 6)}#` } }),
+
   /** Every version, newest first (the version number is zero-padded, so keys sort by number). */
   versionsNewestFirst: (): KeyQuery => ({ pk: PLAN_PARTITION, sk: { beginsWith: VERSION_PREFIX }, descending: true }),
 

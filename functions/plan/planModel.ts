@@ -13,6 +13,7 @@ import {
   formatRocDate,
   type PlanContent,
   type PlanVersionStatus,
+  planTableViews,
 } from '../../domain/plan';
 import { frequencySchema } from '../../domain/shared/frequency';
 import { isIsoDate, type IsoDate } from '../../domain/shared/isoDate';
@@ -328,7 +329,15 @@ export const dutySyncResultSchema = z
 
 export const documentFormats = ['markdown', 'html', 'docx'] as const;
 export type DocumentFormat = (typeof documentFormats)[number];
-export const documentQuerySchema = z.object({ format: z.enum(documentFormats).default('markdown') }).strict();
+export const documentQuerySchema = z
+  .object({
+    format: z.enum(documentFormats).default('markdown'),
+    tables: z
+      .enum(planTableViews)
+      .default('asApproved')
+      .openapi({ description: 'asApproved: an approved version shows its tables as frozen at approval; currentDraft: today\'s live inventory, risk and vendor tables (a draft always shows these)' }),
+  })
+  .strict();
 
 export const documentMediaTypes: Record<DocumentFormat, { contentType: string; extension: string }> = {
   markdown: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },

@@ -3,7 +3,8 @@
  * planEntities.ts): loading the register, versions, settings and record counts, the writes
  * commands commit, and the read models of the plan's lists.
  */
-import type { PlanContent, PlanVersion } from '../../domain/plan';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { FrozenPlanTables, PlanContent, PlanTableRows, PlanVersion } from '../../domain/plan';
 import type { IsoDate } from '../../domain/shared/isoDate';
 import type { TransactItem } from '../store/auditedCommit';
 import {
@@ -25,6 +26,7 @@ import {
   type PlanHead,
   type PlanSettings,
   type RecordCountEntry,
+  type StoredFrozenTablesPart,
   type StoredPlanVersion,
 } from './planEntities';
 import { toRecordCountView, toVersionSummary, type PlanVersionSummaryView, type RecordCountView } from './planModel';
@@ -85,6 +87,31 @@ export async function loadSettings(table: TableRef): Promise<PlanSettings | unde
 
 export function settingsWrite(tableName: string, settings: PlanSettings, expected: number): TransactItem {
   return putEntityWrite(tableName, { ...planKeys.settings(), entity: 'PlanSettings', ...settings }, expected === 0 ? null : expected);
+}
+
+// Frozen tables ---------------------------------------------------------------------------------
+
+/** Bytes of gzip per part: far enough under 400 KB for the keys and attributes around it. */
+const FROZEN_PART_BYTES = 300_000;
+
+/** The writes that store a version's frozen tables (new items: a version freezes once). */
+export function frozenTablesWrites(tableName: string, frozen: FrozenPlanTables): TransactItem[] {
+  const gzip = gzipSync(Buffer.from(JSON.stringify(frozen.rows), 'utf8'));
+  const parts = Math.max(1, Math.ceil(gzip.length / FROZEN_PART_BYTES));
+  return Array.from({ length: parts }, (_, part) => {
+    const item: StoredFrozenTablesPart = { versionNumber: frozen.versionNumber, frozenAt: frozen.frozenAt, part, parts, version: 1, gzip: new Uint8Array(gzip.subarray(part * FROZEN_PART_BYTES, (part + 1) * FROZEN_PART_BYTES)) };
+    return putEntityWrite(tableName, { ...planKeys.frozenTablesPart(frozen.versionNumber, part), entity: 'FrozenPlanTables', ...item }, null);
+  });
+}
+
+/** A version's frozen tables; undefined for a version never approved (or approved before tables were frozen). */
+export async function loadFrozenTables(table: TableRef, versionNumber: number): Promise<FrozenPlanTables | undefined> {
+  const parts = (await queryItems(table, planAccessPatterns.frozenTablesOf(versionNumber))) as unknown as StoredFrozenTablesPart[];
+  const first = parts[0];
+  if (!first) return undefined;
+  if (parts.length !== first.parts) throw new Error(`Frozen tables of version ${versionNumber}: ${parts.length} of ${first.parts} parts`);
+  const gzip = Buffer.concat(parts.map((p) => Buffer.from(p.gzip)));
+  return { versionNumber, frozenAt: first.frozenAt, rows: JSON.parse(gunzipSync(gzip).toString('utf8')) as PlanTableRows };
 }
 
 // Record counts ---------------------------------------------------------------------------------

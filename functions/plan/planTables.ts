@@ -4,7 +4,8 @@
  * and its own records onto the renderer's row shapes (functions/risk/planTableRows.ts).
  *
  * §13 vendors come from the vendor area (functions/vendors/planTableRows.ts).
- * Tables are read live, so a re-rendered approved version shows today's inventory.
+ * These are the live tables: a draft's document and the current-draft view show them; approval
+ * freezes them with the version (planStore.frozenTablesWrites), so an approved document does not change.
  */
 import type { PlanTableRows } from '../../domain/plan';
 import type { TableRef } from '../store/tableRef';

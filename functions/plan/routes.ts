@@ -172,7 +172,8 @@ export const planArea = {
     app.openapi(completenessRoute, async (c) => c.json(await completenessReport(commandContextOf(c), c.req.valid('param').versionNumber), 200));
 
     app.openapi(documentRoute, async (c) => {
-      const document = await renderPlanDocument(commandContextOf(c), c.req.valid('param').versionNumber, c.req.valid('query').format);
+      const { format, tables } = c.req.valid('query');
+      const document = await renderPlanDocument(commandContextOf(c), c.req.valid('param').versionNumber, format, tables);
       return c.body(document.body, 200, document.headers);
     });
 

@@ -3,7 +3,7 @@
  * types and documentation for tenant onboarding.
  */
 import { z } from '@hono/zod-openapi';
-import { isValidTaxId } from '../../domain/tenant/taxId';
+import { isValidTaxId } from '../../domain/shared/taxId';
 import { sectorCodes, sectors, type SectorCode } from '../../domain/tenant/sectors';
 import { contactSchema } from '../keys/tenantProfileView';
 

@@ -83,6 +83,6 @@ export async function handleDeadline(deps: SweepDeps, schedule: DeadlineSchedule
       sendOn: today,
     });
   }
-  const mails = await queueAndSend(deps, context, reminders);
+  const mails = await queueAndSend(deps, context, reminders, emptyCounts(), new Map([[task.taskId, { dueAt: task.dueAt ?? null, resourcePath: task.resourcePath ?? null }]]));
   return outcome(mails.queued > 0 ? 'sent' : 'alreadySent', mails);
 }

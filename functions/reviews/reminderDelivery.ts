@@ -9,7 +9,7 @@
  *     a one-time schedule (kind 'mailRetry') and every daily sweep re-send it when due.
  * A crash between 2 and 3 leaves the mail pending, so it is sent again: at least once, never zero.
  */
-import { groupIntoDigests, buildReminderMessage, type ReminderDigest, type ReminderMessageConfig } from '../../domain/reminders/digest';
+import { groupIntoDigests, buildReminderMessage, escalationsOf, type ReminderDigest, type ReminderMessageConfig, type ReminderTaskFacts } from '../../domain/reminders/digest';
 import { isReadyToSend, queueDelivery, recordSendFailure, recordSendSuccess, type ReminderDelivery } from '../../domain/reminders/delivery';
 import { toRfc5322 } from '../../domain/reminders/rfc5322';
 import type { PlannedReminder } from '../../domain/reviews/sweep';
@@ -45,7 +45,7 @@ const MAX_WRITES_PER_COMMIT = 90;
 const MAX_REMINDERS_PER_MAIL = 80;
 
 export function messageConfig(deps: Pick<AppDeps, 'config'>): ReminderMessageConfig {
-  return { consoleBaseUrl: deps.config.consoleBaseUrl, taskPathTemplate: '/reviews/tasks/{taskId}' };
+  return { consoleBaseUrl: deps.config.consoleBaseUrl };
 }
 
 function splitDigest(digest: ReminderDigest): ReminderDigest[] {
@@ -61,8 +61,19 @@ interface PreparedMail {
   change: AuditedChange;
 }
 
-function prepare(deps: DeliveryDeps, context: TenantCommandContext, digest: ReminderDigest, now: Date): PreparedMail {
-  const message = buildReminderMessage(digest, messageConfig(deps));
+/** What the mail text needs beyond the planned reminders: the tasks' exact deadlines and resources, and who was escalated to. */
+export interface ReminderRunFacts {
+  tasks?: ReadonlyMap<string, ReminderTaskFacts>;
+  escalatedTo: ReadonlySet<string>;
+}
+
+function prepare(deps: DeliveryDeps, context: TenantCommandContext, digest: ReminderDigest, now: Date, facts: ReminderRunFacts): PreparedMail {
+  const message = buildReminderMessage(digest, messageConfig(deps), {
+    companyName: context.profile.companyName,
+    timeZone: context.profile.timeZone,
+    escalatedTo: facts.escalatedTo,
+    ...(facts.tasks ? { tasks: facts.tasks } : {}),
+  });
   const mailId = `mail_${newUlid(now.getTime())}`;
   const queuedAt = now.toISOString();
   const messageId = `${mailId}.${context.tenantId}@${deps.mailer.messageIdDomain}`;
@@ -187,13 +198,24 @@ export async function sendMails(deps: DeliveryDeps, context: TenantCommandContex
   }
 }
 
-/** Queues the reminders as mails (urgent alone, the rest one digest per recipient) and sends them. */
-export async function queueAndSend(deps: DeliveryDeps, context: TenantCommandContext, reminders: readonly PlannedReminder[], counts: DeliveryCounts = emptyCounts()): Promise<DeliveryCounts> {
+/**
+ * Queues the reminders as mails (urgent alone, the rest one digest per recipient) and sends them.
+ * `tasks`: the stored tasks' exact deadlines and resource paths, for the time and the console link.
+ */
+export async function queueAndSend(
+  deps: DeliveryDeps,
+  context: TenantCommandContext,
+  reminders: readonly PlannedReminder[],
+  counts: DeliveryCounts = emptyCounts(),
+  tasks?: ReadonlyMap<string, ReminderTaskFacts>,
+): Promise<DeliveryCounts> {
   if (reminders.length === 0) return counts;
+  // Read off the whole run: the convener's reminder may sit in another recipient's digest.
+  const facts: ReminderRunFacts = { escalatedTo: escalationsOf(reminders), ...(tasks ? { tasks } : {}) };
   const now = deps.clock();
   const digests = groupIntoDigests(reminders).flatMap(splitDigest);
   const ordered = [...digests.filter((d) => d.urgent), ...digests.filter((d) => !d.urgent)];
-  const prepared = ordered.map((digest, index) => prepare(deps, context, digest, new Date(now.getTime() + index)));
+  const prepared = ordered.map((digest, index) => prepare(deps, context, digest, new Date(now.getTime() + index), facts));
   const committed = await commitQueued(context, prepared, counts);
   counts.queued += committed.length;
   counts.reminders += committed.reduce((sum, mail) => sum + mail.reminderKeys.length, 0);

@@ -23,7 +23,7 @@ export const taskIdParams = z.object({
     .min(1)
     .max(600)
     .refine((value) => parseTaskId(value) !== null, { message: 'Unknown id format', params: invalidId })
-    .openapi({ param: { name: 'taskId', in: 'path' }, description: 'Task id `<dutyId>#<dueDate>`, percent-encoded in the path', example: 'duty%3AdataInventory%7Corganization%7Cself%232027-01-01' }),
+    .openapi({ param: { name: 'taskId', in: 'path' }, description: 'Task id `<dutyId>#<dueDate>`, percent-encoded in the path', example: 'duty:dataInventory|organization|self#2027-01-01' }),
 });
 
 export const dutyIdParams = z.object({
@@ -32,7 +32,7 @@ export const dutyIdParams = z.object({
     .min(6)
     .max(500)
     .regex(/^duty:[^#]+$/, { message: 'Unknown id format' })
-    .openapi({ param: { name: 'dutyId', in: 'path' }, description: 'Duty id `duty:<kind>|<subjectKind>|<subjectId>`, percent-encoded', example: 'duty%3AdataInventory%7Corganization%7Cself' }),
+    .openapi({ param: { name: 'dutyId', in: 'path' }, description: 'Duty id `duty:<kind>|<subjectKind>|<subjectId>`, percent-encoded in the path', example: 'duty:dataInventory|organization|self' }),
 });
 
 export const dutyViewSchema = z

@@ -144,7 +144,8 @@ export async function sweepTenant(deps: SweepDeps, profile: TenantRecord, asOfIn
   }
 
   const before = result.mails.reminders;
-  await queueAndSend(deps, context, [...plan.immediate, ...digest], result.mails);
+  const taskFacts = new Map(open.map((task) => [task.taskId, { dueAt: task.dueAt ?? null, resourcePath: task.resourcePath ?? null }]));
+  await queueAndSend(deps, context, [...plan.immediate, ...digest], result.mails, taskFacts);
   result.remindersSent = result.mails.reminders - before;
   return result;
 }

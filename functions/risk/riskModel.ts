@@ -15,7 +15,7 @@ const idParam = (name: string, example: string, pattern: RegExp) =>
   z.object({ [name]: z.string().regex(pattern).openapi({ param: { name, in: 'path' }, example }) });
 
 export const riskIdParamSchema = idParam('riskId', 'R-004-1', /^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$/) as z.ZodObject<{ riskId: z.ZodString }>;
-export const assessmentIdParamSchema = idParam('assessmentId', 'ras_01j...', /^ras_[0-9a-z]{26}$/) as z.ZodObject<{ assessmentId: z.ZodString }>;
+export const assessmentIdParamSchema = idParam('assessmentId', 'ras_01jq3m8x7k2v5n9p4r6t8w0y2z', /^ras_[0-9a-z]{26}$/) as z.ZodObject<{ assessmentId: z.ZodString }>;
 
 export const createRiskSchema = named(riskSchema, 'RiskInput');
 

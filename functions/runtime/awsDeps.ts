@@ -2,13 +2,11 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AppDeps, StructuredLogger } from '../http/appDeps';
 import { createKmsDataKeyProvider, withDataKeyCache } from '../crypto/dataKeys';
 import { createDocumentClient, createDynamoClient } from '../store/dynamoClient';
-import { DEFAULT_FROM } from '../mail/mailTransport';
-import { createSesTransport } from '../mail/sesTransport';
+import { DEFAULT_FROM, type MailTransport } from '../mail/mailTransport';
 import { createEventBridgeDeadlineScheduler } from './eventBridgeDeadlineScheduler';
 import { createTenantScopedClients } from './tenantScopedCredentials';
 
@@ -18,7 +16,26 @@ function required(name: string): string {
   return value;
 }
 
-export async function createAwsDeps(logger: StructuredLogger): Promise<AppDeps> {
+export interface AwsDepsOptions {
+  /**
+   * How this Lambda sends reminder mail. Only the sweep and the deadline handler send mail
+   * (functions/mail/sesMailer.ts); the API Lambdas leave it out, so the SES client is not in
+   * their bundles, and a send from them is a programming error.
+   */
+  mailer?: (region: string) => MailTransport;
+}
+
+/** The mailer of a Lambda that sends no mail. */
+function noMailer(): MailTransport {
+  return {
+    kind: 'ses',
+    from: DEFAULT_FROM,
+    messageIdDomain: 'invalid',
+    send: () => Promise.reject(new Error('this Lambda sends no mail (createAwsDeps without a mailer)')),
+  };
+}
+
+export async function createAwsDeps(logger: StructuredLogger, options: AwsDepsOptions = {}): Promise<AppDeps> {
   const region = required('AWS_REGION');
   const dynamo = createDynamoClient({ region });
   const doc = createDocumentClient(dynamo);
@@ -53,10 +70,7 @@ export async function createAwsDeps(logger: StructuredLogger): Promise<AppDeps> 
       roleArn: required('SCHEDULER_ROLE_ARN'),
       deadLetterQueueArn: process.env.SCHEDULER_DLQ_ARN,
     }),
-    mailer: createSesTransport(new SESv2Client({ region }), {
-      from: { name: process.env.SES_FROM_NAME ?? DEFAULT_FROM.name, email: required('SES_FROM_ADDRESS') },
-      configurationSetName: process.env.SES_CONFIGURATION_SET,
-    }),
+    mailer: options.mailer ? options.mailer(region) : noMailer(),
     logger,
     config: {
       consoleBaseUrl: process.env.CONSOLE_BASE_URL ?? required('PUBLIC_BASE_URL'),

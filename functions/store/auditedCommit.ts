@@ -3,10 +3,18 @@
  * table's hash chain and (when the request carried an Idempotency-Key) the stored response all
  * go into ONE TransactWriteItems call, so a change never lands without its audit event and a
  * retried POST never creates a second record.
+ *
+ * Chain shards (domain/audit/auditChain.ts): a commit appends to the main chain (shard 0, head
+ * PK=AUDIT SK=HEAD) unless it lost that race SPILL_AFTER_ATTEMPTS times, or this process saw
+ * such contention on the table within SPILL_WINDOW_MS; then it appends to a random one of
+ * AUDIT_SHARDS chains (head SK=HEAD#<nn>), so concurrent writers to one tenant stop colliding on
+ * one item. A commit that starts a shard, or whose shard passes a multiple of ANCHOR_EVERY
+ * events, also writes the next anchor (every shard's head + the previous anchor's hash) in the
+ * same transaction.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { AUDIT_RETENTION_YEARS, chainAuditEvent, stateDigest, type AuditEvent } from '../../domain/audit/auditChain';
+import { BatchGetCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { AUDIT_RETENTION_YEARS, chainAuditAnchor, chainAuditEvent, stateDigest, type AuditAnchor, type AuditEvent, type ChainLink } from '../../domain/audit/auditChain';
 import { auditIndexKeys, TTL_ATTRIBUTE, tenantKeys } from './tableDesign';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -69,6 +77,44 @@ export class ChainContentionError extends Error {
 }
 
 const MAX_CHAIN_ATTEMPTS = 40;
+/** Chains per table: shard 0 (the main chain) and shards 1 … AUDIT_SHARDS-1. */
+export const AUDIT_SHARDS = 16;
+/** Lost races on the main chain before a commit moves to a random shard. */
+const SPILL_AFTER_ATTEMPTS = 6;
+/** After contention on a table, this process appends to random shards for a while. */
+const SPILL_WINDOW_MS = 30_000;
+/** An anchor every this many events on a shard (and whenever a shard starts). */
+export const ANCHOR_EVERY = 64;
+const contendedUntil = new Map<string, number>();
+
+const pad2 = (shard: number) => String(shard).padStart(2, '0');
+
+/** The audit-chain items of a table beyond tableDesign's main head and event keys. */
+export const auditChainKeys = {
+  head: (shard: number) => (shard === 0 ? tenantKeys.auditHead() : { pk: tenantKeys.auditHead().pk, sk: `HEAD#${pad2(shard)}` }),
+  event: (event: Pick<AuditEvent, 'sequence' | 'at' | 'shard'>) => {
+    const key = tenantKeys.auditEvent(event.sequence, event.at);
+    return event.shard ? { pk: key.pk, sk: `${key.sk}#s${pad2(event.shard)}` } : key;
+  },
+  anchorHead: () => ({ pk: tenantKeys.auditHead().pk, sk: 'ANCHORHEAD' }),
+  anchor: (anchorSequence: number) => ({ pk: tenantKeys.auditHead().pk, sk: `ANCHOR#${String(anchorSequence).padStart(12, '0')}` }),
+};
+
+/** Starts (or extends) a window in which this process appends to random shards of the table. */
+export function noteChainContention(tableName: string, nowMs = Date.now()): void {
+  contendedUntil.set(tableName, nowMs + SPILL_WINDOW_MS);
+}
+
+function chooseShard(tableName: string, attempt: number, nowMs: number): number {
+  if (attempt >= SPILL_AFTER_ATTEMPTS) noteChainContention(tableName, nowMs);
+  const until = contendedUntil.get(tableName);
+  if (until === undefined) return 0;
+  if (until < nowMs) {
+    contendedUntil.delete(tableName);
+    return 0;
+  }
+  return Math.floor(Math.random() * AUDIT_SHARDS);
+}
 const BACKOFF_BASE_MS = 4;
 const BACKOFF_CAP_MS = 250;
 
@@ -90,12 +136,12 @@ function addYearsEpoch(at: string, years: number): number {
 }
 
 function auditSortKey(event: AuditEvent): string {
-  return `${event.at}#${String(event.sequence).padStart(12, '0')}`;
+  return `${event.at}#${String(event.sequence).padStart(12, '0')}${event.shard ? `#s${pad2(event.shard)}` : ''}`;
 }
 
 export function auditEventItem(event: AuditEvent): Record<string, unknown> {
   return {
-    ...tenantKeys.auditEvent(event.sequence, event.at),
+    ...auditChainKeys.event(event),
     entity: 'AuditEvent',
     ...event,
     gsi1pk: auditIndexKeys.byResource(event.resourceType, event.resourceId),
@@ -110,10 +156,45 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+export function auditAnchorItem(anchor: AuditAnchor, at: string): Record<string, unknown> {
+  return { ...auditChainKeys.anchor(anchor.anchorSequence), entity: 'AuditAnchor', ...anchor, [TTL_ATTRIBUTE]: addYearsEpoch(at, AUDIT_RETENTION_YEARS) };
+}
+
+/** The next anchor and its two writes: every shard's head as read now, with `own` overriding its shard. */
+async function anchorWrites(scope: MutationScope, at: string, own: { shard: number; link: ChainLink }): Promise<TransactItem[]> {
+  const [anchorHead, heads] = await Promise.all([
+    scope.doc.send(new GetCommand({ TableName: scope.tableName, Key: auditChainKeys.anchorHead(), ConsistentRead: true })),
+    scope.doc.send(new BatchGetCommand({
+      RequestItems: { [scope.tableName]: { Keys: Array.from({ length: AUDIT_SHARDS }, (_, shard) => auditChainKeys.head(shard)), ConsistentRead: true } },
+    })),
+  ]);
+  const links: Record<string, ChainLink> = {};
+  for (const item of heads.Responses?.[scope.tableName] ?? []) {
+    const shard = item.sk === tenantKeys.auditHead().sk ? 0 : Number(String(item.sk).slice('HEAD#'.length));
+    links[String(shard)] = { sequence: item.sequence as number, hash: item.hash as string };
+  }
+  links[String(own.shard)] = own.link;
+  const previous = anchorHead.Item ? { anchorSequence: anchorHead.Item.anchorSequence as number, hash: anchorHead.Item.hash as string } : null;
+  const anchor = chainAuditAnchor(at, links, previous);
+  return [
+    { Put: { TableName: scope.tableName, Item: auditAnchorItem(anchor, at), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: scope.tableName,
+        Item: { ...auditChainKeys.anchorHead(), entity: 'AuditAnchorHead', anchorSequence: anchor.anchorSequence, hash: anchor.hash, at },
+        ...(previous
+          ? { ConditionExpression: '#anchorSequence = :previous', ExpressionAttributeNames: { '#anchorSequence': 'anchorSequence' }, ExpressionAttributeValues: { ':previous': previous.anchorSequence } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    },
+  ];
+}
+
 export async function commitAudited(scope: MutationScope, mutation: AuditedMutation): Promise<AuditEvent[]> {
   for (let attempt = 0; ; attempt += 1) {
+    const shard = chooseShard(scope.tableName, attempt, Date.now());
     const head = await scope.doc.send(
-      new GetCommand({ TableName: scope.tableName, Key: tenantKeys.auditHead(), ConsistentRead: true }),
+      new GetCommand({ TableName: scope.tableName, Key: auditChainKeys.head(shard), ConsistentRead: true }),
     );
     const previous = head.Item ? { sequence: head.Item.sequence as number, hash: head.Item.hash as string, at: head.Item.at as string } : null;
     // Audit time never goes backwards along the chain, so time order = sequence order.
@@ -136,6 +217,7 @@ export async function commitAudited(scope: MutationScope, mutation: AuditedMutat
           afterDigest: stateDigest(change.after),
         },
         link,
+        shard,
       );
       events.push(event);
       link = { sequence: event.sequence, hash: event.hash };
@@ -150,12 +232,16 @@ export async function commitAudited(scope: MutationScope, mutation: AuditedMutat
     items.push({
       Put: {
         TableName: scope.tableName,
-        Item: { ...tenantKeys.auditHead(), entity: 'AuditHead', sequence: last.sequence, hash: last.hash, at },
+        Item: { ...auditChainKeys.head(shard), entity: 'AuditHead', sequence: last.sequence, hash: last.hash, at, ...(shard ? { shard } : {}) },
         ...(previous
           ? { ConditionExpression: '#sequence = :previous', ExpressionAttributeNames: { '#sequence': 'sequence' }, ExpressionAttributeValues: { ':previous': previous.sequence } }
           : { ConditionExpression: 'attribute_not_exists(pk)' }),
       },
     });
+    // A new shard is registered by an anchor at once; every shard is re-anchored every ANCHOR_EVERY events.
+    const startsShard = shard !== 0 && previous === null;
+    const passesMark = Math.floor((previous?.sequence ?? 0) / ANCHOR_EVERY) !== Math.floor(last.sequence / ANCHOR_EVERY);
+    if (startsShard || passesMark) items.push(...(await anchorWrites(scope, at, { shard, link: { sequence: last.sequence, hash: last.hash } })));
     let idempotencyIndex = -1;
     const claim = scope.idempotency;
     if (claim && mutation.response && !claim.stored) {

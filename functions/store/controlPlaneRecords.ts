@@ -15,7 +15,8 @@ export interface TenantRecord {
   authorityCode: string;
   paidInCapital: number;
   personalDataRecordCount: number;
-  contact: { name: string; email: string };
+  /** title, phone and address: defaults for the reporter on incident notification forms. */
+  contact: { name: string; email: string; title?: string; phone?: string; address?: string };
   timeZone: string;
   locale: 'zh-TW' | 'en';
   status: TenantStatus;

@@ -46,7 +46,7 @@ const goneReasons: Record<Exclude<QuestionnaireTokenStatus, 'valid'>, { zhTW: st
 
 /** 410 Gone: the link existed and is spent. Only its holder learns that, and nothing more. */
 export function goneLink(status: Exclude<QuestionnaireTokenStatus, 'valid'>): ApiProblem {
-  return new ApiProblem('notFound', { status: 410, code: `QUESTIONNAIRE_LINK_${status.toUpperCase()}`, detail: goneReasons[status] });
+  return new ApiProblem('gone', { code: `QUESTIONNAIRE_LINK_${status.toUpperCase()}`, detail: goneReasons[status] });
 }
 
 function sameHash(a: string, b: string): boolean {

@@ -10,6 +10,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import type { KeysAndData } from './keysAndData';
+import { apiReferenceAssetHooks, nodejsFunctionBundling } from '../lambdaBundling';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -25,6 +26,8 @@ export interface FunctionNeeds {
   sendsMail?: boolean;
   memoryMb?: number;
   timeout?: Duration;
+  /** Serves /docs: the API reference's browser script is copied next to the bundle (no node_modules in a Lambda). */
+  servesApiReference?: boolean;
 }
 
 export interface ApiFunctionsProps {
@@ -89,7 +92,7 @@ export class ApiFunctions extends Construct {
         logGroup,
         loggingFormat: lambda.LoggingFormat.JSON,
         environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: `pdpa-${group}`, NODE_OPTIONS: '--enable-source-maps' },
-        bundling: { minify: true, sourceMap: true, format: OutputFormat.ESM, target: 'node24', mainFields: ['module', 'main'], banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
+        bundling: { ...nodejsFunctionBundling, format: OutputFormat.ESM, ...(needs.servesApiReference ? { commandHooks: apiReferenceAssetHooks } : {}) },
       });
       this.functions.push(fn);
       this.byGroup.set(group, fn);

@@ -66,8 +66,12 @@ export class ComplianceRestApi extends Construct {
       resource.addMethod('ANY', integrationFor(route.group));
       resource.addResource('{proxy+}').addMethod('ANY', integrationFor(route.group));
     }
-    for (const path of ['/openapi.json', '/docs']) {
+    // The reference and its assets, and the problem-type pages every problem+json `type` links to.
+    for (const path of ['/openapi.json', '/docs', '/problems']) {
       this.api.root.resourceForPath(path).addMethod('GET', integrationFor(props.docsGroup));
+    }
+    for (const path of ['/docs', '/problems']) {
+      this.api.root.resourceForPath(path).addResource('{proxy+}').addMethod('GET', integrationFor(props.docsGroup));
     }
 
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {

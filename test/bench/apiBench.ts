@@ -1,43 +1,36 @@
 /**
- * An authenticated GET and POST through the whole app (auth, validation, audit, idempotency) vs
- * the raw DynamoDB calls the same requests make, measured in one run on DynamoDB Local.
+ * The API in-process on DynamoDB Local: one tenant onboarded through the platform API, then
+ *  1. request overhead per route vs its raw DynamoDB calls (./routeBench.ts), and
+ *  2. write throughput on that one tenant at 1, 4, 16 and 32 concurrent writers (mixed
+ *     mutations), with errors, capacity units per mutation and the audit chain verified after.
  */
 import { randomBytes } from 'node:crypto';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createApiApp } from '../../functions/http/app';
 import { allAreas } from '../../functions/apps/areas';
 import { createLocalDeps } from '../../functions/local/localDeps';
 import { bootstrapPlatformOperator, ensureControlPlane } from '../../functions/runtime/bootstrap';
 import { silentLogger } from '../../functions/runtime/logger';
-import { isValidTaxId } from '../../domain/tenant/taxId';
+import { verifyStoredChain } from '../../functions/audit/auditStore';
+import { isValidTaxId } from '../../domain/shared/taxId';
 import { attachDynamoCounter } from './dynamoCounter';
+import { attachCallRecorder, benchRoute, type RouteFigures } from './routeBench';
 
-function taxId(): string {
+export function benchTaxId(): string {
   for (;;) {
     const candidate = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
     if (isValidTaxId(candidate)) return candidate;
   }
 }
 
-async function timeIt(iterations: number, run: (i: number) => Promise<void>): Promise<{ meanMs: number; p50Ms: number; p95Ms: number }> {
-  for (let i = 0; i < 10; i += 1) await run(-1 - i); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i += 1) {
-    const started = performance.now();
-    await run(i);
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  const mean = samples.reduce((s, x) => s + x, 0) / samples.length;
-  return { meanMs: mean, p50Ms: samples[Math.floor(samples.length * 0.5)]!, p95Ms: samples[Math.floor(samples.length * 0.95)]! };
-}
+type Json = Record<string, any>;
 
-export async function runApiBench(endpoint: string, iterations = Number(process.env.BENCH_ITERATIONS ?? 300)) {
+export async function createBenchApi(endpoint: string) {
   const suffix = randomBytes(3).toString('hex');
+  const tenantTablePrefix = `bench${suffix}-`;
   const deps = createLocalDeps({
     endpoint,
     controlPlaneTable: `bench-cp-${suffix}`,
-    tenantTablePrefix: `bench${suffix}-`,
+    tenantTablePrefix,
     masterKey: randomBytes(32),
     cursorSecret: randomBytes(32),
     logger: silentLogger,
@@ -46,55 +39,111 @@ export async function runApiBench(endpoint: string, iterations = Number(process.
   await ensureControlPlane(deps.dynamo, deps.controlPlane.tableName);
   const operatorKey = (await bootstrapPlatformOperator(deps.controlPlane.doc, deps.controlPlane.tableName, deps.clock))!;
   const app = createApiApp(deps, allAreas);
-  const call = async (method: string, path: string, key: string, body?: unknown) => {
-    const response = await app.request(path, { method, headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    if (response.status >= 400) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
-    return response.json() as Promise<Record<string, any>>;
+  const send = async (method: string, path: string, key: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await app.request(path, { method, headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined });
+    return { status: response.status, etag: response.headers.get('etag'), body: (await response.json().catch(() => null)) as Json };
   };
-  const tenant = await call('POST', '/v1/platform/tenants', operatorKey, { companyName: 'Bench 股份有限公司', taxId: taxId(), sector: 'digitalEconomy', paidInCapital: 1e7, personalDataRecordCount: 6000, contact: { name: '測試', email: 'bench@example.com' } });
-  const owner = await call('POST', `/v1/platform/tenants/${tenant.tenantId}/api-keys`, operatorKey, { name: 'bench', role: 'owner' });
-  const ownerKey = owner.secret as string;
-  const keyId = owner.keyId as string;
-  const counter = attachDynamoCounter(deps.dynamo);
-  const doc = deps.controlPlane.doc;
-  const cp = deps.controlPlane.tableName;
-  const tenantTable = `bench${suffix}-${tenant.tenantId}`;
+  const call = async (method: string, path: string, key: string, body?: unknown, headers?: Record<string, string>) => {
+    const answer = await send(method, path, key, body, headers);
+    if (answer.status >= 400) throw new Error(`${method} ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer;
+  };
+  const tenant = (await call('POST', '/v1/platform/tenants', operatorKey, { companyName: 'Bench 股份有限公司', taxId: benchTaxId(), sector: 'digitalEconomy', paidInCapital: 1e7, personalDataRecordCount: 6000, contact: { name: '測試', email: 'bench@example.com' } })).body;
+  const ownerKey = (await call('POST', `/v1/platform/tenants/${tenant.tenantId}/api-keys`, operatorKey, { name: 'bench', role: 'owner' })).body.secret as string;
+  return { deps, app, send, call, operatorKey, ownerKey, tenantId: tenant.tenantId as string, tableName: `${tenantTablePrefix}${tenant.tenantId}`, tenantTablePrefix };
+}
 
-  // GET /v1/tenant: key lookup + tenant lookup (last-used stamps at most once a minute).
-  counter.reset();
-  const apiGet = await timeIt(iterations, async () => {
-    await call('GET', '/v1/tenant', ownerKey);
-  });
-  const getCalls = { ...counter.tally, perRequest: counter.tally.calls / (iterations + 10), capacityPerRequest: counter.tally.capacityUnits / (iterations + 10) };
-  const rawGet = await timeIt(iterations, async () => {
-    await doc.send(new GetCommand({ TableName: cp, Key: { pk: `APIKEY#${keyId}`, sk: 'KEY' } }));
-    await doc.send(new GetCommand({ TableName: cp, Key: { pk: `TENANT#${tenant.tenantId}`, sk: 'PROFILE' } }));
-  });
+export type BenchApi = Awaited<ReturnType<typeof createBenchApi>>;
 
-  // POST /v1/api-keys: auth (2 reads) + audit head read + one transaction (key, audit event, head).
-  counter.reset();
-  const apiPost = await timeIt(iterations, async () => {
-    await call('POST', '/v1/api-keys', ownerKey, { name: 'bench key', role: 'auditor' });
-  });
-  const postCalls = { ...counter.tally, perRequest: counter.tally.calls / (iterations + 10), capacityPerRequest: counter.tally.capacityUnits / (iterations + 10) };
-  let sequence = 1_000_000;
-  const rawPost = await timeIt(iterations, async (i) => {
-    await doc.send(new GetCommand({ TableName: cp, Key: { pk: `APIKEY#${keyId}`, sk: 'KEY' } }));
-    await doc.send(new GetCommand({ TableName: cp, Key: { pk: `TENANT#${tenant.tenantId}`, sk: 'PROFILE' } }));
-    await doc.send(new GetCommand({ TableName: tenantTable, Key: { pk: 'RAWBENCH', sk: 'HEAD' }, ConsistentRead: true }));
-    sequence += 1;
-    await doc.send(new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: cp, Item: { pk: `RAWKEY#${suffix}#${i}#${sequence}`, sk: 'KEY', name: 'bench key', role: 'auditor', secretHash: 'x'.repeat(64) }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: { TableName: tenantTable, Item: { pk: 'RAWAUDIT', sk: `EVENT#${sequence}`, hash: 'x'.repeat(64), previousHash: 'y'.repeat(64) }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: { TableName: tenantTable, Item: { pk: 'RAWBENCH', sk: 'HEAD', sequence } } },
-      ],
+const vendorBody = (i: number) => ({
+  name: `基準雲端${i}股份有限公司`, registration: { kind: 'taiwanBusinessId', number: '22099131' }, country: 'TW', services: ['雲端主機代管'],
+  contact: { name: '陳經理', email: 'vendor@example.com' }, processingRegions: [{ country: 'TW' }], onboardedOn: '2026-01-01',
+});
+const dsrBody = { channel: 'webForm', requester: { name: '基準請求人', email: 'bench-requester@example.com' }, items: [{ type: 'inquiry' }] };
+const incidentBody = (api: BenchApi) => ({
+  title: '基準事故', discoveredAt: new Date(api.deps.clock().getTime() - 3_600_000).toISOString(), reportedBy: { name: '資安值班' },
+  kinds: ['leak'], estimatedRecords: { general: 10, special: 0 }, endangersOperationsOrManySubjects: false,
+});
+
+export async function createVendor(api: BenchApi, i: number): Promise<{ id: string; etag: string }> {
+  const created = await api.call('POST', '/v1/vendors', api.ownerKey, vendorBody(i));
+  return { id: created.body.id as string, etag: created.etag! };
+}
+
+export async function runRouteBench(api: BenchApi, iterations: number): Promise<RouteFigures[]> {
+  const recorder = attachCallRecorder(api.deps.dynamo);
+  const client = api.deps.dynamo;
+  const key = api.ownerKey;
+  const dsr = (await api.call('POST', '/v1/data-subject-requests', key, dsrBody)).body.id as string;
+  const vendor = await createVendor(api, 0);
+  let etag = vendor.etag;
+  const routes: [string, (i: number) => Promise<void>][] = [
+    ['GET /v1/tenant', async () => { await api.call('GET', '/v1/tenant', key); }],
+    ['POST /v1/api-keys', async () => { await api.call('POST', '/v1/api-keys', key, { name: 'bench key', role: 'auditor' }); }],
+    ['POST /v1/data-subject-requests', async () => { await api.call('POST', '/v1/data-subject-requests', key, dsrBody); }],
+    ['GET /v1/data-subject-requests/{id}', async () => { await api.call('GET', `/v1/data-subject-requests/${dsr}`, key); }],
+    ['GET /v1/review-tasks', async () => { await api.call('GET', '/v1/review-tasks?limit=50', key); }],
+    ['PATCH /v1/vendors/{id}', async (i) => { etag = (await api.call('PATCH', `/v1/vendors/${vendor.id}`, key, { services: [`雲端主機代管 ${i}`] }, { 'if-match': etag })).etag!; }],
+    ['POST /v1/incidents', async () => { await api.call('POST', '/v1/incidents', key, incidentBody(api)); }],
+  ];
+  const figures: RouteFigures[] = [];
+  for (const [route, request] of routes) figures.push(await benchRoute(route, client, recorder, iterations, request));
+  return figures;
+}
+
+export interface WriterFigures {
+  writers: number;
+  mutations: number;
+  mutationsPerSecond: number;
+  errors: number;
+  errorsByStatus: Record<string, number>;
+  capacityUnitsPerMutation: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/**
+ * `mutationsPerLevel` mixed mutations (data-subject request, incident, vendor patch, API key)
+ * on the one tenant, spread over `writers` concurrent clients. Each writer patches its own
+ * vendor, so If-Match never refuses; any non-2xx answer is an error.
+ */
+export async function runWriteThroughput(api: BenchApi, levels: readonly number[], mutationsPerLevel: number) {
+  const counter = attachDynamoCounter(api.deps.dynamo);
+  const results: WriterFigures[] = [];
+  for (const writers of levels) {
+    const vendors = await Promise.all(Array.from({ length: writers }, (_, w) => createVendor(api, 1000 + w)));
+    counter.reset();
+    let next = 0;
+    let errors = 0;
+    const errorsByStatus: Record<string, number> = {};
+    const latencies: number[] = [];
+    const started = performance.now();
+    await Promise.all(vendors.map(async (vendor, w) => {
+      while (next < mutationsPerLevel) {
+        const i = next;
+        next += 1;
+        const t0 = performance.now();
+        const kind = i % 4;
+        const answer = kind === 0 ? await api.send('POST', '/v1/data-subject-requests', api.ownerKey, dsrBody)
+          : kind === 1 ? await api.send('POST', '/v1/incidents', api.ownerKey, incidentBody(api))
+          : kind === 2 ? await api.send('PATCH', `/v1/vendors/${vendor.id}`, api.ownerKey, { services: [`服務 ${w}-${i}`] }, { 'if-match': vendor.etag })
+          : await api.send('POST', '/v1/api-keys', api.ownerKey, { name: `writer ${w}`, role: 'auditor' });
+        latencies.push(performance.now() - t0);
+        if (kind === 2 && answer.etag) vendor.etag = answer.etag;
+        if (answer.status >= 300) {
+          errors += 1;
+          errorsByStatus[answer.status] = (errorsByStatus[answer.status] ?? 0) + 1;
+        }
+      }
     }));
-  });
-
-  return {
-    iterations,
-    get: { api: apiGet, raw: rawGet, ratio: apiGet.meanMs / rawGet.meanMs, dynamoCallsPerRequest: getCalls.perRequest, capacityUnitsPerRequest: getCalls.capacityPerRequest, byCommand: getCalls.byCommand },
-    post: { api: apiPost, raw: rawPost, ratio: apiPost.meanMs / rawPost.meanMs, dynamoCallsPerRequest: postCalls.perRequest, capacityUnitsPerRequest: postCalls.capacityPerRequest, byCommand: postCalls.byCommand },
-  };
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    results.push({
+      writers, mutations: mutationsPerLevel, mutationsPerSecond: mutationsPerLevel / seconds, errors, errorsByStatus,
+      capacityUnitsPerMutation: counter.tally.capacityUnits / mutationsPerLevel,
+      p50Ms: latencies[Math.floor(latencies.length * 0.5)]!, p99Ms: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))]!,
+    });
+  }
+  const verification = await verifyStoredChain({ doc: api.deps.controlPlane.doc, tableName: api.tableName });
+  return { levels: results, chainVerification: verification };
 }

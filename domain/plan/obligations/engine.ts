@@ -211,7 +211,9 @@ export function computePlanObligations(input: PlanObligationsInput): PlanObligat
       .reduce<IsoDate | null>((earliest, d) => (earliest === null ? d : minIsoDate(earliest, d)), null);
     if (conditionMetOn !== null) {
       auditFrequency = cycle.frequency;
-      periodicCycleStartsOn = conditionMetOn <= start ? adoptionDeadline : monthsDeadlineFrom(conditionMetOn, cycle.monthsAfterConditionMet);
+      // "自符合條件之日起六個月後" (K0010162 Art. 18 ¶2): the six months end on their last day
+      // (Civil Code Art. 121 ¶2), and the cycle starts the day after, not on that last day.
+      periodicCycleStartsOn = conditionMetOn <= start ? adoptionDeadline : addDays(monthsDeadlineFrom(conditionMetOn, cycle.monthsAfterConditionMet), 1);
       if (rules.applicability.kind === 'allInSector') thresholdCrossedOn = conditionMetOn;
       if (capitalMetOn !== null) {
         // Capital alone keeps the cycle; the record-count exception does not lift it.

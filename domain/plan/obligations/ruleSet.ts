@@ -57,7 +57,13 @@ export interface PlanRuleSetVersion {
     /** What may stop: the whole plan (Q0010012, J0030130) or only the periodic cycle (K0010162). */
     suspends: 'plan' | 'periodicCycle';
   };
-  incidentNotification: { hours: number; clockStartsAt: 'learnedOf' | 'discovered' };
+  /**
+   * The incident report to the authority: its period in hours (a period in hours runs from the
+   * moment, Civil Code Art. 120 ¶1), when the clock starts (知悉 learnedOf / 發現 discovered:
+   * both are the incident's discoveredAt, the moment the business learned of it), and the form
+   * the regulation prescribes. The authority is the version's `authority`.
+   */
+  incidentNotification: { hours: number; clockStartsAt: 'learnedOf' | 'discovered'; form: LocalizedText };
   recordKeepingYears: number;
   /** A fixed plan-review frequency set by the regulation itself (J0080062 Art. 17). */
   planReviewFrequency?: Frequency;

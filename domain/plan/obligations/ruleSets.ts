@@ -30,7 +30,7 @@ export const digitalEconomyRuleSet: PlanRuleSet = {
       adoption: { monthsAfterInForce: 3 },
       periodicCycle: { frequency: YEARLY, capitalNtd: 10_000_000, records: 5000, monthsAfterConditionMet: 6 },
       suspension: { belowRecords: 5000, consecutiveYears: 2, resumeWithinDays: 30, suspends: 'periodicCycle' },
-      incidentNotification: { hours: 72, clockStartsAt: 'learnedOf' },
+      incidentNotification: { hours: 72, clockStartsAt: 'learnedOf', form: { zhTW: '附表二格式（K0010162第8條第2項）', en: 'the format of Table 2 (K0010162 Art. 8 ¶2)' } },
       recordKeepingYears: 5,
       citations: {
         applicability: cite('K0010162', '2', '附表一所列行業之業者', 'Businesses in the industries of Table 1'),
@@ -57,7 +57,7 @@ export const manufacturingRuleSet: PlanRuleSet = {
       applicability: { kind: 'recordThreshold', records: 5000, recordScope: 'consumerData' },
       adoption: { monthsAfterInForce: 6, monthsAfterThresholdMet: 6 },
       suspension: { belowRecords: 5000, consecutiveYears: 2, resumeWithinDays: 30, suspends: 'plan' },
-      incidentNotification: { hours: 72, clockStartsAt: 'learnedOf' },
+      incidentNotification: { hours: 72, clockStartsAt: 'learnedOf', form: { zhTW: '附表二格式（J0030130第6條第2項）', en: 'the format of Table 2 (J0030130 Art. 6 ¶2)' } },
       recordKeepingYears: 5,
       citations: {
         applicability: cite('J0030130', '2', '保有消費者個資達五千筆以上', 'Holding consumer data of 5,000 records or more', '1'),
@@ -83,7 +83,7 @@ export const mainlandAffairsRuleSet: PlanRuleSet = {
       applicability: { kind: 'recordThreshold', records: 5000, recordScope: 'allPersonalData' },
       adoption: { monthsAfterInForce: 6, monthsAfterThresholdMet: 6 },
       suspension: { belowRecords: 5000, consecutiveYears: 2, resumeWithinDays: 30, suspends: 'plan' },
-      incidentNotification: { hours: 72, clockStartsAt: 'discovered' },
+      incidentNotification: { hours: 72, clockStartsAt: 'discovered', form: { zhTW: '「個人資料侵害事故通報與紀錄表」（附表1）', en: 'the incident notification and record form (Table 1)' } },
       recordKeepingYears: 5,
       citations: {
         applicability: cite('Q0010012', '2', '保有個資達五千筆以上', 'Holding 5,000 records or more', '1'),
@@ -108,7 +108,7 @@ export const generalMerchandiseRetailRuleSet: PlanRuleSet = {
       inForceSince: '2023-08-01',
       applicability: { kind: 'capitalThreshold', capitalNtd: 10_000_000 },
       adoption: { monthsAfterInForce: 6 },
-      incidentNotification: { hours: 72, clockStartsAt: 'discovered' },
+      incidentNotification: { hours: 72, clockStartsAt: 'discovered', form: { zhTW: '通報紀錄格式如附表（J0080062第12條第2項）', en: 'the notification record format of the annexed table (J0080062 Art. 12 ¶2)' } },
       recordKeepingYears: 5,
       planReviewFrequency: YEARLY,
       citations: {

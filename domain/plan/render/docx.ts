@@ -21,6 +21,7 @@ import { parseIsoDate, zonedInstant, type IsoDate } from '../../shared/isoDate';
 import type { PlanVersion } from '../planVersion';
 import { buildPlanDocument, type DocBlock, type RenderOptions } from './planDocument';
 import type { PlanTableRows } from './rows';
+import { pageNumberFooter, pageSetup, taiwanDocumentStyles, taiwanFontTableOverride, textHeader, type PageLayout } from './taiwanDocx';
 
 const headingLevels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 const border = { style: BorderStyle.SINGLE, size: 4, color: '888888' };
@@ -110,20 +111,41 @@ export function normaliseZipTimestamps(zip: Uint8Array, date: IsoDate): Uint8Arr
   return out;
 }
 
+/**
+ * Splits the blocks into Word sections: portrait by default, and a landscape section for each
+ * run of wide tables (the §3 inventory and §4 risk tables have 8–10 columns).
+ */
+export function pageSections(blocks: readonly DocBlock[]): { layout: PageLayout; blocks: DocBlock[] }[] {
+  const sections: { layout: PageLayout; blocks: DocBlock[] }[] = [];
+  for (const block of blocks) {
+    const layout: PageLayout = block.kind === 'table' && block.wide ? 'landscape' : 'portrait';
+    const last = sections[sections.length - 1];
+    if (last && last.layout === layout) last.blocks.push(block);
+    else sections.push({ layout, blocks: [block] });
+  }
+  return sections;
+}
+
 export async function renderPlanDocx(version: PlanVersion, rows: PlanTableRows = {}, options: RenderOptions = {}): Promise<Buffer> {
   const timeZone = options.timeZone ?? 'Asia/Taipei';
   const model = buildPlanDocument(version, rows, options);
   const creator = version.content.organisationName ?? '';
+  const header = () => textHeader(creator, model.versionLabel);
   const document = new Document({
     creator,
     title: model.title,
     subject: model.versionLabel,
-    styles: { default: { document: { run: { font: { ascii: 'Calibri', hAnsi: 'Calibri', eastAsia: 'Microsoft JhengHei' }, size: 22 } } } },
-    sections: [{ children: model.blocks.flatMap(toDocx) }],
+    styles: taiwanDocumentStyles('zh-TW'),
+    sections: pageSections(model.blocks).map((section) => ({
+      properties: pageSetup(section.layout),
+      headers: { default: header() },
+      footers: { default: pageNumberFooter('zh-TW') },
+      children: section.blocks.flatMap(toDocx),
+    })),
   });
   const created = zonedInstant(version.versionDate, '00:00', timeZone);
   const modified = version.approval?.approvedAt ?? version.updatedAt;
   const core = corePropertiesXml({ title: model.title, subject: model.versionLabel, creator, revision: version.versionNumber, created, modified });
-  const packed = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: core }]);
+  const packed = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: core }, taiwanFontTableOverride()]);
   return Buffer.from(normaliseZipTimestamps(packed, version.versionDate));
 }

@@ -4,3 +4,4 @@ export * from './planDocument';
 export * from './markdown';
 export * from './html';
 export * from './docx';
+export * from './taiwanDocx';

@@ -33,8 +33,10 @@ import {
   type PlanSectionKey,
   type Retention,
   type Schedule,
+  planSectionTitles,
 } from '../planContent';
-import { approverCapacityLabels, planVersionLabel, type PlanVersion, type PlanVersionStatus } from '../planVersion';
+import { completenessRules, type AcceptedGap } from '../completeness';
+import { approverCapacityLabels, planVersionLabel, type PlanTablesSource, type PlanVersion, type PlanVersionStatus } from '../planVersion';
 import { formatRocDate } from '../rocDate';
 import type { PlanTableRows } from './rows';
 import { planSectionHeadings } from './sectionHeadings';
@@ -45,7 +47,8 @@ export type DocBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; items: string[] }
   | { kind: 'checklist'; items: { checked: boolean; text: string }[] }
-  | { kind: 'table'; headers: string[]; rows: string[][] };
+  /** `wide`: too many columns for a portrait page (inventory, risk): Word prints it landscape. */
+  | { kind: 'table'; headers: string[]; rows: string[][]; wide?: boolean };
 
 export interface PlanDocument {
   title: string;
@@ -56,9 +59,16 @@ export interface PlanDocument {
 export interface RenderOptions {
   /** Time zone for the approval date shown; plans are Taiwanese, so Asia/Taipei by default. */
   timeZone?: string;
+  /**
+   * Where the inventory, risk and vendor rows come from: frozen with the approval (the plan as
+   * approved), or today's live tables (a draft, or the "current draft" view of an approved one).
+   */
+  tables?: PlanTablesSource;
 }
 
 const BLANK = '＿＿＿＿';
+/** U+3000, the full-width space Chinese documents separate items with. */
+const IDEOGRAPHIC_SPACE = '\u3000';
 const statusLabels: Record<PlanVersionStatus, string> = { draft: '草稿', submitted: '送核中', approved: '已核定', superseded: '已廢止（由新版本取代）' };
 
 const orBlank = (value: string | undefined | null): string => (value && value.trim() ? value.trim() : BLANK);
@@ -82,8 +92,8 @@ class Builder {
   checks(items: { checked: boolean; text: string }[]) {
     if (items.length) this.blocks.push({ kind: 'checklist', items });
   }
-  table(headers: string[], rows: string[][]) {
-    this.blocks.push({ kind: 'table', headers, rows });
+  table(headers: string[], rows: string[][], wide = false) {
+    this.blocks.push({ kind: 'table', headers, rows, ...(wide ? { wide } : {}) });
   }
   notApplicable(value: NotApplicable) {
     this.p(`本項不適用。理由：${value.notApplicable.reason}`);
@@ -229,6 +239,7 @@ const writers: Record<PlanSectionKey, SectionWriter> = {
         typeof r.recordCount === 'number' ? `${r.recordCount.toLocaleString('en-US')}筆` : r.recordCount,
         r.trailLocation,
       ]),
+      true,
     );
   },
   riskAssessment: (b, c, rows) => {
@@ -249,6 +260,7 @@ const writers: Record<PlanSectionKey, SectionWriter> = {
         r.riskType,
         r.countermeasure,
       ]),
+      true,
     );
   },
   incidentResponse: (b, c) => {
@@ -490,6 +502,21 @@ const writers: Record<PlanSectionKey, SectionWriter> = {
   },
 };
 
+/** An accepted gap as the approver read it: the rule's text, not its code (the code stays only for an unknown one). */
+export function acceptedGapText(gap: Pick<AcceptedGap, 'code' | 'section'>): string {
+  if (gap.code === 'SECTION_NOT_APPLICABLE') return gap.section ? `「${planSectionTitles[gap.section].zhTW}」標示為不適用` : '章節標示為不適用';
+  const rule = completenessRules.find((r) => r.code === gap.code);
+  return rule ? rule.message.zhTW.replace(/。$/, '') : gap.code;
+}
+
+/** Sections whose table rows other areas own (and an approval freezes). */
+const TABLE_SECTIONS: ReadonlySet<PlanSectionKey> = new Set(['inventory', 'riskAssessment', 'vendorOversight']);
+
+function tablesNote(b: Builder, tables: RenderOptions['tables'], timeZone: string) {
+  if (tables?.source === 'frozenAtApproval') b.p(`（本表為本版本核定時（${formatRocDate(zonedDateOf(tables.frozenAt, timeZone))}）之內容）`);
+  else if (tables?.source === 'live') b.p('（本表為目前資料（草稿檢視），非核定時之內容）');
+}
+
 function approvalBlock(b: Builder, version: PlanVersion, timeZone: string) {
   b.heading(1, '核定');
   const approval = version.approval;
@@ -504,7 +531,7 @@ function approvalBlock(b: Builder, version: PlanVersion, timeZone: string) {
   if (approval.authorisationReference) b.p(`授權依據：${approval.authorisationReference}`);
   if (approval.acceptedGaps.length) {
     b.p('核定時經敘明理由接受之缺漏：');
-    b.list(approval.acceptedGaps.map((g) => `${g.code}${g.section ? `（${g.section}）` : ''}：${g.reason}`));
+    b.list(approval.acceptedGaps.map((g) => `${acceptedGapText(g)}${g.section && g.code !== 'SECTION_NOT_APPLICABLE' ? `（${planSectionTitles[g.section].zhTW}）` : ''}${IDEOGRAPHIC_SPACE}理由：${g.reason}`));
   }
   if (version.status === 'superseded') b.p(`本版本已由第${version.supersededByVersion ?? BLANK}版取代。`);
 }
@@ -523,7 +550,10 @@ export function buildPlanDocument(version: PlanVersion, rows: PlanTableRows = {}
     b.heading(1, heading.headingZh);
     const value = content.sections[heading.key];
     if (isNotApplicable(value)) b.notApplicable(value);
-    else writers[heading.key](b, content, rows);
+    else {
+      writers[heading.key](b, content, rows);
+      if (TABLE_SECTIONS.has(heading.key)) tablesNote(b, options.tables, options.timeZone ?? 'Asia/Taipei');
+    }
   }
   for (const appendix of content.appendices ?? []) {
     b.heading(1, `附錄：${appendix.title}`);

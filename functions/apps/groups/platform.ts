@@ -1,7 +1,8 @@
-/** Area group `platform`: Tenant onboarding, lifecycle, the control-plane audit trail and operator review sweeps. */
+/** Area group `platform`: Tenant onboarding, lifecycle, the legal calendar and regimes, the control-plane audit trail and operator review sweeps. */
 import { platformAuditArea } from '../../audit/routes';
+import { legalCalendarArea } from '../../platform/legalCalendarRoutes';
 import { platformArea } from '../../platform/routes';
 import { platformReviewsArea } from '../../reviews/routes';
 import type { ApiArea } from '../../http/app';
 
-export const platformGroup: readonly ApiArea[] = [platformArea, platformAuditArea, platformReviewsArea];
+export const platformGroup: readonly ApiArea[] = [platformArea, legalCalendarArea, platformAuditArea, platformReviewsArea];

@@ -1,16 +1,25 @@
 /**
  * Records a data-subject request (當事人請求) received from staff or a website integration: the
  * deadlines are computed under the tenant's period settings, the requester's identifiers are
- * sealed and masked, lookup hashes are written, and each decision deadline is set to be chased
- * — all in one audited commit.
+ * sealed and masked, lookup hashes are written, the next case number of the receipt day is
+ * taken, and each duty is set to be chased — all in one audited commit.
+ *
+ * The case number is unique per tenant: the day's counter is written with a condition on the
+ * version read, in the same transaction, so two requests received at once cannot take the same
+ * number; the one that loses the race reads the counter again and retries.
  */
+import { formatCaseNumber } from '../../../domain/dataSubjectRequest/caseNumber';
 import { createDataSubjectRequest as receiveDataSubjectRequest } from '../../../domain/dataSubjectRequest/dataSubjectRequest';
+import { zonedDateOf } from '../../../domain/shared/isoDate';
 import { normalizeTaiwanIdNumber } from '../../../domain/privacy/taiwanIdNumber';
 import type { TenantCommandContext } from '../../application/commandContext';
-import { unwrap } from '../../application/failures';
+import { AlreadyExistsError, unwrap } from '../../application/failures';
 import { commitChange } from '../../application/versionedChange';
 import { applyDeadlineSchedules } from '../../reviews/chaseDeadline';
+import { getEntity, putEntityWrite } from '../../store/entityModel';
 import { newId } from '../../store/ids';
+import type { TableRef } from '../../store/tableRef';
+import { dataSubjectRequestKeys } from '../dataSubjectRequestEntities';
 import { decisionDeadlineOwner, planDecisionDeadlines } from '../dataSubjectRequestDeadlines';
 import { maskRequester, type CreateDataSubjectRequestInput, type DataSubjectRequestView, type RequesterClear } from '../dataSubjectRequestModel';
 import {
@@ -23,17 +32,44 @@ import {
   type StoredDataSubjectRequest,
 } from '../dataSubjectRequestStore';
 
+/** Attempts at taking a case number when other requests of the same day commit first. */
+const CASE_NUMBER_ATTEMPTS = 5;
+
+type CaseNumberCounter = { pk: string; sk: string; entity: string; lastSequence: number; version: number };
+
+/** The next case number of a receipt day, and the conditional counter write that claims it. */
+async function nextCaseNumber(table: TableRef, receiptDate: string) {
+  const key = dataSubjectRequestKeys.caseNumberCounter(receiptDate);
+  const current = await getEntity<CaseNumberCounter>(table, key);
+  const sequence = (current?.lastSequence ?? 0) + 1;
+  const counter: CaseNumberCounter = { ...key, entity: 'DataSubjectRequestCaseNumberCounter', lastSequence: sequence, version: (current?.version ?? 0) + 1 };
+  return { caseNumber: formatCaseNumber(receiptDate, sequence), write: putEntityWrite(table.tableName, counter, current ? current.version : null) };
+}
+
 export async function createDataSubjectRequest(
   context: TenantCommandContext,
   input: CreateDataSubjectRequestInput,
 ): Promise<{ view: DataSubjectRequestView; version: number }> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await createOnce(context, input);
+    } catch (error) {
+      // Another request of the same day took the number first (a fresh id cannot collide).
+      if (!(error instanceof AlreadyExistsError) || attempt >= CASE_NUMBER_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function createOnce(context: TenantCommandContext, input: CreateDataSubjectRequestInput): Promise<{ view: DataSubjectRequestView; version: number }> {
   const now = context.clock();
   // The tenant's settings, never the caller's: a website form must not choose how its deadline is counted.
   const settings = await loadSettings(context.table, context.profile.timeZone);
   const id = newId('dsr', now.getTime());
+  const receiptDate = zonedDateOf(input.receivedAt ?? now, settings.periodSettings.timeZone);
+  const { caseNumber, write: counterWrite } = await nextCaseNumber(context.table, receiptDate);
   const request = unwrap(receiveDataSubjectRequest(
     { receivedAt: input.receivedAt, channel: input.channel, requester: input.requester, items: input.items, periodSettings: settings.periodSettings },
-    { id, tenantId: context.tenantId, actor: context.actor.actorId, now: now.toISOString() },
+    { id, caseNumber, tenantId: context.tenantId, actor: context.actor.actorId, now: now.toISOString(), marketingStopTargets: settings.marketingStopTargets },
   ));
   const clear: RequesterClear = {
     ...request.requester,
@@ -59,7 +95,7 @@ export async function createDataSubjectRequest(
   const view = storedRequestView(stored, now);
   await commitChange(context, {
     changes: [{ action: 'dataSubjectRequest.create', resourceType: 'dataSubjectRequest', resourceId: id, before: null, after: view }, ...deadlines.changes],
-    writes: [requestWrite(context.table.tableName, stored, null), ...lookupWrites(context.table.tableName, cipher, request, clear), ...deadlines.writes],
+    writes: [requestWrite(context.table.tableName, stored, null), counterWrite, ...lookupWrites(context.table.tableName, cipher, request, clear), ...deadlines.writes],
     response: { status: 201, body: view },
   }, 'create');
   await applyDeadlineSchedules(context, deadlines);

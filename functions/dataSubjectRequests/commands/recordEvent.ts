@@ -40,11 +40,11 @@ export async function recordEvent(
     expectedVersion,
     async apply(record) {
       const stored = fromRequestItem(record);
-      if (event.type === 'quoteFee') {
-        const { feeSchedule } = await loadSettings(context.table, context.profile.timeZone);
-        unwrap(quoteFollowsFeeSchedule(event.feeScheduleEntry, feeSchedule));
-      }
-      const request = unwrap(applyDataSubjectRequestEvent(stored.request, event, now.toISOString()));
+      const settings = event.type === 'quoteFee' || event.type === 'extendDeadline' ? await loadSettings(context.table, context.profile.timeZone) : undefined;
+      if (event.type === 'quoteFee') unwrap(quoteFollowsFeeSchedule(event.feeScheduleEntry, settings!.feeSchedule));
+      // What counts as a written notice is the tenant's setting at the time of the notice.
+      const policy = settings ? { writtenNoticeChannels: settings.writtenNoticeChannels } : {};
+      const request = unwrap(applyDataSubjectRequestEvent(stored.request, event, now.toISOString(), policy));
       return requestItem({ ...stored, request, updatedAt: now.toISOString() });
     },
     toItem: (record) => record,

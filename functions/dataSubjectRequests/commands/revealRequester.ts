@@ -23,3 +23,18 @@ export async function revealRequester(context: TenantCommandContext, stored: Sto
   });
   return { requester, openDetails: (type, sealed) => openItemDetails(cipher, requestId, type, sealed) };
 }
+
+/**
+ * The requester's own name for a letter to them (the letter is for the requester, so it is not
+ * masked). Only the name is unsealed, and the reading is audited like any reveal.
+ */
+export async function requesterNameForLetter(context: TenantCommandContext, stored: StoredDataSubjectRequest, letterKind: string): Promise<string> {
+  const cipher = await context.fieldCipher();
+  const requestId = stored.request.id;
+  const { name } = unsealRequester(cipher, requestId, { preferredLocale: stored.requesterSealed.preferredLocale, actingAs: stored.requesterSealed.actingAs, ...(stored.requesterSealed.name ? { name: stored.requesterSealed.name } : {}) });
+  await commitChange(context, {
+    changes: [{ action: 'dataSubjectRequest.reveal', resourceType: 'dataSubjectRequest', resourceId: requestId, before: null, after: { revealedFields: ['name'], purpose: `letter:${letterKind}` } }],
+    writes: [],
+  });
+  return name;
+}

@@ -1,6 +1,7 @@
 /**
- * Replaces the tenant's data-subject request settings: the Art. 14 fee schedule and how periods
- * are counted. They apply to requests received afterwards; a request keeps the settings it was
+ * Replaces the tenant's data-subject request settings: the Art. 14 fee schedule, how periods
+ * are counted, where marketing use must stop on an objection (Art. 20 ¶2) and which channels
+ * count as written (Art. 13). They apply to requests received afterwards; a request keeps the settings it was
  * received under. Until the first save the defaults stand as version 0.
  */
 import type { TenantCommandContext } from '../../application/commandContext';
@@ -19,6 +20,8 @@ export async function updateSettings(
   const next: StoredSettings = {
     feeSchedule: input.feeSchedule,
     periodSettings: input.periodSettings,
+    marketingStopTargets: input.marketingStopTargets,
+    writtenNoticeChannels: input.writtenNoticeChannels,
     updatedAt: context.clock().toISOString(),
     updatedBy: context.actor.actorId,
     version: current.version + 1,

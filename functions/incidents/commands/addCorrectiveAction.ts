@@ -4,8 +4,8 @@ import type { TenantCommandContext } from '../../application/commandContext';
 import { assertVersion } from '../../application/failures';
 import { commitChange } from '../../application/versionedChange';
 import { applyDeadlineSchedules } from '../../reviews/chaseDeadline';
+import { setCorrectiveActionDeadline } from '../../correctiveActions/correctiveActionDeadlines';
 import { newId } from '../../store/ids';
-import { setCorrectiveActionDeadline } from '../incidentDeadlines';
 import { toActionView } from '../incidentModel';
 import { correctiveActionWrite, incidentWrite, nextStoredIncident, requireIncident, type StoredCorrectiveAction } from '../incidentStore';
 import { unwrapIncident } from './incidentRefusals';
@@ -17,7 +17,7 @@ export async function addCorrectiveAction(context: TenantCommandContext, inciden
   const next = unwrapIncident(actionAdded(loaded.incident, input, newId('cpa', at.getTime()), at.toISOString(), context.actor.actorId));
   const action: StoredCorrectiveAction = { ...next.correctiveActions[next.correctiveActions.length - 1]!, version: 1 };
   const stored = nextStoredIncident(loaded.stored, next, at.toISOString());
-  const deadline = await setCorrectiveActionDeadline(context, action);
+  const deadline = await setCorrectiveActionDeadline(context, { kind: 'incident', incidentId: next.id }, action);
   const view = toActionView(action);
   await commitChange(context, {
     changes: [

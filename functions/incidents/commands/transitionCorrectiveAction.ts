@@ -6,8 +6,7 @@ import { correctiveActionMayMove, notInFuture, transitionIncidentAction, type Co
 import type { TenantCommandContext } from '../../application/commandContext';
 import { assertVersion } from '../../application/failures';
 import { commitChange } from '../../application/versionedChange';
-import { noDeadlineChanges } from '../../reviews/chaseDeadline';
-import { meetCorrectiveActionDeadline, reopenCorrectiveActionDeadline } from '../incidentDeadlines';
+import { correctiveActionTransitionDeadline } from '../../correctiveActions/correctiveActionDeadlines';
 import { toActionView } from '../incidentModel';
 import { correctiveActionWrite, incidentWrite, nextStoredIncident, requireCorrectiveAction, requireIncident, type StoredCorrectiveAction } from '../incidentStore';
 import { unwrapIncident } from './incidentRefusals';
@@ -23,11 +22,7 @@ export async function transitionCorrectiveAction(context: TenantCommandContext, 
   const next = unwrapIncident(transitionIncidentAction(loaded.incident, actionId, transition));
   const moved: StoredCorrectiveAction = { ...next.correctiveActions.find((action) => action.id === actionId)!, version: current.version + 1 };
   const stored = nextStoredIncident(loaded.stored, next, at.toISOString());
-  const deadline = moved.status === 'done' && current.status !== 'done'
-    ? await meetCorrectiveActionDeadline(context, moved, transition)
-    : current.status === 'done' && moved.status === 'inProgress'
-      ? await reopenCorrectiveActionDeadline(context, moved)
-      : noDeadlineChanges();
+  const deadline = await correctiveActionTransitionDeadline(context, { kind: 'incident', incidentId }, current, moved, transition);
   const view = toActionView(moved);
   await commitChange(context, {
     changes: [{ action: `correctiveAction.${moved.status}`, resourceType: 'correctiveAction', resourceId: actionId, before: current, after: moved }, ...deadline.changes],

@@ -1,10 +1,12 @@
-import { approveVersion, type ApprovalInput } from '../../../domain/plan';
+import { createHash } from 'node:crypto';
+import { approveVersion, freezePlanTables, type ApprovalInput } from '../../../domain/plan';
 import { tenantToday, type TenantCommandContext } from '../../application/commandContext';
 import { assertVersion, refuse, unwrap } from '../../application/failures';
 import { syncPlanDuties } from '../planDutySync';
 import { completenessFor, effectiveRegulation } from '../planEvaluation';
 import { toVersionView, type PlanVersionView } from '../planModel';
-import { headWrite, loadHead, loadVersion, requireVersion, toDomainVersion, versionWrite } from '../planStore';
+import { frozenTablesWrites, headWrite, loadHead, loadVersion, requireVersion, toDomainVersion, versionWrite } from '../planStore';
+import { loadPlanTables } from '../planTables';
 import { commitPlanChange, nextStored, versionAuditChange } from './planVersionChange';
 
 /** Non-representatives must cite what entitles them (授權書, board resolution). */
@@ -18,8 +20,8 @@ function assertAuthorisation(approval: ApprovalInput): void {
 }
 
 /**
- * Approves a submitted version (representative or a person they authorise, K0010162 Art. 5 ¶2).
- * Every gap the completeness check shows today must be accepted with a reason. Approval,
+ * Approves a submitted version (representative or a person they authorise, K0010162 Art. 5 ¶2)
+ * and freezes its inventory, risk and vendor tables as they are now. Every gap the completeness check shows today must be accepted with a reason. Approval,
  * superseding the version in force and the register move in one transaction: there is never
  * zero or two plans in force. The duties follow afterwards; if that fails the approval stands
  * (`dutySyncFailed`) and POST /v1/plan/duties/sync repeats it.
@@ -43,8 +45,26 @@ export async function approvePlanVersion(
   const result = unwrap(approveVersion([target, ...(previous ? [previous] : [])].map(toDomainVersion), { versionNumber, approval: input.approval, gaps, now }));
   const actorId = context.actor.actorId;
   const approved = nextStored(target, result.approved, actorId);
-  const changes = [versionAuditChange('plan.version.approve', target, approved)];
-  const writes = [versionWrite(table.tableName, approved, target.version)];
+  // The tables are part of what was approved: frozen in the same transaction as the approval.
+  const frozen = freezePlanTables(result.approved, (await loadPlanTables(table)).rows);
+  const frozenJson = JSON.stringify(frozen.rows);
+  const changes = [
+    versionAuditChange('plan.version.approve', target, approved),
+    {
+      action: 'plan.version.freezeTables',
+      resourceType: 'planVersion',
+      resourceId: String(versionNumber),
+      before: null,
+      after: {
+        frozenAt: frozen.frozenAt,
+        inventoryRows: frozen.rows.inventory?.length ?? 0,
+        riskRows: frozen.rows.risks?.length ?? 0,
+        vendorRows: frozen.rows.vendors?.length ?? 0,
+        sha256: createHash('sha256').update(frozenJson).digest('hex'),
+      },
+    },
+  ];
+  const writes = [versionWrite(table.tableName, approved, target.version), ...frozenTablesWrites(table.tableName, frozen)];
   if (result.superseded && previous) {
     const superseded = nextStored(previous, result.superseded, actorId);
     changes.push(versionAuditChange('plan.version.supersede', previous, superseded));

@@ -122,15 +122,16 @@ describe('life cycles', () => {
     const item = extended.items[0];
     expect(item.extension.deadline.lastDay).toBe('2026-04-01');
     expect(item.currentDeadline.lastDay).toBe('2026-04-01');
-    expect(item.extension.deadline.explanation[0].zhTW).toContain('原期限末日不算入');
+    expect(item.extension.deadline.explanation[0].zhTW).toContain('自原期限末日 2026-03-17 屆滿後起算，該日不算入');
     const moved = await decisionDeadline(api, tenant.tenantId, request.id, 'inquiry');
     expect(moved.open.map((t) => t.dueDate)).toEqual(['2026-04-01']);
     expect(moved.tasks.find((t) => t.dueDate === '2026-03-17')!.status).toBe('skipped');
     expect((await decisionSchedule(api, tenant.tenantId, request.id, 'inquiry'))!.at).toBe(item.currentDeadline.dueAt);
 
+    // Law-driven change (issue #14, 4b): the law caps the total, not the count; 15 + 5 exceeds it.
     const again = await event(request.id, { type: 'extendDeadline', itemTypes: ['inquiry'], extensionDays: 5, reason: 'x', notifiedAt: taipei('2026-03-10', '08:45'), notificationChannel: 'email' });
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe('EXTENSION_ALREADY_USED');
+    expect(again.status).toBe(422);
+    expect(again.body.code).toBe('EXTENSION_TOO_LONG');
 
     const offSchedule = await event(request.id, { type: 'quoteFee', itemType: 'inquiry', feeScheduleEntry: { ...entry, unitAmountTwd: 500 }, quantity: 1 });
     expect(offSchedule.status).toBe(422);
@@ -167,7 +168,7 @@ describe('life cycles', () => {
 
     const notice = await api.call('GET', `/v1/data-subject-requests/${request.id}/communications/extensionNotice`, { key: owner });
     expect(notice.status).toBe(200);
-    expect(notice.body.body.zhTW).toContain('延長15日至 2026-04-01');
+    expect(notice.body.body.zhTW).toContain('延長15日至 115年4月1日'); // ROC dates in letters (issue #14, 12)
     expect(notice.body.body.en).toContain('extended by 15 days');
     const decision = await api.call('GET', `/v1/data-subject-requests/${request.id}/communications/decision`, { key: owner });
     expect(decision.body.body.zhTW).toContain('新臺幣 100 元，已收訖');

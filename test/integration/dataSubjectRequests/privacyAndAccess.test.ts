@@ -182,7 +182,7 @@ describe('lists and figures', () => {
     setNow(taipei('2026-03-02', '10:01'));
     const deletion = await post(['deletion']); // due 2026-04-01
     setNow(taipei('2026-03-02', '10:02'));
-    const optOut = await post(['marketingOptOut']); // decided at receipt
+    const optOut = await post(['marketingOptOut']); // decided at receipt; the stop is due at once (Art. 20 ¶2) and not carried out
     setNow(taipei('2026-03-20', '10:00'));
     const ids = async (query: string) => {
       const response = await api.call('GET', `/v1/data-subject-requests${query}`, { key: own.ownerKey });
@@ -190,9 +190,10 @@ describe('lists and figures', () => {
       return response.body.items.map((item: { id: string }) => item.id);
     };
     expect(await ids('')).toEqual([optOut, deletion, inquiry]);
-    expect(await ids('?overdue=true')).toEqual([inquiry]);
-    expect(await ids('?dueBefore=2026-03-31')).toEqual([inquiry]);
-    expect(await ids('?dueBefore=2026-04-01')).toEqual([inquiry, deletion]);
+    // Law-driven change (issue #14, 1): a marketing objection not carried out is overdue.
+    expect(await ids('?overdue=true')).toEqual([optOut, inquiry]);
+    expect(await ids('?dueBefore=2026-03-31')).toEqual([optOut, inquiry]);
+    expect(await ids('?dueBefore=2026-04-01')).toEqual([optOut, inquiry, deletion]);
     expect(await ids('?status=received&type=deletion')).toEqual([deletion]);
     expect(await ids('?status=received&overdue=true')).toEqual([inquiry]);
     expect(await ids('?status=decided')).toEqual([optOut]);
@@ -210,11 +211,11 @@ describe('lists and figures', () => {
 
     const figures = await api.call('GET', '/v1/data-subject-requests/statistics', { key: own.ownerKey });
     expect(figures.status).toBe(200);
-    expect(figures.body).toMatchObject({ openCount: 3, overdue: 1, dueWithin3Days: 0, requestsConsidered: 3 });
+    expect(figures.body).toMatchObject({ openCount: 3, overdue: 2, dueWithin3Days: 0, requestsConsidered: 3 });
     expect(figures.body.medianDaysToDecision).toMatchObject({ marketingOptOut: 0, inquiry: null });
     setNow(taipei('2026-03-29', '10:00'));
     const soon = await api.call('GET', '/v1/data-subject-requests/statistics', { key: own.ownerKey });
-    expect(soon.body).toMatchObject({ overdue: 1, dueWithin3Days: 1 });
+    expect(soon.body).toMatchObject({ overdue: 2, dueWithin3Days: 1 });
     setNow(taipei('2026-03-02', '10:00'));
   });
 });

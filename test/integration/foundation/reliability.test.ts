@@ -145,6 +145,25 @@ describe('guessing credentials', () => {
   });
 });
 
+describe('guessing questionnaire link tokens', () => {
+  const open = (token: string, address: string) =>
+    api.app.request(`/v1/public/vendor-questionnaires/${token}`, {}, { incoming: { socket: { remoteAddress: address } } });
+
+  it('an address that keeps trying random tokens gets 429 + Retry-After, other addresses are unaffected', async () => {
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      const response = await open(`guess${String(attempt).padStart(40, '0')}`, '192.0.2.90');
+      statuses.push(response.status);
+      if (response.status === 429) retryAfter ??= response.headers.get('retry-after');
+    }
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(404));
+    expect(statuses.slice(30).every((status) => status === 429)).toBe(true);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect((await open(`guess${'9'.repeat(40)}`, '192.0.2.91')).status).toBe(404);
+  });
+});
+
 describe('ranges', () => {
   it.each(['/v1/audit-events', '/v1/platform/audit-events'])('%s with from after to is a 400 naming the field, not a 500', async (path) => {
     const key = path.includes('platform') ? api.operatorKey : tenant.ownerKey;

@@ -230,7 +230,8 @@ describe('the report to the authority', () => {
     const html = await api.call('GET', `/v1/incidents/${incident.id}/regulator-notification?format=html`, { key: owner });
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toContain('text/html');
-    for (const text of ['個人資料侵害事故通報與紀錄表', '事故測試資訊股份有限公司', '數位發展部', '2026-03-02 09:00', '是否於發現個資外洩後72小時內通報', '12000']) {
+    // The sector's own table (K0010162 附表二), ROC times, records counted in 筆.
+    for (const text of ['業者個人資料外洩通報表', '事故測試資訊股份有限公司', '數位發展部', '民國115年3月2日 9時00分', '是否於發現個資外洩後72小時內通報', '12,000筆']) {
       expect(html.body).toContain(text);
     }
     const docx = await api.call('GET', `/v1/incidents/${incident.id}/regulator-notification?format=docx`, { key: owner });

@@ -335,10 +335,10 @@ describe('version transitions', () => {
     expect(page2.body.items.map((v: { status: string }) => v.status)).toEqual(['superseded']);
     expect((await api.call('GET', `/v1/plan/versions?cursor=${page1.body.nextCursor}x`, { key })).status).toBe(400);
 
-    // Approval and superseding are audited in the same transaction.
+    // Approval, the tables it freezes and superseding are audited in the same transaction.
     const audit = await api.call('GET', '/v1/audit-events?resourceType=planVersion&order=desc&limit=10', { key });
     const actions = audit.body.items.map((e: { action: string; resourceId: string }) => `${e.action}:${e.resourceId}`);
-    expect(actions.slice(0, 2).sort()).toEqual(['plan.version.approve:2', 'plan.version.supersede:1']);
+    expect(actions.slice(0, 3).sort()).toEqual(['plan.version.approve:2', 'plan.version.freezeTables:2', 'plan.version.supersede:1']);
     const [first, secondEvent] = audit.body.items;
     expect(first.requestId).toBe(secondEvent.requestId);
 
@@ -412,7 +412,8 @@ describe('obligations and record counts', () => {
     expect((await api.call('GET', '/v1/plan/obligations?asOf=2024-06-01', { key })).body.obligations).toMatchObject({ planRequired: true, auditFrequency: null });
     await api.call('POST', '/v1/record-counts', { key, body: { date: '2024-06-01', count: 5001 } });
     const cycle = await api.call('GET', '/v1/plan/obligations?asOf=2025-01-01', { key });
-    expect(cycle.body.obligations).toMatchObject({ planRequired: true, thresholdCrossedOn: '2024-06-01', auditFrequency: { every: 1, unit: 'year' }, periodicCycleStartsOn: '2024-12-01' });
+    expect(cycle.body.obligations).toMatchObject({ planRequired: true, thresholdCrossedOn: '2024-06-01', auditFrequency: { every: 1, unit: 'year' }, periodicCycleStartsOn: '2024-12-02' });
+    // K0010162 Art. 18 ¶2 「於符合之日起六個月後」: the six months end on 2024-12-01; the cycle starts the day after.
     expect(cycle.body.obligations.citations.map((c: { article: string }) => c.article)).toContain('18');
     expect((await api.call('GET', '/v1/plan/obligations?asOf=2025-13-01', { key })).status).toBe(400);
     now = new Date('2025-01-02T02:00:00Z');

@@ -192,7 +192,7 @@ describe('the platform "as of" sweep and reminder history', () => {
       // Nobody holds privacyOfficer yet: the tenant contact receives it.
       expect(history.body.items[0]).toMatchObject({ stepId: 'before30', audience: 'owner', sentOn: '2026-06-01', recipient: { email: 'dpo@example.com' }, delivery: { status: 'sent', attempts: 1 } });
       // The hosted firewall update (security lead, also unassigned) shares the contact's digest.
-      expect(history.body.items[0].subject).toBe('[提醒] 2 項個資法遵事項：2 項即將到期');
+      expect(history.body.items[0].subject).toBe('[提醒] 範例資訊股份有限公司｜2 項個資法遵事項：2 項即將到期');
       expect(mails.some((mail) => mail.raw.includes(`Message-ID: <${history.body.items[0].messageId}>`))).toBe(true);
     } finally {
       api.deps.mailer = memory;
@@ -308,7 +308,7 @@ describe('deadline reminders', () => {
     await fire();
     const mails = readOutbox(outboxDir);
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ to: 'oncall@example.com', subject: '[緊急] 個資事故72小時內通報主管機關 將於 2026-08-06 到期' });
+    expect(mails[0]).toMatchObject({ to: 'oncall@example.com', subject: '[緊急] 範例資訊股份有限公司｜個資事故72小時內通報主管機關 將於 2026-08-06 14:00 (UTC+8) 到期' });
     await fire(); // delivered twice (at-least-once): still one mail
     expect(readdirSync(outboxDir).filter((f) => f.endsWith('.eml'))).toHaveLength(1);
     const history = await deadlineApi.call('GET', `/v1/review-tasks/${enc(taskId)}/reminders`, { key: deadlineTenant.ownerKey });

@@ -45,10 +45,12 @@ beforeAll(async () => {
 
 const OFFICE = '公司OA區防火牆及郵件過濾更新';
 const PURPOSE = '特定目的消失及期限屆滿檢視';
-const soon = (title: string, due: string) => `[提醒] ${title} 將於 ${due} 到期`;
-const today = (title: string, due: string) => `[提醒] ${title} 今日（${due}）到期`;
-const many = (count: number) => `[提醒] ${count} 項個資法遵事項：${count} 項即將到期`;
-const overdue = (prefix: string, title: string, due: string, days: number) => `${prefix} ${title} 已於 ${due} 到期，逾期 ${days} 天`;
+/** Every subject names the company (the test tenant). */
+const CO = '範例資訊股份有限公司';
+const soon = (title: string, due: string) => `[提醒] ${CO}｜${title} 將於 ${due} 到期`;
+const today = (title: string, due: string) => `[提醒] ${CO}｜${title} 今日（${due}）到期`;
+const many = (count: number) => `[提醒] ${CO}｜${count} 項個資法遵事項：${count} 項即將到期`;
+const overdue = (prefix: string, title: string, due: string, days: number) => `${prefix} ${CO}｜${title} 已於 ${due} 到期，逾期 ${days} 天`;
 
 /** [recipient, day, subject] for every digest the year should produce. */
 const expected: [string, string, string][] = [
@@ -60,7 +62,7 @@ const expected: [string, string, string][] = [
   [B, '2026-06-01', many(2)],
   [B, '2026-06-24', many(2)],
   [B, '2026-06-30', many(2)],
-  [B, '2026-07-01', '[提醒] 2 項個資法遵事項：2 項即將到期'],
+  [B, '2026-07-01', many(2)],
   [B, '2026-09-01', soon(OFFICE, '2026-10-01')],
   [B, '2026-09-24', soon(OFFICE, '2026-10-01')],
   [B, '2026-09-30', soon(OFFICE, '2026-10-01')],

@@ -99,6 +99,11 @@ export async function seedTenantResources(api: TestApi, tenant: { tenantId: stri
   ids.riskId = seedRisk.body.id;
   const seedAssessment = await api.call('POST', '/v1/risk/assessments', { key: tenant.ownerKey, body: { assessedOn: '2025-01-02', assessor: '種子評估人' } });
   ids.assessmentId = seedAssessment.body.id;
+  // Compliance assessments: a self-check of the sector regulation's catalog (item numbers are
+  // left unseeded: the same numbers are in every tenant's catalog).
+  const complianceAssessment = await api.call('POST', '/v1/assessments', { key: tenant.ownerKey, body: { catalogId: 'regulation:K0010162', kind: 'selfCheck', title: `種子自評-${tenant.tenantId.slice(-8)}` } });
+  if (complianceAssessment.status !== 201) throw new Error(`seeding an assessment failed: ${complianceAssessment.status} ${JSON.stringify(complianceAssessment.body)}`);
+  ids.complianceAssessmentId = complianceAssessment.body.id;
   // Reviews: the incident's 72-hour report task (its ids embed the incident id, so unlike the
   // default duties — the same ids in every tenant — they are A's alone). Ids are percent-encoded
   // because they contain ':', '|' and '#'.

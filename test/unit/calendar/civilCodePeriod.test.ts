@@ -44,9 +44,9 @@ describe('civilCodePeriodEnd', () => {
     expect(result.lastDay).toBe('2025-02-08');
     expect(result.explanation.some((e) => e.zhTW.includes('民法第122條'))).toBe(false);
     expect(period('2024-02-02', 15).lastDay).toBe('2024-02-17');
-    // …but a tenant closure on that Saturday moves it to Monday.
+    // …and a tenant's own closure on that Saturday does not move it (safe reading of Art. 122).
     const closed = createWorkingDayCalendar({ tenantOverrides: { extraRestDays: ['2025-02-08'] } });
-    expect(period('2025-01-24', 15, { calendar: closed }).lastDay).toBe('2025-02-10');
+    expect(period('2025-01-24', 15, { calendar: closed }).lastDay).toBe('2025-02-08');
   });
 
   it('moves over the 2025 Lunar New Year', () => {
@@ -114,8 +114,8 @@ describe('civilCodePeriodEnd', () => {
   });
 
   it('honours tenant settings', () => {
-    const typhoon = createWorkingDayCalendar({ tenantOverrides: { extraRestDays: ['2025-07-29'] } });
-    expect(period('2025-07-14', 15, { calendar: typhoon })).toMatchObject({ nominalLastDay: '2025-07-29', lastDay: '2025-07-30' });
+    const ownClosure = createWorkingDayCalendar({ tenantOverrides: { extraRestDays: ['2025-07-29'] } });
+    expect(period('2025-07-14', 15, { calendar: ownClosure })).toMatchObject({ nominalLastDay: '2025-07-29', lastDay: '2025-07-29' });
     expect(period('2025-07-14', 15).lastDay).toBe('2025-07-29');
     const sixDay = createWorkingDayCalendar({ saturdayIsRestDay: false });
     expect(period('2025-03-07', 15, { calendar: sixDay }).lastDay).toBe('2025-03-22');

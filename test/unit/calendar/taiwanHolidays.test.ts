@@ -49,8 +49,10 @@ describe('Taiwan holiday data', () => {
       expect(names(2025)).toContain(added);
       expect(names(2026)).toContain(added);
     }
+    // Labour Day before 2026: a rest day for workers only, read the same way in both years (README.md).
     expect(names(2024)).not.toContain('勞動節');
-    expect(names(2025)).toContain('勞動節');
+    expect(names(2025)).not.toContain('勞動節');
+    expect(names(2026)).toContain('勞動節');
   });
 
   it('2025 and 2024 each have one make-up Saturday; 2026 has none', () => {

@@ -39,14 +39,14 @@ describe('createWorkingDayCalendar', () => {
     expect(calendar.isRestDay('2025-02-01').restDay).toBe(true);
   });
 
-  it('applies tenant overrides above the official calendar', () => {
+  it('applies tenant overrides below the official calendar (Civil Code Art. 122)', () => {
     const tenant = createWorkingDayCalendar({
-      tenantOverrides: { extraRestDays: ['2025-07-29', '2025-02-08'], extraWorkingDays: ['2025-03-08', '2025-10-06'] },
+      tenantOverrides: { extraRestDays: ['2025-07-29', '2025-02-08'], extraWorkingDays: ['2025-03-08'] },
     });
-    expect(tenant.isRestDay('2025-07-29')).toMatchObject({ restDay: true, kind: 'tenantRestDay' });
-    expect(tenant.isRestDay('2025-02-08')).toMatchObject({ restDay: true, kind: 'tenantRestDay' });
+    // The tenant's own closures are recorded but are not rest days for a statutory period.
+    expect(tenant.isRestDay('2025-07-29')).toMatchObject({ restDay: false, kind: 'tenantRestDay' });
+    expect(tenant.isRestDay('2025-02-08')).toMatchObject({ restDay: false, kind: 'makeUpWorkingDay' });
     expect(tenant.isRestDay('2025-03-08')).toMatchObject({ restDay: false, kind: 'tenantWorkingDay' });
-    expect(tenant.isRestDay('2025-10-06')).toMatchObject({ restDay: false, kind: 'tenantWorkingDay' });
     expect(tenant.isRestDay('2025-07-30').restDay).toBe(false);
   });
 
@@ -81,7 +81,7 @@ describe('createWorkingDayCalendar', () => {
     expect(cal.isRestDay('2030-01-02')).toMatchObject({ restDay: true, kind: 'publicHoliday' });
     expect(cal.isRestDay('2025-10-06').restDay).toBe(false);
     const allRest = Array.from({ length: 400 }, (_, i) => new Date(Date.UTC(2030, 0, 1 + i)).toISOString().slice(0, 10));
-    const closed = createWorkingDayCalendar({ tenantOverrides: { extraRestDays: allRest } }, custom);
+    const closed = createWorkingDayCalendar({}, { years: custom, closures: allRest.map((date) => ({ date, areas: ['TW'], nameZh: '停班', nameEn: 'Closed', source: 'test' })) });
     expect(() => closed.firstWorkingDayFrom('2030-01-01')).toThrow(RangeError);
   });
 });

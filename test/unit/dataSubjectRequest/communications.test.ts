@@ -7,14 +7,15 @@ describe('renderRequesterMessage', () => {
   it('acknowledges with each right and its deadline, in zh-TW and English', () => {
     const request = created(['inquiry', 'deletion', 'marketingOptOut']);
     const message = renderRequesterMessage(request, 'acknowledgement')!;
-    expect(message.subject).toEqual({ zhTW: '【個人資料請求受理通知】案號 DSR-2025-0001', en: 'We have received your personal data request (ref. DSR-2025-0001)' });
+    expect(message.subject).toEqual({ zhTW: '【個人資料請求受理通知】案號 DSR-1140303-0001', en: 'We have received your personal data request (ref. DSR-1140303-0001)' });
     expect(message.body.zhTW).toContain('王小明 您好：');
-    expect(message.body.zhTW).toContain('本公司於 2025-03-03 收到');
-    expect(message.body.zhTW).toContain('・查詢：將於 2025-03-18 前為准駁之決定（個人資料保護法第13條第1項）');
-    expect(message.body.zhTW).toContain('・請求刪除：將於 2025-04-02 前為准駁之決定（個人資料保護法第13條第2項）');
-    expect(message.body.zhTW).toContain('已自 2025-03-03T02:00:00.000Z 起停止以您的個人資料進行行銷');
+    expect(message.body.zhTW).toContain('本公司於 114年3月3日 收到');
+    expect(message.body.zhTW).toContain('・查詢：將於 114年3月18日 前為准駁之決定（個人資料保護法第13條第1項）');
+    expect(message.body.zhTW).toContain('・請求刪除：將於 114年4月2日 前為准駁之決定（個人資料保護法第13條第2項）');
+    expect(message.body.zhTW).toContain('您的表示自 114年3月3日 10:00 起生效，本公司應即停止以您的個人資料進行行銷');
+    expect(message.body.en).toContain('On 2025-03-03 we received');
     expect(message.body.en).toContain('- inquiry: we will decide by 2025-03-18 (PDPA Art. 13 ¶1)');
-    expect(message.body.en).toContain('we stopped using your personal data for marketing');
+    expect(message.body.en).toContain('we must stop using your personal data for marketing at once');
     expect(message.body.zhTW).not.toContain('代理人');
   });
 
@@ -31,7 +32,7 @@ describe('renderRequesterMessage', () => {
     const extended = apply(request, { type: 'extendDeadline', actor: 'dpo', itemTypes: ['inquiry'], extensionDays: 15, reason: '需調閱備份資料', notifiedAt: taipei('2025-03-10'), notificationChannel: 'email' }, taipei('2025-03-10'));
     const message = renderRequesterMessage(extended, 'extensionNotice')!;
     expect(message.subject.zhTW).toContain('延長通知');
-    expect(message.body.zhTW).toContain('原定 2025-03-18 前決定，延長15日至 2025-04-02');
+    expect(message.body.zhTW).toContain('原定 114年3月18日 前決定，延長15日至 114年4月2日');
     expect(message.body.zhTW).toContain('延長原因：需調閱備份資料');
     expect(message.body.en).toContain('extended by 15 days to 2025-04-02');
   });
@@ -65,7 +66,7 @@ describe('renderRequesterMessage', () => {
     request = apply(request, { type: 'fulfil', actor: 'c', itemTypes: ['correction'] }, taipei('2025-03-06'));
     request = apply(request, { type: 'recordDownstreamNotification', actor: 'dpo', itemType: 'correction', causedByCompany: true, recipients: [{ recipient: '物流商', notifiedAt: taipei('2025-03-06'), channel: 'email' }, { recipient: '客服外包', notifiedAt: taipei('2025-03-06'), channel: 'email' }] }, taipei('2025-03-06', '11:00'));
     const message = renderRequesterMessage(request, 'fulfilment')!;
-    expect(message.body.zhTW).toContain('・請求補充或更正：已於 2025-03-06 完成；並已通知曾提供利用之對象 2 個');
+    expect(message.body.zhTW).toContain('・請求補充或更正：已於 114年3月6日 完成；並已通知曾提供利用之對象 2 個');
     expect(message.body.en).toContain('carried out on 2025-03-06; the 2 recipient(s)');
   });
 

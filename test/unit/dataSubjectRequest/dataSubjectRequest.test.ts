@@ -123,23 +123,25 @@ describe('deadline extension', () => {
     notificationChannel: 'email' as const,
   });
 
-  it('extends once with a written notice sent before the original deadline', () => {
+  it('extends with a written notice sent before the original deadline', () => {
     const request = inProgress(['inquiry', 'deletion']);
     const next = apply(request, extend(['inquiry'], 15, taipei('2025-03-17')), taipei('2025-03-17', '11:00'));
     const inquiry = next.items[0]!;
-    expect(inquiry.extension).toMatchObject({ extensionDays: 15, reason: '資料分散於多個系統，需較長時間彙整', notifiedAt: taipei('2025-03-17') });
+    expect(inquiry.extensions).toHaveLength(1);
+    expect(inquiry.extensions[0]).toMatchObject({ extensionDays: 15, reason: '資料分散於多個系統，需較長時間彙整', notifiedAt: taipei('2025-03-17') });
     expect(currentDeadline(inquiry).lastDay).toBe('2025-04-02');
     expect(inquiry.deadline.lastDay).toBe('2025-03-18');
-    expect(next.items[1]!.extension).toBeUndefined();
+    expect(next.items[1]!.extensions).toEqual([]);
     expect(next.communications).toEqual([{ kind: 'extensionNotice', sentAt: taipei('2025-03-17'), channel: 'email', recordedBy: 'dpo', itemTypes: ['inquiry'] }]);
-    expectError(next, extend(['inquiry'], 1, taipei('2025-03-18')), taipei('2025-03-18', '11:00'), 'EXTENSION_ALREADY_USED');
+    // The 15 days are used up: any further extension goes past the statutory total.
+    expectError(next, extend(['inquiry'], 1, taipei('2025-03-18')), taipei('2025-03-18', '11:00'), 'EXTENSION_TOO_LONG');
   });
 
   it('accepts a notice up to the last millisecond of the last day and rejects one after', () => {
     const request = inProgress(['inquiry']);
     const dueAt = request.items[0]!.deadline.dueAt;
     expect(dueAt).toBe('2025-03-18T15:59:59.999Z');
-    expect(apply(request, extend(['inquiry'], 15, dueAt), '2025-03-19T01:00:00Z').items[0]!.extension).toBeDefined();
+    expect(apply(request, extend(['inquiry'], 15, dueAt), '2025-03-19T01:00:00Z').items[0]!.extensions[0]).toBeDefined();
     const error = expectError(request, extend(['inquiry'], 15, '2025-03-18T16:00:00.000Z'), '2025-03-19T01:00:00Z', 'EXTENSION_NOTICE_LATE');
     expect(error).toMatchObject({ kind: 'forbiddenByRule', field: 'items.inquiry' });
   });
@@ -147,8 +149,8 @@ describe('deadline extension', () => {
   it('caps the extension at 15 or 30 days by type', () => {
     const request = inProgress(['copy', 'correction']);
     expectError(request, extend(['copy'], 16, taipei('2025-03-04')), taipei('2025-03-04'), 'EXTENSION_TOO_LONG');
-    expect(apply(request, extend(['copy'], 15, taipei('2025-03-04')), taipei('2025-03-04')).items[0]!.extension!.extensionDays).toBe(15);
-    expect(apply(request, extend(['correction'], 30, taipei('2025-03-04')), taipei('2025-03-04')).items[1]!.extension!.deadline.lastDay).toBe('2025-05-02');
+    expect(apply(request, extend(['copy'], 15, taipei('2025-03-04')), taipei('2025-03-04')).items[0]!.extensions[0]!.extensionDays).toBe(15);
+    expect(apply(request, extend(['correction'], 30, taipei('2025-03-04')), taipei('2025-03-04')).items[1]!.extensions[0]!.deadline.lastDay).toBe('2025-05-02');
     // One notice for both items fails as a whole when one of them cannot take it.
     expectError(request, extend(['correction', 'copy'], 20, taipei('2025-03-04')), taipei('2025-03-04'), 'EXTENSION_TOO_LONG');
     expectError(request, extend(['correction'], 31, taipei('2025-03-04')), taipei('2025-03-04'), 'VALIDATION_FAILED');
@@ -169,7 +171,7 @@ describe('deadline extension', () => {
 
   it('allows an extension before identity is verified', () => {
     const request = created(['review']);
-    expect(apply(request, extend(['review'], 5, taipei('2025-03-04')), taipei('2025-03-04')).items[0]!.extension!.deadline.lastDay).toBe('2025-03-24');
+    expect(apply(request, extend(['review'], 5, taipei('2025-03-04')), taipei('2025-03-04')).items[0]!.extensions[0]!.deadline.lastDay).toBe('2025-03-24');
   });
 });
 
@@ -228,9 +230,13 @@ describe('decisions', () => {
       identityNotVerified: ['inquiry', 'review', 'copy', 'correction', 'stopProcessing', 'deletion'],
     };
     expect(Object.keys(expected).sort()).toEqual([...refusalGroundCodes].sort());
-    const withDispute = apply(inProgress(requestTypes.filter((t) => t !== 'marketingOptOut')), {
+    let withDispute = apply(inProgress(requestTypes.filter((t) => t !== 'marketingOptOut')), {
       type: 'flagAccuracyDispute', actor: 'dpo', disputeId: 'd1', dataDescription: '地址', raisedBy: 'dataSubject',
       exception: { kind: 'necessaryForDutiesOrBusiness', justification: '出貨需要' },
+    }, taipei('2025-03-04'));
+    withDispute = apply(withDispute, {
+      type: 'flagAccuracyDispute', actor: 'dpo', disputeId: 'd2', dataDescription: '電話', raisedBy: 'dataSubject',
+      exception: { kind: 'writtenConsent', justification: '當事人同意', consentEvidence: 'consent-1' },
     }, taipei('2025-03-04'));
     for (const code of refusalGroundCodes) {
       expect(refusalGrounds[code].text.zhTW.length).toBeGreaterThan(0);

@@ -37,20 +37,17 @@ describe('decision deadlines (PDPA Art. 13)', () => {
   it('counts the extension from the end of the original period', () => {
     const original = decisionDeadline('inquiry', taipei('2025-03-03'), settings);
     const extended = extendedDecisionDeadline('inquiry', original, 15, settings);
-    expect(extended).toMatchObject({ days: 15, lastDay: '2025-04-02' });
-    expect(extended.explanation[0]!.zhTW).toContain('原決定期限 2025-03-18 屆滿後延長15日');
-    // The original period moved off a weekend: the extension runs from the moved day.
-    const moved = decisionDeadline('inquiry', taipei('2025-03-07'), settings);
-    expect(moved.lastDay).toBe('2025-03-24');
-    expect(extendedDecisionDeadline('inquiry', moved, 10, settings).lastDay).toBe('2025-04-07');
-    expect(() => extendedDecisionDeadline('marketingOptOut', moved, 1, settings)).toThrow(RangeError);
+    expect(extended).toMatchObject({ days: 15, lastDay: '2025-04-02', nominalLastDay: '2025-04-02' });
+    expect(extended.explanation[0]!.zhTW).toContain('自原期限末日 2025-03-18 屆滿後起算');
+    expect(() => extendedDecisionDeadline('marketingOptOut', original, 1, settings)).toThrow(RangeError);
   });
 
   it('follows the tenant settings', () => {
     const plain: PeriodSettings = { ...settings, mode: 'calendarDays' };
     expect(decisionDeadline('inquiry', taipei('2025-03-07'), plain).lastDay).toBe('2025-03-22');
-    const typhoon: PeriodSettings = { ...settings, calendar: { tenantOverrides: { extraRestDays: ['2025-03-18'] } } };
-    expect(decisionDeadline('inquiry', taipei('2025-03-03'), typhoon).lastDay).toBe('2025-03-19');
+    // The tenant's own closure does not move a statutory deadline (Civil Code Art. 122, safe reading).
+    const ownClosure: PeriodSettings = { ...settings, calendar: { tenantOverrides: { extraRestDays: ['2025-03-18'] } } };
+    expect(decisionDeadline('inquiry', taipei('2025-03-03'), ownClosure).lastDay).toBe('2025-03-18');
   });
 
   it('parses period settings strictly with defaults', () => {

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import {
   applyDataSubjectRequestEvent,
   createDataSubjectRequest,
+  type CreateDataSubjectRequestContext,
   type DataSubjectRequest,
   type DataSubjectRequestErrorCode,
   type DataSubjectRequestEventInput,
@@ -24,8 +25,13 @@ export function newRequestInput(types: RequestType[], overrides: Partial<NewData
   };
 }
 
-export function created(types: RequestType[], overrides: Partial<NewDataSubjectRequestInput> = {}, now = taipei('2025-03-03', '11:00')): DataSubjectRequest {
-  const result = createDataSubjectRequest(newRequestInput(types, overrides), { id: 'DSR-2025-0001', tenantId: 'tenant-1', actor: 'clerk', now });
+export function created(
+  types: RequestType[],
+  overrides: Partial<NewDataSubjectRequestInput> = {},
+  now = taipei('2025-03-03', '11:00'),
+  context: Partial<CreateDataSubjectRequestContext> = {},
+): DataSubjectRequest {
+  const result = createDataSubjectRequest(newRequestInput(types, overrides), { id: 'DSR-2025-0001', caseNumber: 'DSR-1140303-0001', tenantId: 'tenant-1', actor: 'clerk', now, ...context });
   if (!result.ok) throw new Error(`create failed: ${result.error.code} ${result.error.message.en}`);
   return result.value;
 }

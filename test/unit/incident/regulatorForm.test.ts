@@ -75,7 +75,7 @@ describe('HTML rendering', () => {
     const form = buildRegulatorNotification(incident({ damage: '' }), organisation, authority, '2025-03-02T09:00:00+08:00');
     const html = renderRegulatorNotificationHtml(form);
     expect(renderRegulatorNotificationHtml(form)).toBe(html);
-    expect(html).toContain('2025-03-02 09:00 (UTC+8)');
+    expect(html).toContain('民國114年3月2日 9時00分');
     expect(html).toContain('是否於發現個資外洩後72小時內通報');
     expect(html).toMatch(/<tr class="missing"><th scope="row">損害狀況/);
   });

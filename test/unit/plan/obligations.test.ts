@@ -145,11 +145,11 @@ describe('digital economy (K0010162 Arts. 3, 18)', () => {
       { date: '2024-01-01', count: 5000 },
     ];
     expect(k(history, '2023-12-31').auditFrequency).toBeNull();
-    expect(k(history, '2024-01-01')).toMatchObject({ auditFrequency: YEARLY, periodicCycleStartsOn: '2024-07-01', thresholdCrossedOn: '2024-01-01' });
+    expect(k(history, '2024-01-01')).toMatchObject({ auditFrequency: YEARLY, periodicCycleStartsOn: '2024-07-02', thresholdCrossedOn: '2024-01-01' });
   });
 
   it('capital increased to the threshold later: 6 months from the increase', () => {
-    expect(k([], '2024-06-01', 10_000_000, '2024-05-15')).toMatchObject({ periodicCycleStartsOn: '2024-11-15', thresholdCrossedOn: '2024-05-15' });
+    expect(k([], '2024-06-01', 10_000_000, '2024-05-15')).toMatchObject({ periodicCycleStartsOn: '2024-11-16', thresholdCrossedOn: '2024-05-15' });
   });
 
   const dropped = [
@@ -191,7 +191,7 @@ describe('rule sets as data', () => {
     ...digitalEconomyRuleSet.versions[0]!,
     versionId: 'K0010162@2026-01-01',
     effectiveFrom: '2026-01-01',
-    incidentNotification: { hours: 48, clockStartsAt: 'learnedOf' },
+    incidentNotification: { hours: 48, clockStartsAt: 'learnedOf', form: { zhTW: '表', en: 'form' } },
   };
   const amended = withVersion(digitalEconomyRuleSet, amendment);
 

@@ -1,0 +1,232 @@
+/**
+ * The integrator's reference, served by the API itself and usable offline: `/openapi.json` (the
+ * description, with operationIds, examples, tags and a getting-started introduction), `/docs`
+ * (Scalar, its script served from the installed, pinned npm package — no CDN) and one page per
+ * problem type under `/problems/…` (zh-TW and en), which every problem's `type` URI points at.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { Scalar } from '@scalar/hono-api-reference';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { Context } from 'hono';
+import type { ApiEnv } from './context';
+import { addOperationExamples } from './operationExamples';
+import { ApiProblem, problemSlug, problemTypeOfSlug, problemTypes, PROBLEM_PATH, type ProblemType } from './problem';
+
+export const DOCS_PATH = '/docs';
+/** The Scalar browser bundle, as shipped in `@scalar/api-reference` (version pinned in package.json). */
+export const DOCS_SCRIPT_PATH = '/docs/assets/scalar-api-reference.js';
+
+const problemList = (Object.keys(problemTypes) as ProblemType[])
+  .map((type) => `| ${problemTypes[type].status} | [\`${problemSlug(type)}\`](${PROBLEM_PATH}${problemSlug(type)}) | ${problemTypes[type].title.zhTW} | ${problemTypes[type].title.en} |`)
+  .join('\n');
+
+/** What the reference opens on: how to make the first call, the conventions, the problem types. */
+const gettingStarted = `個人資料檔案安全維護計畫、個資盤點與風險評估、委外監督、當事人權利行使、個資事故通報與定期檢視。
+
+Security maintenance plans, inventory and risk assessment, vendor oversight, data-subject requests, incident notification and periodic reviews under Taiwan's Personal Data Protection Act.
+
+## 快速開始 / Getting started
+
+1. **取得金鑰 / Get a key.** 平台管理者建立租戶（\`onboardTenant\`）並核發第一把 owner 金鑰（\`issueTenantApiKey\`）；owner 再以 \`createApiKey\` 為同仁或系統整合核發金鑰（僅顯示一次）。 The platform operator onboards your organisation and issues its first owner key; the owner then creates keys for colleagues and integrations (each shown once).
+2. **帶上金鑰 / Send it.** 每個請求附 \`Authorization: Bearer pdpa_…\`（或身分提供者簽發之 OIDC JWT）。 Every request carries \`Authorization: Bearer pdpa_…\` (or an OIDC JWT from the configured identity provider).
+3. **第一個呼叫 / First call.** \`GET /v1/tenant\`（\`getOwnTenant\`）回傳貴組織資料與主管機關。 \`GET /v1/tenant\` returns your organisation and its competent authority.
+4. **第一筆紀錄 / First record.** 例如以 \`POST /v1/data-subject-requests\`（\`createDataSubjectRequest\`）受理當事人請求，回應附法定期限。 For example, record a data-subject request with \`POST /v1/data-subject-requests\`; the reply carries its statutory deadlines.
+
+每個操作列出可呼叫之角色（\`x-access\`）、請求範例與回應範例。 Each operation lists who may call it (\`x-access\`), a request example and a response example.
+
+## 慣例 / Conventions
+
+- 語言 / Language: \`Accept-Language: zh-TW\`（預設 / default）或 / or \`en\`。
+- 建立與動作（POST）可附 \`Idempotency-Key\`：24 小時內以相同鍵與內容重試，回傳第一次之回應。 POST accepts \`Idempotency-Key\`: a retry with the same key and body within 24 h returns the first response.
+- 修改（PUT／PATCH／DELETE）須附 \`If-Match\`（讀取時之 \`ETag\`）。 Updates require \`If-Match\` with the \`ETag\` you read.
+- 清單以不透明游標分頁（\`nextCursor\`）。 Lists page with opaque cursors (\`nextCursor\`).
+- 錯誤一律為 RFC 9457 \`application/problem+json\`；\`type\` 指向下列說明頁。 Errors are RFC 9457 \`application/problem+json\`; \`type\` points at the pages below.
+
+## 錯誤類型 / Problem types
+
+| HTTP | type | 中文 | English |
+|---|---|---|---|
+${problemList}
+`;
+
+/** Tags in reading order (the operator-only section last), each with what it covers. */
+const tagDescriptions: [name: string, description: string][] = [
+  ['Tenant', '本組織資料與主管機關 / Your organisation and its competent authority'],
+  ['API keys', 'API 金鑰之核發與撤銷 / Issuing and revoking API keys'],
+  ['Security maintenance plan', '個人資料檔案安全維護計畫：版本、完整性、義務與文件 / The security maintenance plan: versions, completeness, obligations, documents'],
+  ['Inventory 個資盤點', '個資檔案盤點清冊 / The personal-data file inventory'],
+  ['Risk 風險評估', '風險清冊與風險評估 / The risk register and risk assessments'],
+  ['Vendor oversight', '委託蒐集、處理或利用個資之監督（個資法施行細則第8條）/ Oversight of vendors that process personal data (Enforcement Rules Art. 8)'],
+  ['Vendor oversight reports', '委外監督報表 / Vendor oversight reports'],
+  ['Vendor self-assessment (public)', '受託者以單次連結填寫自我檢查表（無須帳號）/ Vendors answer the self-assessment through a single-use link (no account)'],
+  ['Data-subject requests', '當事人權利行使（個資法第3條、第13條）/ Data-subject requests (PDPA Arts. 3 and 13)'],
+  ['Incidents', '個資事故：72 小時通報、通知當事人、矯正預防與演練 / Incidents: the 72-hour report, notices, corrective actions, drills'],
+  ['Compliance assessments', '自我檢查、內部稽核與第三方稽核：檢查表作答、簽核、缺失與矯正預防 / Self-checks, internal and third-party audits: answers, sign-off, findings and corrective actions'],
+  ['Periodic reviews', '法遵義務、定期檢視工作與行事曆 / Duties, periodic review tasks and the compliance calendar'],
+  ['Audit trail', '稽核軌跡與雜湊鏈驗證 / The audit trail and its hash-chain verification'],
+  ['Platform', '平台管理者專用：租戶、法定日曆、稽核與掃描 / Platform operator only: tenants, legal calendar, audit and sweeps'],
+];
+
+const tagGroups: { name: string; tags: string[] }[] = [
+  { name: '組織與存取 / Organisation and access', tags: ['Tenant', 'API keys', 'Audit trail'] },
+  { name: '法遵紀錄 / Compliance records', tags: ['Security maintenance plan', 'Inventory 個資盤點', 'Risk 風險評估', 'Vendor oversight', 'Vendor oversight reports', 'Data-subject requests', 'Incidents', 'Compliance assessments', 'Periodic reviews'] },
+  { name: '受託者 / Vendors (public)', tags: ['Vendor self-assessment (public)'] },
+  { name: '平台管理 / Platform operator', tags: ['Platform'] },
+];
+
+export const API_INFO = {
+  title: 'PDPA Compliance API（個人資料保護法法遵 API）',
+  version: '1.0.0',
+  description: gettingStarted,
+  // Not open source: a custom SPDX reference rather than a made-up URL.
+  license: { name: 'Proprietary — all rights reserved', identifier: 'LicenseRef-Proprietary' },
+  contact: { name: 'PDPA Compliance API' },
+};
+
+type OpenApiDocument = ReturnType<OpenAPIHono<ApiEnv>['getOpenAPI31Document']>;
+
+type DocumentShape = {
+  info?: unknown;
+  servers?: unknown;
+  tags?: { name: string; description?: string }[];
+  paths?: Record<string, Record<string, { tags?: string[] }>>;
+  'x-tagGroups'?: unknown;
+};
+
+/** The tags the operations use, in reading order; a tag the list does not know goes before Platform. */
+function tagsOf(document: DocumentShape) {
+  const used = new Set(Object.values(document.paths ?? {}).flatMap((item) => Object.values(item).flatMap((operation) => operation.tags ?? [])));
+  const known = tagDescriptions.filter(([name]) => used.has(name));
+  const unknown = [...used].filter((name) => !tagDescriptions.some(([known]) => known === name)).sort();
+  const ordered = [...known.filter(([name]) => name !== 'Platform'), ...unknown.map((name) => [name, name] as [string, string]), ...known.filter(([name]) => name === 'Platform')];
+  const groups = tagGroups.map((group) => ({ ...group, tags: group.tags.filter((tag) => used.has(tag)) }));
+  if (unknown.length) groups.splice(groups.length - 1, 0, { name: '其他 / Other', tags: unknown });
+  return { tags: ordered.map(([name, description]) => ({ name, description })), groups: groups.filter((group) => group.tags.length > 0) };
+}
+
+/**
+ * The published description: the generated one plus the reference's parts (introduction, tags,
+ * license, examples). `serverUrl` is the API's base URL; the committed file uses '/', the host
+ * that serves it.
+ */
+export function describeApi(app: OpenAPIHono<ApiEnv>, serverUrl: string, serverDescription?: string): OpenApiDocument {
+  const document = app.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: API_INFO,
+    servers: [{ url: serverUrl, ...(serverDescription ? { description: serverDescription } : {}) }],
+  }) as OpenApiDocument & DocumentShape;
+  const { tags, groups } = tagsOf(document);
+  const { openapi, info, servers, ...rest } = document;
+  return addOperationExamples({ openapi, info, servers, tags, 'x-tagGroups': groups, ...rest }) as OpenApiDocument;
+}
+
+let scalarScript: string | undefined;
+
+/** The Scalar bundle: beside the Lambda bundle when deployed (infra copies it), else from node_modules. Read once. */
+function scalarBundle(): string {
+  if (scalarScript !== undefined) return scalarScript;
+  const besideBundle = join(dirname(fileURLToPath(import.meta.url)), 'scalar-api-reference.js');
+  let path: string;
+  if (existsSync(besideBundle)) path = besideBundle;
+  else {
+    try {
+      // `@scalar/api-reference` resolves to dist/index.js; the browser bundle sits beside it.
+      path = join(dirname(createRequire(import.meta.url).resolve('@scalar/api-reference')), 'browser', 'standalone.js');
+    } catch {
+      path = join(process.cwd(), 'node_modules/@scalar/api-reference/dist/browser/standalone.js');
+    }
+  }
+  scalarScript = readFileSync(path, 'utf8');
+  return scalarScript;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Inline `code` only: the problem texts use nothing else. */
+const inlineCode = (text: string) => escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+
+function problemPage(type: ProblemType): string {
+  const definition = problemTypes[type];
+  const slug = problemSlug(type);
+  return `<!doctype html>
+<html lang="zh-TW">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>${escapeHtml(definition.title.zhTW)} / ${escapeHtml(definition.title.en)} — ${definition.status}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.6}code{background:#f2f2f2;padding:0 .25rem}</style>
+</head>
+<body>
+<p><a href="${PROBLEM_PATH}">問題類型一覽 / All problem types</a> · <a href="${DOCS_PATH}">API 參考文件 / API reference</a></p>
+<section lang="zh-TW">
+<h1>${escapeHtml(definition.title.zhTW)}</h1>
+<p>HTTP ${definition.status} · <code>type</code>：<code>${PROBLEM_PATH}${slug}</code></p>
+<h2>意義</h2><p>${inlineCode(definition.meaning.zhTW)}</p>
+<h2>處理方式</h2><p>${inlineCode(definition.remedy.zhTW)}</p>
+</section>
+<hr />
+<section lang="en">
+<h1>${escapeHtml(definition.title.en)}</h1>
+<p>HTTP ${definition.status} · <code>type</code>: <code>${PROBLEM_PATH}${slug}</code></p>
+<h2>What it means</h2><p>${inlineCode(definition.meaning.en)}</p>
+<h2>What to do</h2><p>${inlineCode(definition.remedy.en)}</p>
+</section>
+</body>
+</html>
+`;
+}
+
+function problemIndexPage(): string {
+  const rows = (Object.keys(problemTypes) as ProblemType[])
+    .map((type) => `<tr><td>${problemTypes[type].status}</td><td><a href="${PROBLEM_PATH}${problemSlug(type)}"><code>${problemSlug(type)}</code></a></td><td lang="zh-TW">${escapeHtml(problemTypes[type].title.zhTW)}</td><td lang="en">${escapeHtml(problemTypes[type].title.en)}</td></tr>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="zh-TW">
+<head><meta charset="utf-8" /><title>問題類型 / Problem types</title>
+<style>body{font-family:system-ui,sans-serif;max-width:56rem;margin:2rem auto;padding:0 1rem}td,th{padding:.25rem .75rem;text-align:left}</style></head>
+<body>
+<h1>問題類型 / Problem types</h1>
+<p>錯誤回應為 RFC 9457 <code>application/problem+json</code>，其 <code>type</code> 指向下列頁面。 Error responses are RFC 9457 <code>application/problem+json</code>; their <code>type</code> points at these pages.</p>
+<table><thead><tr><th>HTTP</th><th>type</th><th>中文</th><th>English</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>
+<p><a href="${DOCS_PATH}">API 參考文件 / API reference</a></p>
+</body>
+</html>
+`;
+}
+
+/** Serves `/openapi.json`, `/docs` with its script, and the problem pages. */
+export function serveApiReference(app: OpenAPIHono<ApiEnv>, publicBaseUrl: string): void {
+  let described: unknown;
+  app.get('/openapi.json', (c) => c.json((described ??= describeApi(app, publicBaseUrl))));
+  app.get(
+    DOCS_PATH,
+    Scalar({
+      url: '/openapi.json',
+      pageTitle: 'PDPA Compliance API',
+      cdn: DOCS_SCRIPT_PATH,
+      // Nothing fetched from elsewhere: no web fonts, no telemetry, no hosted client or agent.
+      withDefaultFonts: false,
+      telemetry: false,
+      hideClientButton: true,
+      showOperationId: true,
+      agent: { disabled: true },
+    } as Parameters<typeof Scalar>[0]),
+  );
+  app.get(DOCS_SCRIPT_PATH, (c: Context<ApiEnv>) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(scalarBundle());
+  });
+  app.get(PROBLEM_PATH, (c) => c.html(problemIndexPage()));
+  app.get('/problems', (c) => c.redirect(PROBLEM_PATH, 301));
+  app.get(`${PROBLEM_PATH}:slug`, (c) => {
+    const type = problemTypeOfSlug(c.req.param('slug'));
+    if (!type) throw new ApiProblem('notFound', { detail: { zhTW: '沒有這個問題類型，請見 /problems/ 一覽', en: 'No such problem type; see the list at /problems/' } });
+    return c.html(problemPage(type));
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * How every Lambda is bundled — one definition, used by the CDK stack (NodejsFunction) and by
+ * `npm run bench` (esbuild's API), so the bench measures exactly what is deployed.
+ *  - The AWS SDK v3 is bundled (not taken from the runtime): a pinned, tree-shaken SDK that
+ *    loads faster than the runtime's full copy and does not change under us.
+ *  - `zod` resolves to ./bundling/zodPackage.js: zod without its locale tables (see there).
+ */
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+
+export const LAMBDA_TARGET = 'node24';
+export const ZOD_WITHOUT_LOCALES = join(ROOT, 'infra/bundling/zodPackage.js');
+/** ESM needs `require` for the few CommonJS dependencies that call it. */
+export const ESM_REQUIRE_BANNER = "import { createRequire as __lambdaCreateRequire } from 'module';const require = __lambdaCreateRequire(import.meta.url);";
+
+/** esbuild options (JS API) for one Lambda entry point. */
+export function lambdaEsbuildOptions(entry: string) {
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    platform: 'node' as const,
+    format: 'esm' as const,
+    target: LAMBDA_TARGET,
+    mainFields: ['module', 'main'],
+    alias: { zod: ZOD_WITHOUT_LOCALES },
+    banner: { js: ESM_REQUIRE_BANNER },
+    external: [] as string[],
+  };
+}
+
+/** The same, as NodejsFunction bundling props (aws-cdk-lib/aws-lambda-nodejs BundlingOptions). */
+export const nodejsFunctionBundling = {
+  minify: true,
+  sourceMap: true,
+  target: LAMBDA_TARGET,
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  // Bundle the SDK: the default for Node.js ≥ 18 runtimes is to leave @aws-sdk/* external.
+  externalModules: [] as string[],
+  esbuildArgs: { [`--alias:zod`]: ZOD_WITHOUT_LOCALES },
+};
+
+/** The offline API reference's script (functions/http/apiReference.ts reads it beside the bundle). */
+export const API_REFERENCE_SCRIPT = 'scalar-api-reference.js';
+export const apiReferenceAssetHooks = {
+  beforeBundling: () => [] as string[],
+  beforeInstall: () => [] as string[],
+  afterBundling: (_inputDir: string, outputDir: string) => [
+    `cp ${join(ROOT, 'node_modules/@scalar/api-reference/dist/browser/standalone.js')} ${join(outputDir, API_REFERENCE_SCRIPT)}`,
+  ],
+};

@@ -1,0 +1,49 @@
+/**
+ * The stack test synthesizes without bundling (fast, no Docker); this one bundles every Lambda
+ * entry with the deployed esbuild options, so a module that cannot be resolved or an ESM/CJS
+ * mismatch fails here instead of in `cdk deploy`. It also checks what API Gateway routes to the
+ * docs Lambda: the reference's assets and the problem-type pages.
+ */
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { build } from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { apiReferenceAssetHooks, lambdaEsbuildOptions } from '../../infra/lambdaBundling';
+import { PdpaComplianceStack } from '../../infra/pdpaStack';
+
+const LAMBDA_DIR = join(import.meta.dirname, '../../functions/lambda');
+const entries = readdirSync(LAMBDA_DIR).filter((name) => name.endsWith('.ts') && name !== 'areaHandler.ts');
+
+describe('every Lambda entry bundles with the deployed options', () => {
+  it.each(entries)('%s', async (entry) => {
+    const result = await build({ ...lambdaEsbuildOptions(join(LAMBDA_DIR, entry)), write: false, logLevel: 'silent' });
+    expect(result.errors).toEqual([]);
+    const bytes = result.outputFiles[0].contents.byteLength;
+    expect(bytes).toBeGreaterThan(10_000);
+    // Guard against an accidental exceljs/docx in every area (measured sizes: npm run bench).
+    expect(bytes).toBeLessThan(4 * 1024 * 1024);
+  });
+});
+
+describe('the API reference in AWS', () => {
+  it('copies the reference script next to the docs Lambda bundle from an installed package', () => {
+    const [command] = apiReferenceAssetHooks.afterBundling('/in', '/out');
+    const source = command.split(' ')[1];
+    expect(existsSync(source)).toBe(true);
+    expect(command).toContain('/out/scalar-api-reference.js');
+  });
+
+  it('routes /docs/{proxy+} and /problems/{proxy+} to the docs Lambda', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = new PdpaComplianceStack(app, 'PdpaCompliance-docs', {
+      stage: 'dev', senderDomain: 'example.com', publicBaseUrl: 'https://api.example.com', consoleBaseUrl: 'https://console.example.com', alarmEmail: 'ops@example.com',
+      env: { account: '123456789012', region: 'ap-northeast-1' },
+    });
+    const resources = Object.values(Template.fromStack(stack).findResources('AWS::ApiGateway::Resource')) as any[];
+    const parts = resources.map((resource) => resource.Properties.PathPart);
+    expect(parts).toEqual(expect.arrayContaining(['docs', 'problems']));
+    expect(parts.filter((part) => part === '{proxy+}').length).toBeGreaterThan(2);
+  }, 120_000);
+});
