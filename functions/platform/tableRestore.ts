@@ -22,7 +22,7 @@ import {
 import { BatchWriteCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { canonicalJson, sha256Hex } from '../../domain/audit/auditChain';
 import { verifyStoredChain } from '../audit/auditStore';
-import { ensureTable, waitForTable } from '../store/tenantTableProvisioning';
+import { ensureTable, pointInTimeRecoveryOn, waitForTable } from '../store/tenantTableProvisioning';
 
 export interface TableSnapshot {
   tableName: string;
@@ -84,10 +84,22 @@ export async function verifyRestoredTable(doc: DynamoDBDocumentClient, tableName
   return { tableName, itemCount: items.length, itemsSha256, countMatches, contentMatches, chain, ok: countMatches && contentMatches && chain.valid };
 }
 
-/** AWS only: restore `source` as it was at `restoreAt` into the new table `target`, protected again. */
+/**
+ * The AWS calls of a point-in-time restore, as data: restore into the NEW table `target`, then
+ * protect it again (a restored table inherits neither PITR nor deletion protection).
+ */
+export function pointInTimeRestorePlan(source: string, target: string, restoreAt: Date) {
+  return {
+    restore: { SourceTableName: source, TargetTableName: target, RestoreDateTime: restoreAt },
+    protect: { pointInTimeRecovery: pointInTimeRecoveryOn(target), deletionProtection: { TableName: target, DeletionProtectionEnabled: true } },
+  };
+}
+
+/** AWS only (DynamoDB Local has no PITR): runs pointInTimeRestorePlan. */
 export async function restoreToPointInTime(client: DynamoDBClient, source: string, target: string, restoreAt: Date): Promise<void> {
-  await client.send(new RestoreTableToPointInTimeCommand({ SourceTableName: source, TargetTableName: target, RestoreDateTime: restoreAt }));
+  const plan = pointInTimeRestorePlan(source, target, restoreAt);
+  await client.send(new RestoreTableToPointInTimeCommand(plan.restore));
   await waitForTable(client, target, 'ACTIVE', 60 * 60_000);
-  await client.send(new UpdateContinuousBackupsCommand({ TableName: target, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
-  await client.send(new UpdateTableCommand({ TableName: target, DeletionProtectionEnabled: true }));
+  await client.send(new UpdateContinuousBackupsCommand(plan.protect.pointInTimeRecovery));
+  await client.send(new UpdateTableCommand(plan.protect.deletionProtection));
 }

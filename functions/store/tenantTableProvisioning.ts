@@ -89,6 +89,11 @@ export async function waitForTable(client: DynamoDBClient, tableName: string, wa
   }
 }
 
+/** PITR on: production tables can be restored to any second of the last 35 days. */
+export function pointInTimeRecoveryOn(tableName: string) {
+  return { TableName: tableName, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } };
+}
+
 /** Idempotent: an existing table is accepted, so a retried onboarding finishes the job. */
 export async function ensureTable(client: DynamoDBClient, definition: CreateTableCommandInput, options?: { protectData?: boolean }): Promise<void> {
   try {
@@ -102,7 +107,7 @@ export async function ensureTable(client: DynamoDBClient, definition: CreateTabl
     if (!/already enabled|TimeToLive is already/i.test(error.message)) throw error;
   });
   if (options?.protectData) {
-    await client.send(new UpdateContinuousBackupsCommand({ TableName: definition.TableName, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
+    await client.send(new UpdateContinuousBackupsCommand(pointInTimeRecoveryOn(definition.TableName!)));
   }
 }
 
