@@ -27,6 +27,18 @@ export default defineConfig({
         },
       },
       {
+        // Real Chromium (Debian's package) against the local stack in-process: the console and public pages.
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          setupFiles: ['test/setup/zodOpenApi.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],

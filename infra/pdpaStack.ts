@@ -10,7 +10,11 @@ import { KeysAndData, LOG_RETENTION_DAYS } from './constructs/keysAndData';
 import { Monitoring } from './constructs/monitoring';
 import { ComplianceRestApi } from './constructs/restApi';
 import { SchedulesAndMail } from './constructs/schedulesAndMail';
+import { InspectionPackBuilder, INSPECTION_PACK_BUILDER_NEEDS } from './constructs/inspectionPackBuilder';
+import { EvidenceStorage } from './constructs/evidenceStorage';
+import { WebhookDelivery, WEBHOOK_FUNCTIONS } from './constructs/webhookDelivery';
 import { areaGroupNames, proxyRoutes } from './routeMap';
+import { ConsoleFunction } from './constructs/consoleFunction';
 
 export interface PdpaStackProps extends StackProps {
   stage: 'dev' | 'prod';
@@ -30,6 +34,10 @@ export const AREA_NEEDS: Record<string, FunctionNeeds> = {
   vendorQuestionnairePublic: { writesControlPlane: true },
   plan: { managesDeadlineSchedules: false, memoryMb: 1024 },
   inventory: { memoryMb: 1024 },
+  // CSV/XLSX export and import: a whole workbook in memory, parsed and validated at once.
+  inventoryWorkbook: { memoryMb: 1024 },
+  // Endpoint management sets no deadlines and sends no mail.
+  webhooks: { managesDeadlineSchedules: false },
 };
 const DEFAULT_AREA_NEEDS: FunctionNeeds = { managesDeadlineSchedules: true };
 
@@ -38,6 +46,10 @@ export const BACKGROUND_FUNCTIONS: Record<string, FunctionNeeds> = {
   // A failed send schedules its own retry.
   deadlineReminder: { directTenantTableAccess: true, sendsMail: true, managesDeadlineSchedules: true, timeout: Duration.minutes(1) },
   mailEvents: { directTenantTableAccess: true, writesControlPlane: true, timeout: Duration.minutes(1) },
+  // Builds inspection packs, invoked asynchronously by the API (infra/constructs/inspectionPackBuilder.ts).
+  inspectionPackBuilder: INSPECTION_PACK_BUILDER_NEEDS,
+  // Webhooks: the outbox drained each minute into SQS, one attempt per message (infra/constructs/webhookDelivery.ts).
+  ...WEBHOOK_FUNCTIONS,
 };
 
 export class PdpaComplianceStack extends Stack {
@@ -67,6 +79,7 @@ export class PdpaComplianceStack extends Stack {
         TABLE_KMS_KEY_ARN: data.tableKey.keyArn,
         DATA_KEY_KMS_KEY_ARN: data.dataKeysKey.keyArn,
         CURSOR_SECRET_ARN: data.cursorSecret.secretArn,
+        PDPA_RATE_LIMIT_TABLE: data.rateLimits.tableName,
         AWS_ACCOUNT_ID: this.account,
         DEADLINE_SCHEDULE_GROUP: scheduleGroupName,
         PUBLIC_BASE_URL: props.publicBaseUrl,
@@ -79,6 +92,10 @@ export class PdpaComplianceStack extends Stack {
     functions.functions.forEach((fn) => fn.addEnvironment('TENANT_ACCESS_ROLE_ARN', functions.tenantAccessRole.roleArn));
 
     const fn = (name: string) => functions.byGroup.get(name)!;
+    // Evidence files (issue #17): the incidents group serves /v1/evidence.
+    const evidence = new EvidenceStorage(this, 'EvidenceStorage', { stage: props.stage, retainData, evidenceFunctions: [fn('incidentsApi')], functions: functions.functions });
+    new InspectionPackBuilder(this, 'InspectionPacks', { stage: props.stage, builder: fn('inspectionPackBuilder'), invokers: [fn('incidentsApi')], functions: functions.functions, objects: { bucket: evidence.bucket, key: evidence.key } });
+    new WebhookDelivery(this, 'Webhooks', { stage: props.stage, dispatchFunction: fn('webhookDispatch'), deliveryFunction: fn('webhookDelivery'), functions: functions.functions, queueKey: data.tableKey });
     const schedules = new SchedulesAndMail(this, 'SchedulesAndMail', {
       stage: props.stage,
       sweepFunction: fn('reviewSweep'),
@@ -96,11 +113,19 @@ export class PdpaComplianceStack extends Stack {
       lambdaFunction.addEnvironment('SCHEDULER_DLQ_ARN', schedules.deadLetterQueue.queueArn);
     }
 
+    // The console and public pages: a client of the API with no data access of its own.
+    const consoleApp = new ConsoleFunction(this, 'Console', { stage: props.stage, sessionSecret: data.cursorSecret, environment: {
+      STAGE: props.stage,
+      CURSOR_SECRET_ARN: data.cursorSecret.secretArn,
+      PUBLIC_BASE_URL: props.publicBaseUrl,
+      CONSOLE_BASE_URL: props.consoleBaseUrl,
+    }, logRetentionDays });
     const api = new ComplianceRestApi(this, 'Http', {
       stage: props.stage,
       routes: proxyRoutes().map((route) => ({ ...route, group: `${route.group}Api` as typeof route.group })),
       functionsByGroup: functions.byGroup,
       docsGroup: 'platformApi',
+      consoleFunction: consoleApp.function,
       logRetentionDays,
       throttle: { rateLimit: props.stage === 'prod' ? 200 : 50, burstLimit: props.stage === 'prod' ? 400 : 100, perCredentialPer5Min: 3000, publicLinkPerAddressPer5Min: 300 },
     });

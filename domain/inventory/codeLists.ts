@@ -33,6 +33,22 @@ export function normalisePurposeCodeIfValid(value: string): string {
   return PURPOSE_CODE_INPUT_PATTERN.test(value.trim()) ? normalisePurposeCode(value) : value;
 }
 
+/** A purpose as people write it outside the inventory: its code, optionally followed by its name. */
+export const PURPOSE_REFERENCE_PATTERN = /^(?:[〇一二三四五六七八九]{3}|\d{3})(?:\s+\S[\s\S]*)?$/;
+
+/**
+ * A specific purpose named elsewhere (e.g. a contract's scope), normalised like a file's purposes:
+ * 〇九〇, 090 and 〇九〇 消費者、客戶管理與服務 all become 〇九〇. Whether the tenant's code list has
+ * the code is checked where the code list is read (the command).
+ */
+export const purposeReferenceSchema = z
+  .string()
+  .trim()
+  .regex(PURPOSE_REFERENCE_PATTERN, 'a specific-purpose code (〇九〇 or 090), optionally followed by its name')
+  .refine((value) => !PURPOSE_REFERENCE_PATTERN.test(value) || isPurposeCode(value.slice(0, 3)), 'code 000 does not exist')
+  .overwrite((value) => (PURPOSE_REFERENCE_PATTERN.test(value) ? normalisePurposeCodeIfValid(value.slice(0, 3)) : value))
+  .describe('特定目的代號 〇九〇 (090, or the code followed by its name, accepted; stored as the code)');
+
 /** 〇〇二 → 2 (for sorting and range checks). */
 export function purposeCodeNumber(value: string): number {
   const digits = [...value.trim()].map((ch) => (/\d/.test(ch) ? Number(ch) : CHINESE_NUMERALS.indexOf(ch as (typeof CHINESE_NUMERALS)[number])));

@@ -1,9 +1,10 @@
 /**
  * RFC 4180 CSV, as Excel in Taiwan opens it: UTF-8 with a BOM (without it Excel guesses Big5
  * and garbles Chinese), CRLF line ends, fields quoted when they hold a comma, quote or line
- * break, quotes doubled inside. The parser also accepts LF or CR line ends and no BOM.
+ * break, quotes doubled inside. Reading is csv-parse's (LF or CR line ends and no BOM accepted too).
  */
 
+import { CsvError, parse } from 'csv-parse/sync';
 import { fail, ok, type Outcome } from '../shared/outcome';
 
 export const UTF8_BOM = '\uFEFF';
@@ -23,82 +24,43 @@ export type CsvParseResult = Outcome<TableRow[], 'csvUnreadable'>;
 
 const unreadable = (line: number, message: { zhTW: string; en: string }) => fail('invalid', 'csvUnreadable', message, { details: { line } satisfies CsvSyntaxError });
 
+/** csv-parse's error codes, in the words of the people who fix the file. */
+const syntaxReasons: Record<string, { zhTW: string; en: string }> = {
+  CSV_QUOTE_NOT_CLOSED: { zhTW: '引號未結束', en: 'unterminated quoted field' },
+  CSV_INVALID_CLOSING_QUOTE: { zhTW: '引號欄位結束後出現多餘字元', en: 'characters after a closing quote' },
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: { zhTW: '引號欄位結束後出現多餘字元', en: 'characters after a closing quote' },
+  INVALID_OPENING_QUOTE: { zhTW: '未加引號的欄位中出現引號', en: 'quote inside an unquoted field' },
+};
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+const lineBreaks = (raw: string) => raw.match(LINE_BREAK)?.length ?? 0;
+
+/**
+ * Rows with the physical line each starts on. csv-parse reads the records; the start lines are
+ * counted from each record's raw text (its own `info.lines` counts CRLF inside quotes twice).
+ */
 export function parseCsv(input: string): CsvParseResult {
-  const text = input.startsWith(UTF8_BOM) ? input.slice(1) : input;
   const rows: TableRow[] = [];
-  let cells: string[] = [];
-  let field = '';
+  // The line the next record starts on; on a syntax error, where the bad record starts.
   let line = 1;
-  let rowLine = 1;
-  let i = 0;
-  // A field that was quoted may be empty yet present; track it to tell "" from nothing.
-  let fieldStarted = false;
-
-  const endField = () => {
-    cells.push(field);
-    field = '';
-    fieldStarted = false;
-  };
-  const endRow = () => {
-    endField();
-    rows.push({ line: rowLine, cells });
-    cells = [];
-  };
-
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '"' && field === '' && !fieldStarted) {
-      // Quoted field: runs to the next lone quote.
-      const quoteLine = line;
-      fieldStarted = true;
-      i++;
-      for (;;) {
-        if (i >= text.length) return unreadable(quoteLine, { zhTW: '引號未結束', en: 'unterminated quoted field' });
-        const c = text[i]!;
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (c === '\r') {
-          // Keep the line break as written but count CRLF as one line.
-          field += text[i + 1] === '\n' ? '\r\n' : '\r';
-          i += text[i + 1] === '\n' ? 2 : 1;
-          line++;
-          continue;
-        }
-        if (c === '\n') line++;
-        field += c;
-        i++;
-      }
-      const next = text[i];
-      if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n')
-        return unreadable(line, { zhTW: '引號欄位結束後出現多餘字元', en: 'characters after a closing quote' });
-      continue;
-    }
-    if (ch === ',') {
-      endField();
-      i++;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
-      endRow();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      rowLine = line;
-      continue;
-    }
-    if (ch === '"') return unreadable(line, { zhTW: '未加引號的欄位中出現引號', en: 'quote inside an unquoted field' });
-    field += ch;
-    fieldStarted = true;
-    i++;
+  try {
+    parse(input, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      raw: true,
+      // With raw: true each record arrives as { raw, record } (csv-parse's types do not model it).
+      on_record: (value: unknown) => {
+        const { raw, record } = value as { raw: string; record: string[] };
+        rows.push({ line, cells: record });
+        line += lineBreaks(raw);
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return unreadable(line, syntaxReasons[error.code] ?? { zhTW: `CSV 格式錯誤（${error.code}）`, en: `unreadable CSV (${error.code})` });
   }
-  // The last record needs no line break; a trailing line break adds no empty record.
-  if (fieldStarted || field !== '' || cells.length > 0) endRow();
   return ok(rows);
 }
 

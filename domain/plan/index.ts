@@ -4,5 +4,6 @@ export * from './rocDate';
 export * from './completeness';
 export * from './duties';
 export * from './examplePlan';
+export * from './planTemplates';
 export * from './obligations';
 export * from './render';

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { frequencySchema } from '../shared/frequency';
 import type { LocalizedText } from '../shared/localizedText';
+import { article8Items, article8ItemSchema, type Article8Item } from '../vendor/contractClauses';
 
 const shortText = z.string().max(500);
 const longText = z.string().max(10_000);
@@ -515,16 +516,9 @@ export const auditSchema = z
 
 // §13 委外監督 -------------------------------------------------------------------------------
 
-/** Enforcement Rules Art. 8 ¶2: what a processing contract must settle. */
-export const vendorContractClauses = [
-  'scopeAndPurpose',
-  'processorMeasures',
-  'subProcessing',
-  'breachNotificationAndRemedy',
-  'reservedInstructions',
-  'returnAndDeletion',
-] as const;
-export type VendorContractClause = (typeof vendorContractClauses)[number];
+/** Enforcement Rules Art. 8 ¶2: what a processing contract must settle (the enum shared with the vendor area). */
+export const vendorContractClauses = article8Items;
+export type VendorContractClause = Article8Item;
 export const vendorContractClauseLabels: Record<VendorContractClause, string> = {
   scopeAndPurpose: '預定蒐集、處理或利用個人資料之範圍、類別、特定目的及其期間',
   processorMeasures: '受託者採取之安全維護措施',
@@ -544,7 +538,7 @@ export const vendorOversightMethodLabels: Record<VendorOversightMethod, string> 
 
 export const vendorOversightSchema = z
   .object({
-    contractClauses: z.array(z.enum(vendorContractClauses)).max(6).optional(),
+    contractClauses: z.array(article8ItemSchema).max(6).optional(),
     clauseNotes: textList.optional(),
     schedule: scheduleSchema.optional().describe('Periodic confirmation of processors'),
     methods: z.array(z.enum(vendorOversightMethods)).max(4).optional(),

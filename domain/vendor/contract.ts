@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { compareIsoDate, type IsoDate } from '../shared/isoDate';
 import { advanceByFrequency, frequencySchema, YEARLY } from '../shared/frequency';
 import type { LocalizedText } from '../shared/localizedText';
+import { purposeReferenceSchema } from '../inventory/codeLists';
+import { contractClauseIdSchema, contractClauseIds, type ContractClauseId } from './contractClauses';
 
 export interface LegalCitation {
   /** law.moj.gov.tw pcode of the regulation. */
@@ -29,7 +31,7 @@ function rulesArt8Item(item: number): LegalCitation {
 }
 
 export interface ContractClauseDefinition {
-  id: string;
+  id: ContractClauseId;
   title: LocalizedText;
   citations: LegalCitation[];
   /** False for clauses the law always requires (scope, breach reporting, return/deletion). */
@@ -62,7 +64,7 @@ export const contractClauseCatalog: readonly ContractClauseDefinition[] = [
     requirement: 'required',
   },
   ...processorMeasures.map(([id, zhTW, en], index): ContractClauseDefinition => ({
-    id: `measures.${id}`,
+    id: `measures.${id}` as ContractClauseId,
     title: { zhTW: `受託者採取措施：${zhTW}`, en: `Processor's measures: ${en}` },
     citations: [
       rulesArt8Item(2),
@@ -121,8 +123,9 @@ export const contractClauseCatalog: readonly ContractClauseDefinition[] = [
   },
 ];
 
-export const contractClauseIds = contractClauseCatalog.map((c) => c.id);
-const clauseIdSchema = z.string().refine((id) => contractClauseIds.includes(id), 'Unknown contract clause id');
+// The ids are the enum of ./contractClauses (shared with the plan area); test/unit/vendor/contractClauses.test.ts keeps the catalog in that order.
+export { contractClauseIds };
+const clauseIdSchema = contractClauseIdSchema;
 
 export const contractClauseStatusSchema = z
   .discriminatedUnion('status', [
@@ -164,7 +167,12 @@ export const contractInputSchema = z
     scope: z
       .object({
         description: z.string().trim().min(1).max(2000).describe('委外內容'),
-        purposes: z.array(z.string().trim().min(1)).min(1).describe('特定目的 (e.g. 〇九〇 消費者、客戶管理與服務)'),
+        // Normalised like a file's purposes (〇九〇 消費者、客戶管理與服務 → 〇九〇), so contracts and files compare by code.
+        purposes: z
+          .array(purposeReferenceSchema)
+          .min(1)
+          .refine((codes) => new Set(codes).size === codes.length, 'duplicate purpose code')
+          .describe('特定目的代號 (e.g. 〇九〇; 〇九〇 消費者、客戶管理與服務 is read as 〇九〇)'),
         dataCategories: z.array(z.string().trim().min(1)).min(1).describe('個人資料類別'),
         personalDataFileIds: z.array(z.string().min(1)).default([]),
       })
@@ -188,7 +196,7 @@ export type Contract = z.infer<typeof contractSchema>;
 export interface ContractFinding {
   contractId: string;
   vendorId: string;
-  clauseId: string;
+  clauseId: ContractClauseId;
   code: 'CLAUSE_MISSING' | 'CLAUSE_NOT_RECORDED' | 'NOT_APPLICABLE_NOT_ALLOWED' | 'NOT_APPLICABLE_CONTRADICTED';
   severity: 'required' | 'advisory';
   title: LocalizedText;

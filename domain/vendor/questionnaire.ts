@@ -5,6 +5,7 @@
  * personal-data officer.
  */
 import { z } from 'zod';
+import { contractClauseIdSchema, type ContractClauseId } from './contractClauses';
 import type { LocalizedText } from '../shared/localizedText';
 import { fail, ok, type Outcome } from '../shared/outcome';
 import type { VendorErrorCode } from './errors';
@@ -26,7 +27,7 @@ export const questionnaireQuestionSchema = z
     id: questionIdSchema,
     text: localizedTextSchema,
     guidance: localizedTextSchema.optional().describe('What a good answer shows'),
-    basedOnClauseId: z.string().optional().describe('Contract clause (Art. 8 checklist) the question checks'),
+    basedOnClauseId: contractClauseIdSchema.optional().describe('Contract clause (Art. 8 checklist) the question checks'),
     required: z.boolean().describe('Must be answered before submission'),
     evidenceRequested: z.boolean().describe('A yes/partial answer must cite evidence'),
   })
@@ -49,7 +50,7 @@ export const questionnaireSchema = z
   .strict();
 export type Questionnaire = z.infer<typeof questionnaireSchema>;
 
-function q(id: string, basedOnClauseId: string | undefined, zhTW: string, en: string, evidenceRequested = true): QuestionnaireQuestion {
+function q(id: string, basedOnClauseId: ContractClauseId | undefined, zhTW: string, en: string, evidenceRequested = true): QuestionnaireQuestion {
   return { id, text: { zhTW, en }, ...(basedOnClauseId ? { basedOnClauseId } : {}), required: true, evidenceRequested };
 }
 

@@ -7,11 +7,13 @@ import { platformGroup } from './groups/platform';
 import { tenantAdminGroup } from './groups/tenantAdmin';
 import { planGroup } from './groups/plan';
 import { inventoryGroup } from './groups/inventory';
+import { inventoryWorkbookGroup } from './groups/inventoryWorkbook';
 import { vendorsGroup } from './groups/vendors';
 import { vendorQuestionnairePublicGroup } from './groups/vendorQuestionnairePublic';
 import { dataSubjectRequestsGroup } from './groups/dataSubjectRequests';
 import { incidentsGroup } from './groups/incidents';
 import { reviewsGroup } from './groups/reviews';
+import { webhooksGroup } from './groups/webhooks';
 import type { ApiArea } from '../http/app';
 
 export const areaGroups = {
@@ -19,11 +21,13 @@ export const areaGroups = {
   tenantAdmin: tenantAdminGroup,
   plan: planGroup,
   inventory: inventoryGroup,
+  inventoryWorkbook: inventoryWorkbookGroup,
   vendors: vendorsGroup,
   vendorQuestionnairePublic: vendorQuestionnairePublicGroup,
   dataSubjectRequests: dataSubjectRequestsGroup,
   incidents: incidentsGroup,
   reviews: reviewsGroup,
+  webhooks: webhooksGroup,
 } satisfies Record<string, readonly ApiArea[]>;
 
 export type AreaGroup = keyof typeof areaGroups;

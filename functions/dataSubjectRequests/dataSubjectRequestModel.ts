@@ -20,6 +20,7 @@ import {
   type DataSubjectRequest,
 } from '../../domain/dataSubjectRequest/dataSubjectRequest';
 import { periodSettingsSchema, type DecisionDeadline } from '../../domain/dataSubjectRequest/deadlines';
+import { PUBLIC_REQUEST_FORM_OFF, publicRequestFormSettingsSchema } from '../../domain/dataSubjectRequest/publicIntake';
 import { requestTypes, type RequestType } from '../../domain/dataSubjectRequest/requestTypes';
 import { requesterMessageKinds } from '../../domain/dataSubjectRequest/communications';
 import { isIsoDate } from '../../domain/shared/isoDate';
@@ -125,6 +126,9 @@ export const settingsSchema = z
       .max(communicationChannels.length)
       .default([...defaultWrittenNoticeChannels])
       .openapi({ description: 'Channels that count as a written notice (PDPA Art. 13 extension notice); default letter, e-mail, electronic document, SMS' }),
+    publicRequestForm: publicRequestFormSettingsSchema
+      .default({ ...PUBLIC_REQUEST_FORM_OFF })
+      .describe('The public request form at /p/<slug>/request (off by default); the slug is unique across the platform'),
   })
   .strict()
   .openapi('DataSubjectRequestSettingsInput');
@@ -357,6 +361,7 @@ export const settingsViewSchema = z
     periodSettings: z.object({ timeZone: z.string(), mode: z.enum(['civilCode', 'calendarDays']), calendar: z.record(z.string(), z.unknown()) }),
     marketingStopTargets: z.array(marketingStopTargetSchema),
     writtenNoticeChannels: z.array(z.enum(communicationChannels)),
+    publicRequestForm: z.object({ enabled: z.boolean(), slug: z.string().nullable() }),
     updatedAt: z.string().nullable(),
     updatedBy: z.string().nullable(),
     version: z.number().int(),

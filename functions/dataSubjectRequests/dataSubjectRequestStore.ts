@@ -24,6 +24,7 @@ import {
   type RequestStatus,
 } from '../../domain/dataSubjectRequest/dataSubjectRequest';
 import type { PeriodSettings } from '../../domain/dataSubjectRequest/deadlines';
+import { PUBLIC_REQUEST_FORM_OFF, type PublicRequestFormSettings } from '../../domain/dataSubjectRequest/publicIntake';
 import { dataSubjectRequestStatistics } from '../../domain/dataSubjectRequest/statistics';
 import type { RequestType } from '../../domain/dataSubjectRequest/requestTypes';
 import { normalizeEmailForHashing, normalizePhoneForHashing } from '../../domain/privacy/masking';
@@ -376,6 +377,8 @@ export interface StoredSettings {
   marketingStopTargets: MarketingStopTarget[];
   /** Channels that count as written for an Art. 13 extension notice. */
   writtenNoticeChannels: CommunicationChannel[];
+  /** The public request form (functions/dataSubjectRequests/publicIntake*.ts); off until switched on. */
+  publicRequestForm: PublicRequestFormSettings;
   updatedAt: string | null;
   updatedBy: string | null;
   version: number;
@@ -390,6 +393,7 @@ export function settingsView(settings: StoredSettings): SettingsView {
     periodSettings: { timeZone: settings.periodSettings.timeZone, mode: settings.periodSettings.mode, calendar: { ...settings.periodSettings.calendar } },
     marketingStopTargets: settings.marketingStopTargets.map((target) => ({ ...target })),
     writtenNoticeChannels: [...settings.writtenNoticeChannels],
+    publicRequestForm: { ...settings.publicRequestForm },
     updatedAt: settings.updatedAt,
     updatedBy: settings.updatedBy,
     version: settings.version,
@@ -405,6 +409,7 @@ export async function loadSettings(table: TableRef, defaultTimeZone: string): Pr
       periodSettings: item.periodSettings,
       marketingStopTargets: item.marketingStopTargets ?? [],
       writtenNoticeChannels: item.writtenNoticeChannels ?? [...defaultWrittenNoticeChannels],
+      publicRequestForm: item.publicRequestForm ?? { ...PUBLIC_REQUEST_FORM_OFF },
       updatedAt: item.updatedAt,
       updatedBy: item.updatedBy,
       version: item.version,
@@ -415,6 +420,7 @@ export async function loadSettings(table: TableRef, defaultTimeZone: string): Pr
     periodSettings: { timeZone: defaultTimeZone, mode: 'civilCode', calendar: { saturdayIsRestDay: true } },
     marketingStopTargets: [],
     writtenNoticeChannels: [...defaultWrittenNoticeChannels],
+    publicRequestForm: { ...PUBLIC_REQUEST_FORM_OFF },
     updatedAt: null,
     updatedBy: null,
     version: 0,

@@ -157,7 +157,7 @@ export const dataSubjectRequestsArea = {
     });
 
     app.openapi(putSettingsRoute, async (c) => {
-      const { view, version } = await updateSettings(commandContextOf(c), c.req.valid('json'), expectedVersion(c));
+      const { view, version } = await updateSettings(commandContextOf(c), c.req.valid('json'), expectedVersion(c), c.get('deps').controlPlane);
       setEtag(c, version);
       return c.json(view, 200);
     });

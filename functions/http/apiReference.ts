@@ -14,10 +14,14 @@ import type { Context } from 'hono';
 import type { ApiEnv } from './context';
 import { addOperationExamples } from './operationExamples';
 import { ApiProblem, problemSlug, problemTypeOfSlug, problemTypes, PROBLEM_PATH, type ProblemType } from './problem';
+import { DEFAULT_RATE_LIMITS, RATE_LIMIT_ENV } from './rateLimit';
 
 export const DOCS_PATH = '/docs';
 /** The Scalar browser bundle, as shipped in `@scalar/api-reference` (version pinned in package.json). */
 export const DOCS_SCRIPT_PATH = '/docs/assets/scalar-api-reference.js';
+
+const limits = DEFAULT_RATE_LIMITS.requestsPerWindow;
+const rateWindow = DEFAULT_RATE_LIMITS.windowSeconds;
 
 const problemList = (Object.keys(problemTypes) as ProblemType[])
   .map((type) => `| ${problemTypes[type].status} | [\`${problemSlug(type)}\`](${PROBLEM_PATH}${problemSlug(type)}) | ${problemTypes[type].title.zhTW} | ${problemTypes[type].title.en} |`)
@@ -42,7 +46,13 @@ Security maintenance plans, inventory and risk assessment, vendor oversight, dat
 - 語言 / Language: \`Accept-Language: zh-TW\`（預設 / default）或 / or \`en\`。
 - 建立與動作（POST）可附 \`Idempotency-Key\`：24 小時內以相同鍵與內容重試，回傳第一次之回應。 POST accepts \`Idempotency-Key\`: a retry with the same key and body within 24 h returns the first response.
 - 修改（PUT／PATCH／DELETE）須附 \`If-Match\`（讀取時之 \`ETag\`）。 Updates require \`If-Match\` with the \`ETag\` you read.
-- 清單以不透明游標分頁（\`nextCursor\`）。 Lists page with opaque cursors (\`nextCursor\`).
+- 建立成功（201）附 \`Location\`：新資源之路徑（無單獨讀取端點者，為其所屬資源或清單）。 A 201 carries \`Location\`: the created resource's path (or, for a record with no GET of its own, the resource or list it was added to).
+- 以相同 \`Idempotency-Key\` 重送時，回應附 \`Idempotent-Replayed: true\`。 A replay of an idempotent POST carries \`Idempotent-Replayed: true\`.
+- 讀取單一資源可附 \`If-None-Match\`（先前之 \`ETag\` 或 \`*\`，弱比較）；未變更時回應 \`304\`，無內容。 A GET of one resource honours \`If-None-Match\` (earlier \`ETag\`s or \`*\`, weak comparison): \`304\` without a body when nothing changed.
+- 清單以不透明游標分頁（\`nextCursor\`，已加密並綁定租戶與篩選條件；請原樣傳回）。 Lists page with opaque cursors (\`nextCursor\`, encrypted and bound to the tenant and filters; pass it back unchanged).
+- 請求限額依憑證計算，每 ${rateWindow} 秒：人員（owner、officer、auditor 金鑰及 OIDC 使用者）${limits.person} 次、系統整合金鑰 ${limits.integration} 次、平台管理者 ${limits.platformOperator} 次（營運者得以 \`${RATE_LIMIT_ENV.person}\`、\`${RATE_LIMIT_ENV.integration}\`、\`${RATE_LIMIT_ENV.platformOperator}\`、\`${RATE_LIMIT_ENV.windowSeconds}\` 調整）。每個已驗證之回應附 \`RateLimit-Limit\`、\`RateLimit-Remaining\`、\`RateLimit-Reset\`（秒）及 \`RateLimit-Policy\`；超過時回應 \`429\` 並附 \`Retry-After\`。 Requests are budgeted per credential, per ${rateWindow} seconds: people (owner, officer, auditor keys and OIDC users) ${limits.person}, integration keys ${limits.integration}, the platform operator ${limits.platformOperator} (operators may change them). Every authenticated response carries \`RateLimit-Limit\`, \`RateLimit-Remaining\`, \`RateLimit-Reset\` (seconds) and \`RateLimit-Policy\`; past the budget the answer is \`429\` with \`Retry-After\`.
+- 瀏覽器僅限營運者設定之主控台來源（CORS）。 Browsers may call the API only from the console origins the operator configures (CORS).
+- 版本與變更：見 \`openapi/CHANGELOG.md\` 及 \`openapi/VERSIONING.md\`（何謂不相容變更）。 Versions and changes: \`openapi/CHANGELOG.md\` and \`openapi/VERSIONING.md\` (what counts as breaking).
 - 錯誤一律為 RFC 9457 \`application/problem+json\`；\`type\` 指向下列說明頁。 Errors are RFC 9457 \`application/problem+json\`; \`type\` points at the pages below.
 
 ## 錯誤類型 / Problem types
@@ -79,7 +89,8 @@ const tagGroups: { name: string; tags: string[] }[] = [
 
 export const API_INFO = {
   title: 'PDPA Compliance API（個人資料保護法法遵 API）',
-  version: '1.0.0',
+  // The release being prepared (openapi/VERSIONING.md); released documents are in openapi/releases/.
+  version: '0.2.0',
   description: gettingStarted,
   // Not open source: a custom SPDX reference rather than a made-up URL.
   license: { name: 'Proprietary — all rights reserved', identifier: 'LicenseRef-Proprietary' },

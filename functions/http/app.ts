@@ -15,6 +15,8 @@ import { localeFromAcceptLanguage } from './locale';
 import { ApiProblem, problemOfApplicationError, renderProblem } from './problem';
 import { fieldErrorsFromZod } from './zodIssues';
 import { BODY_SHAPE_LIMITS, bodyShapeViolation, type BodyShapeViolation } from './bodyShape';
+import { consoleCors, consoleOriginsFromEnv } from './cors';
+import { registerResponseHeaders } from './route';
 
 export interface ApiArea {
   name: string;
@@ -70,6 +72,9 @@ export function createApiApp(deps: AppDeps, areas: readonly ApiArea[]): OpenAPIH
       actorId: c.get('principal')?.actorId,
     });
   });
+
+  // CORS only for the configured console origins; before everything else so preflights and problems carry it.
+  app.use('*', consoleCors(deps.config.consoleOrigins ?? consoleOriginsFromEnv()));
 
   app.use(
     '/v1/*',
@@ -141,6 +146,7 @@ export function createApiApp(deps: AppDeps, areas: readonly ApiArea[]): OpenAPIH
     description: 'API key (`pdpa_…`, shown once at creation) or an OIDC JWT (RS256) from the configured identity provider.',
   });
 
+  registerResponseHeaders(app);
   for (const area of areas) area.register(app);
 
   serveApiReference(app, deps.config.publicBaseUrl);

@@ -10,7 +10,7 @@
  * rule per address bounds the total across instances. Unknown public tokens (questionnaire
  * links) count against the address too.
  */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from './rateLimiterLibrary';
 import type { Context } from 'hono';
 import type { AuthThrottleLimits } from './appDeps';
 import { ApiProblem } from './problem';

@@ -1,5 +1,6 @@
 /** Optimistic concurrency: every resource has a version; its ETag is that version. */
-import type { ApiContext } from './context';
+import type { MiddlewareHandler } from 'hono';
+import type { ApiContext, ApiEnv } from './context';
 import { ApiProblem } from './problem';
 
 export function etagOf(version: number): string {
@@ -27,4 +28,34 @@ export function expectedVersion(c: ApiContext, options: { required: boolean } = 
 /** Compares before writing; the write itself is also conditioned on the version. */
 export function assertVersion(current: number, expected: number | undefined): void {
   if (expected !== undefined && current !== expected) throw new ApiProblem('preconditionFailed');
+}
+
+/**
+ * If-None-Match matching per RFC 9110 §13.1.2: `*` matches any current representation, and
+ * entity tags compare weakly (`W/"3"` matches `"3"`), as the standard prescribes for this header.
+ */
+export function ifNoneMatchMatches(header: string, etag: string): boolean {
+  const value = header.trim();
+  if (value === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  const current = opaque(etag);
+  return value.split(',').some((candidate) => opaque(candidate) === current);
+}
+
+/**
+ * A GET whose reply carries an ETag answers `304 Not Modified`, with the ETag and no body, when
+ * If-None-Match names it — a client polling a resource pays one small request. Replies without an
+ * ETag (lists, reports) are left as they are.
+ */
+export function conditionalGet(): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    await next();
+    const condition = c.req.header('if-none-match');
+    const etag = c.res.headers.get('etag');
+    if (!condition || !etag || c.res.status !== 200 || !ifNoneMatchMatches(condition, etag)) return;
+    // Hono carries the earlier reply's headers (ETag, X-Request-Id, …) over; a 304 has no body to describe.
+    c.res = new Response(null, { status: 304 });
+    c.res.headers.delete('content-type');
+    c.res.headers.delete('content-length');
+  };
 }

@@ -38,6 +38,20 @@ const memberRecordsFile = {
 };
 
 export const handWrittenExamples: Partial<Record<OperationId, OperationExample>> = {
+  registerEvidence: {
+    request: {
+      title: '115年度個資教育訓練簽到表 / 2026 privacy training sign-in sheet',
+      supports: [{ kind: 'assessmentItem', id: 'cas_01jq3z5k8m9n0p1q2r3s4t5v6w#1.1.1.1' }, { kind: 'duty', id: 'duty_training_all_staff' }],
+      fileName: 'training-sign-in-2026.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: 182044,
+      sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+      relatesToYear: 2026,
+    },
+  },
+  setEvidenceLegalHold: {
+    request: { on: true, reason: '個人資料保護委員會行政檢查調閱 / Kept for the Personal Data Protection Commission inspection' },
+  },
   createDataSubjectRequest: {
     request: {
       receivedAt: at,
@@ -50,6 +64,9 @@ export const handWrittenExamples: Partial<Record<OperationId, OperationExample>>
   },
   lookUpOpenDataSubjectRequests: {
     request: { email: 'meiling.chen@example.net' },
+  },
+  submitPublicDataSubjectRequest: {
+    request: { right: 'deletion', name: '陳美玲', email: 'meiling.chen@example.net', details: '請刪除本人之會員帳號資料 / Please delete my member account data', preferredLocale: 'zh-TW' },
   },
   createPersonalDataFile: { request: memberRecordsFile },
   replacePersonalDataFile: { request: memberRecordsFile },
@@ -73,6 +90,53 @@ export const handWrittenExamples: Partial<Record<OperationId, OperationExample>>
       targetDate: '2026-06-30',
       treatments: [],
       history: [],
+    },
+  },
+  recordTrainingSession: {
+    request: {
+      title: '115年度個資保護教育訓練（第1梯次） / 2026 data protection training (sitting 1)',
+      audience: 'allStaff',
+      heldOn: '2026-03-02',
+      topics: ['law', 'responsibilities', 'planRequirements', 'awareness'],
+      trainer: '林小美（個資管理專職人員） / Lin Hsiao-mei (privacy officer)',
+      durationMinutes: 120,
+      attendees: [{ personId: 'tdp_3f1c9a0b7d2e4f6a8b0c1d2e' }, { name: '陳小華' }],
+      evidenceKinds: ['attendanceSheet', 'assessment'],
+      evidenceRefs: ['HR-TRN-2026-01 簽到表 / sign-in sheet'],
+    },
+  },
+  updateTrainingSession: {
+    request: { durationMinutes: 90, evidenceRefs: ['HR-TRN-2026-01 簽到表 / sign-in sheet', 'HR-TRN-2026-01 課後測驗 / quiz'] },
+  },
+  requestInspectionPack: {
+    request: { periodFrom: '2025-01-01', periodTo: '2025-12-31' },
+    response: {
+      inspectionPackId: 'ipk_01jq3z5k8m9n0p1q2r3s4t5v6w',
+      period: { from: '2025-01-01', to: '2025-12-31' },
+      status: 'queued',
+      requestedAt: at,
+      requestedBy: 'key_01jq3z5k8m9n0p1q2r3s4t5v6w',
+      progress: { stepsDone: 0, totalSteps: 11, currentStep: null, currentStepLabel: null },
+    },
+  },
+  getInspectionPack: {
+    response: {
+      inspectionPackId: 'ipk_01jq3z5k8m9n0p1q2r3s4t5v6w',
+      period: { from: '2025-01-01', to: '2025-12-31' },
+      status: 'ready',
+      requestedAt: at,
+      requestedBy: 'key_01jq3z5k8m9n0p1q2r3s4t5v6w',
+      startedAt: '2026-03-02T01:30:01.000Z',
+      finishedAt: '2026-03-02T01:31:12.000Z',
+      progress: { stepsDone: 11, totalSteps: 11, currentStep: null, currentStepLabel: null },
+      archive: {
+        fileName: '個資檢查資料包_2025-01-01_2025-12-31.zip',
+        sizeBytes: 1843200,
+        sha256: '9f2c4e1a7b3d5f60812a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d',
+        fileCount: 23,
+        listedOnlyCount: 1,
+      },
+      download: { url: 'https://evidence.example.com/t_01jq3z/inspection-packs/ipk_01jq3z5k8m9n0p1q2r3s4t5v6w.zip?X-Amz-Expires=900', expiresAt: '2026-03-02T01:46:12.000Z' },
     },
   },
 };

@@ -7,7 +7,9 @@ import { mutationScopeOf, tenantToday, type TenantCommandContext } from '../appl
 import { AlreadyExistsError, assertVersion, refuse, StaleVersionError, unwrap } from '../application/failures';
 import { commitAudited, WriteConflictError, type AuditedChange, type TransactItem } from '../store/auditedCommit';
 import { auditViewOf, toFileView, type PersonalDataFileView } from './inventoryModel';
-import { loadCodeLists, putFileWrite, recordCountWrites, requireFileRecord, type PersonalDataFileRecord } from './inventoryStore';
+import { fieldIssueDetails } from '../../domain/inventory/fieldIssues';
+import type { TableRef } from '../store/tableRef';
+import { loadCodeLists, putFileWrite, recordCountWrites, requireFileRecord, unknownVendorIds, type PersonalDataFileRecord } from './inventoryStore';
 
 export interface PreparedInventoryChange<R> {
   changes: AuditedChange[];
@@ -44,6 +46,21 @@ export async function commitInventoryChange<R>(context: TenantCommandContext, pr
   }
 }
 
+/**
+ * 委外廠商 must be vendors on the tenant's register. Only links the change adds are checked, so a
+ * review decision on an older file is not blocked by a link made before this check existed.
+ */
+export async function assertVendorLinks(table: TableRef, file: PersonalDataFile, linkedBefore: readonly string[] = []): Promise<void> {
+  const added = file.vendorIds.filter((id) => !linkedBefore.includes(id));
+  if (added.length === 0) return;
+  const unknown = await unknownVendorIds(table, added);
+  if (unknown.size === 0) return;
+  const issues = file.vendorIds.flatMap((id, index) =>
+    unknown.has(id) ? [{ path: ['vendorIds', index], message: { zhTW: `委外廠商 ${id} 不在受託者清冊中，請先登錄該受託者`, en: `vendor ${id} is not on the vendor register; register it first` } }] : [],
+  );
+  refuse('invalid', 'unknownVendor', { zhTW: '委外廠商須為已登錄之受託者', en: 'Vendors must be on the vendor register' }, { field: 'vendorIds', details: fieldIssueDetails(issues) });
+}
+
 export function assertNotRetired(record: PersonalDataFileRecord): void {
   if (record.retired) refuse('conflict', 'fileRetired', { zhTW: '此個資檔案已停用，不能再修改', en: 'The file is retired and can no longer change' });
 }
@@ -68,6 +85,7 @@ export async function replaceLiveFile(
       assertNotRetired(current);
       assertVersion(current.version, change.expectedVersion);
       const file = unwrap(checkPersonalDataFile(change.decide(current), codeLists));
+      await assertVendorLinks(context.table, file, current.file.vendorIds);
       const next: PersonalDataFileRecord = { ...current, file, version: current.version + 1, updatedAt: now };
       const view = toFileView(next, codeLists);
       return {

@@ -27,6 +27,14 @@ export const inventoryKeys = {
   recordCount: (date: IsoDate) => ({ pk: 'RECORD_COUNT', sk: date }),
 };
 
+/**
+ * A vendor's item as vendors/vendorEntities.ts declares it (PK=VENDOR#<vendorId> SK=VENDOR), read
+ * to check the 委外廠商 of a file. Copied rather than imported: the vendors area imports this one
+ * (a vendor's file ids are checked against the inventory) and areas depend one way
+ * (test/unit/architecture/importLayers). test/unit/inventory/recordLinks.test.ts keeps the two equal.
+ */
+export const linkedVendorKey = (vendorId: string) => ({ pk: `VENDOR#${vendorId}`, sk: 'VENDOR' });
+
 /** The list filters stored on each file item (denormalised for the FilterExpression). */
 export interface FileListFilters {
   includeRetired?: boolean;

@@ -219,6 +219,16 @@ export const importResultSchema = z
     unchanged: z.array(z.string()),
     batches: z.number().int().openapi({ description: 'Transactions used (≤ 25 files each)' }),
     resumedFromBatch: z.number().int().openapi({ description: 'Batches already committed by an earlier attempt' }),
+    notes: z
+      .array(
+        z.object({
+          line: z.number().int().openapi({ description: 'CSV line / XLSX row (header = 1)' }),
+          column: z.string().nullable().openapi({ description: 'Header of the column concerned' }),
+          reasonZhTW: z.string(),
+          reasonEn: z.string(),
+        }),
+      )
+      .openapi({ description: 'What the import decided on its own, e.g. a 國際傳輸(系統判定) cell that disagreed with the regions was ignored, or a missing 筆數盤點日 recorded as the import day' }),
   })
   .openapi('InventoryImportResult');
 export type InventoryImportSummary = z.infer<typeof importResultSchema>;

@@ -9,7 +9,7 @@ import type { IsoDate } from '../../domain/shared/isoDate';
 import type { TransactItem } from '../store/auditedCommit';
 import { getEntity, putEntityWrite, queryItems, queryPage, requireEntity, type ListBinding, type PageRequest } from '../store/entityModel';
 import type { TableRef } from '../store/tableRef';
-import { inventoryAccessPatterns, inventoryKeys, type FileListFilters } from './inventoryEntities';
+import { inventoryAccessPatterns, inventoryKeys, linkedVendorKey, type FileListFilters } from './inventoryEntities';
 
 export interface Retirement {
   at: string;
@@ -72,6 +72,25 @@ export async function loadAllFileRecords(table: TableRef): Promise<PersonalDataF
 }
 
 /** 001-2 before 001-10, as people number them. */
+/** The given vendor ids that name no vendor of this tenant (another tenant's id reads as unknown). */
+export async function unknownVendorIds(table: TableRef, vendorIds: Iterable<string>): Promise<Set<string>> {
+  const distinct = [...new Set(vendorIds)];
+  const found = await Promise.all(distinct.map(async (id) => ((await getEntity(table, linkedVendorKey(id))) ? null : id)));
+  return new Set(found.filter((id): id is string => id !== null));
+}
+
+/** The given file ids that name no live file of this tenant: the check of links from other areas (a vendor's files). */
+export async function unknownFileIds(table: TableRef, fileIds: Iterable<string>): Promise<Set<string>> {
+  const distinct = [...new Set(fileIds)];
+  const found = await Promise.all(
+    distinct.map(async (id) => {
+      const item = await getEntity<Record<string, unknown>>(table, inventoryKeys.file(id));
+      return item && !fileRecordOf(item).retired ? null : id;
+    }),
+  );
+  return new Set(found.filter((id): id is string => id !== null));
+}
+
 export function compareFileIds(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
 }

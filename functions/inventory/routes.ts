@@ -1,34 +1,32 @@
 /**
  * 個資盤點 — the personal-data inventory: files (one row of the example's §3(3) table each), the
  * tenant's code lists, the record count that decides the 5,000-record thresholds, Art. 11 ¶3
- * purpose-expiry reviews, and CSV/XLSX import and export in the example's column order.
+ * purpose-expiry reviews. CSV/XLSX import and export are ./workbookRoutes.ts, served by their own
+ * Lambda (apps/groups/inventoryWorkbook.ts) so this one does not carry the workbook library.
  */
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { READ_ROLES, WRITE_ROLES, type Role } from '../../domain/access/roles';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { READ_ROLES, WRITE_ROLES } from '../../domain/access/roles';
 import { mergeCodeLists } from '../../domain/inventory/codeLists';
-import { exportInventoryCsv } from '../../domain/inventory/inventoryTable';
 import type { PersonalDataFile } from '../../domain/inventory/personalDataFile';
 import { filesDueForPurposeReview } from '../../domain/inventory/purposeReview';
 import { totalRecordCount } from '../../domain/inventory/recordCount';
-import { exportInventoryXlsx } from '../../domain/inventory/xlsx';
 import { commandContextOf, listBindingOf, todayOf } from '../http/commandContext';
 import type { ApiEnv } from '../http/context';
 import { expectedVersion, setEtag } from '../http/etag';
 import { pageSchema } from '../http/pagination';
 import { routeTable } from '../http/route';
 import { addCodeListEntry } from './commands/addCodeListEntry';
+import { inventoryRead, inventoryWrite } from './inventoryAccess';
 import { createPersonalDataFile } from './commands/createPersonalDataFile';
 import { recordPurposeReview } from './commands/recordPurposeReview';
 import { replacePersonalDataFile } from './commands/replacePersonalDataFile';
 import { retirePersonalDataFile } from './commands/retirePersonalDataFile';
 import { updatePersonalDataFile } from './commands/updatePersonalDataFile';
-import { registerInventoryImport } from './inventoryImportRoutes';
 import {
   addDataCategoryCodeSchema,
   addPurposeCodeSchema,
   codeListsViewSchema,
   createPersonalDataFileSchema,
-  exportQuerySchema,
   fileIdParamSchema,
   listFilesQuerySchema,
   patchPersonalDataFileSchema,
@@ -41,12 +39,9 @@ import {
   toCodeListsView,
   toFileView,
 } from './inventoryModel';
-import { compareFileIds, listFiles, loadCodeLists, loadLiveFiles, loadTenantCodeLists, requireFileRecord } from './inventoryStore';
+import { listFiles, loadCodeLists, loadLiveFiles, loadTenantCodeLists, requireFileRecord } from './inventoryStore';
 
 const TAGS = ['Inventory 個資盤點'];
-/** Integrations (e.g. an HR system) may read and keep the inventory in sync, nothing more. */
-export const inventoryRead = { plane: 'tenant', roles: [...READ_ROLES, 'integration'] as readonly Role[], integrationScope: 'inventory:read' } as const;
-export const inventoryWrite = { plane: 'tenant', roles: [...WRITE_ROLES, 'integration'] as readonly Role[], integrationScope: 'inventory:write' } as const;
 const peopleWrite = { plane: 'tenant', roles: WRITE_ROLES } as const;
 const peopleRead = { plane: 'tenant', roles: READ_ROLES } as const;
 
@@ -75,14 +70,6 @@ const addCategoryRoute = route.post('/v1/inventory/code-lists/dataCategories', p
 const recordCountRoute = route.get('/v1/inventory/record-count', inventoryRead, '個資筆數（由盤點清冊計算）/ Record count derived from the inventory', { query: recordCountQuerySchema, 200: [recordCountViewSchema, 'Total and per-file counts'] });
 
 const purposeReviewsDueRoute = route.get('/v1/inventory/purpose-reviews/due', peopleRead, '待審查之個資檔案（特定目的消失或期限屆滿）/ Files due for an Art. 11 ¶3 review', { query: recordCountQuerySchema, 200: [purposeReviewDueViewSchema, 'Files awaiting a decision, earliest first'] });
-
-const exportRoute = route.get('/v1/inventory/export', inventoryRead, '匯出個資盤點表（CSV／Excel，範例欄位順序）/ Export the inventory (CSV or XLSX, example column order)', { query: exportQuerySchema, 200: {
-      description: 'UTF-8 CSV with BOM, or an XLSX workbook; importing it gives back the same files',
-      content: {
-        'text/csv': { schema: z.string() },
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
-      },
-    } });
 
 export const inventoryArea = {
   name: 'inventory',
@@ -166,25 +153,5 @@ export const inventoryArea = {
       return c.json({ asOf, items: filesDueForPurposeReview(await loadLiveFiles(commandContextOf(c).table), asOf) }, 200);
     });
 
-    app.openapi(exportRoute, async (c) => {
-      const { table } = commandContextOf(c);
-      const { format } = c.req.valid('query');
-      const [files, codeLists] = await Promise.all([loadLiveFiles(table), loadCodeLists(table)]);
-      files.sort((a, b) => compareFileIds(a.id, b.id));
-      const stamp = todayOf(c);
-      if (format === 'xlsx') {
-        const buffer = await exportInventoryXlsx(files, codeLists);
-        return c.body(new Uint8Array(buffer), 200, {
-          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'Content-Disposition': `attachment; filename="inventory-${stamp}.xlsx"`,
-        });
-      }
-      return c.body(exportInventoryCsv(files, codeLists), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="inventory-${stamp}.csv"`,
-      });
-    });
-
-    registerInventoryImport(app);
   },
 };

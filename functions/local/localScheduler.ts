@@ -21,6 +21,8 @@ export interface LocalSchedulerOptions {
   deadlines: LocalDeadlineScheduler;
   dailyJobs: DailyJob[];
   onDeadline: DeadlineHandler;
+  /** Jobs run on every tick (the webhook drainer), like a one-minute EventBridge schedule. */
+  frequentJobs?: { name: string; run(now: Date): Promise<unknown> }[];
   logger: StructuredLogger;
   clock?: () => Date;
   pollMs?: number;
@@ -49,6 +51,9 @@ export function startLocalScheduler(options: LocalSchedulerOptions): { stop(): v
         lastRunDate.set(job.name, today);
         await job.run(now).catch((error: Error) => options.logger.error('daily job failed', { job: job.name, error: error.message }));
       }
+    }
+    for (const job of options.frequentJobs ?? []) {
+      await job.run(now).catch((error: Error) => options.logger.error('frequent job failed', { job: job.name, error: error.message }));
     }
     for (const schedule of await options.deadlines.due(now)) {
       try {

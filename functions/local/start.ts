@@ -20,6 +20,10 @@ import { createLocalDeps } from './localDeps';
 import { loadOrCreateLocalSecrets } from './localSecrets';
 import { startLocalScheduler } from './localScheduler';
 import { answerUnparseableRequests } from './unparseableRequests';
+import { localObjectRoutes } from '../storage/localObjectRoutes';
+import { createConsoleApp } from '../console/consoleApp';
+import { consoleOidcFromEnv, consoleSessionKey, isConsolePath, isPublicPagePath } from '../console/consoleSettings';
+import { publicConsoleApp } from '../console/public/publicConsoleApp';
 
 async function main() {
   try {
@@ -54,16 +58,30 @@ async function main() {
   const operatorKey = await bootstrapPlatformOperator(deps.controlPlane.doc, deps.controlPlane.tableName, deps.clock);
 
   const app = createApiApp(deps, allAreas);
+  // Pre-signed evidence uploads and downloads land here locally (S3 in AWS).
+  app.route('/', localObjectRoutes(deps.objectStore));
   const clockApp = localClockApp(clock, deps);
+  // The console calls the API in-process (no network hop) with the signed-in person's own credential.
+  const consoleApp = createConsoleApp({ apiBaseUrl: baseUrl, apiFetch: (request) => app.fetch(request), sessionKey: consoleSessionKey(secrets.cursorSecret), oidc: consoleOidcFromEnv(process.env, `${baseUrl}/console`), apiKeySignIn: true, clock: clock.now });
+  const publicPages = publicConsoleApp({ apiBaseUrl: baseUrl, apiFetch: (request) => app.fetch(request), clock: clock.now });
   // The clock endpoint sits in front of the API app, so it exists only in this local start.
-  const server = serve({ fetch: (request, env) => (new URL(request.url).pathname === '/local/clock' ? clockApp.fetch(request, env) : app.fetch(request, env)), port });
+  const server = serve({
+    fetch: (request, env) => {
+      const path = new URL(request.url).pathname;
+      if (path === '/local/clock') return clockApp.fetch(request, env);
+      if (isConsolePath(path)) return consoleApp.fetch(request, env);
+      return isPublicPagePath(path) ? publicPages.fetch(request, env) : app.fetch(request, env);
+    },
+    port,
+  });
   answerUnparseableRequests(server);
   const jobs = localBackgroundJobs(deps, { outboxDir });
   // Reminders and the daily sweep follow the same (possibly simulated) clock.
-  const scheduler = startLocalScheduler({ deadlines: deps.deadlineScheduler, dailyJobs: jobs.dailyJobs, onDeadline: jobs.onDeadline, logger, clock: clock.now });
+  const scheduler = startLocalScheduler({ deadlines: deps.deadlineScheduler, dailyJobs: jobs.dailyJobs, onDeadline: jobs.onDeadline, frequentJobs: jobs.frequentJobs, logger, clock: clock.now });
 
   console.log(`PDPA compliance API   ${baseUrl}`);
   console.log(`API reference         ${baseUrl}/docs   (OpenAPI: ${baseUrl}/openapi.json)`);
+  console.log(`Console               ${baseUrl}/console   (sign in with an API key)`);
   console.log(`DynamoDB Local        ${dynamo.endpoint}   (data in ${join(localDir, 'dynamodb')})`);
   console.log(`Mail outbox           ${outboxDir}`);
   console.log(`Clock                 ${clock.status().simulated ? `simulated, now ${clock.status().now}` : 'real'}   (POST ${baseUrl}/local/clock {"asOf": "…"} as the operator)`);

@@ -14,6 +14,7 @@ import {
   type PlanContent,
   type PlanVersionStatus,
   planTableViews,
+  planTemplateIds,
 } from '../../domain/plan';
 import { frequencySchema } from '../../domain/shared/frequency';
 import { isIsoDate, type IsoDate } from '../../domain/shared/isoDate';
@@ -47,6 +48,14 @@ export const createPlanVersionSchema = z
   })
   .strict()
   .openapi('CreatePlanVersion');
+
+export const createPlanVersionFromTemplateSchema = z
+  .object({
+    template: z.enum(planTemplateIds).describe('seed000WorkedExample: the worked example of the plan template (seed 000, 7版) with your company name'),
+    versionDate: isoDateSchema.optional().openapi({ description: 'Date in the version label; defaults to today in the tenant\'s time zone' }),
+  })
+  .strict()
+  .openapi('CreatePlanVersionFromTemplate');
 
 export const updatePlanContentSchema = z
   .object({

@@ -11,7 +11,7 @@
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { OWNER_ONLY, READ_ROLES, WRITE_ROLES } from '../../domain/access/roles';
-import { inForceSectorRegulations } from '../../domain/plan';
+import { inForceSectorRegulations, planContentFromTemplate } from '../../domain/plan';
 import type { ApiEnv } from '../http/context';
 import { commandContextOf, listBindingOf, todayOf } from '../http/commandContext';
 import { expectedVersion, setEtag } from '../http/etag';
@@ -33,6 +33,7 @@ import {
   approvePlanVersionSchema,
   assertContentStorable,
   completenessSchema,
+  createPlanVersionFromTemplateSchema,
   createPlanVersionSchema,
   createRecordCountSchema,
   documentMediaTypes,
@@ -65,6 +66,8 @@ const TAGS = ['Security maintenance plan'];
 const route = routeTable(TAGS);
 
 const createVersionRoute = route.post('/v1/plan/versions', writeAccess, '建立安全維護計畫草稿版本 / Create a draft plan version', { body: createPlanVersionSchema, description: 'Numbers the version after the latest one. Only one version may be open (draft or submitted) at a time. Content above 350,000 bytes (UTF-8 JSON) is refused with 413.', 201: [planVersionSchema, 'The new draft'] });
+
+const createFromTemplateRoute = route.post('/v1/plan/versions/from-template', writeAccess, '以範本建立計畫草稿 / Create a draft plan version from a template', { body: createPlanVersionFromTemplateSchema, description: 'One call to start from the worked example (seed 000) with the company name of your tenant; edit the draft, check its completeness, submit. Same rules as POST /v1/plan/versions.', 201: [planVersionSchema, 'The draft version'] });
 
 const listVersionsRoute = route.get('/v1/plan/versions', readAccess, '計畫版本清單（新到舊）/ List plan versions, newest first', { query: pageQuerySchema, 200: [pageSchema(planVersionSummarySchema, 'PlanVersionPage'), 'Versions without their content'] });
 
@@ -110,6 +113,15 @@ const listRecordCountsRoute = route.get('/v1/record-counts', { plane: 'tenant', 
 export const planArea = {
   name: 'plan',
   register(app: OpenAPIHono<ApiEnv>) {
+    app.openapi(createFromTemplateRoute, async (c) => {
+      const input = c.req.valid('json');
+      const context = commandContextOf(c);
+      const created = await createPlanDraft(context, { content: planContentFromTemplate(input.template, context.profile.companyName), versionDate: input.versionDate });
+      setEtag(c, created.version);
+      c.header('Location', `/v1/plan/versions/${created.versionNumber}`);
+      return c.json(created.view, 201);
+    });
+
     app.openapi(createVersionRoute, async (c) => {
       const input = c.req.valid('json');
       assertContentStorable(input.content);

@@ -17,6 +17,7 @@ import { dutyKeys, parseTaskId, type StoredDuty, type StoredTask } from './dutyS
 import { queueAndSend, retryMail, emptyCounts, type DeliveryCounts } from './reminderDelivery';
 import { getTeamDirectory } from './reminderStore';
 import { effectiveDirectory, jobContextOf } from './reviewsTenant';
+import { emitTaskDeadlineEvents } from '../webhooks/deadlineEvents';
 import type { SweepDeps } from './sweep';
 
 export const DEADLINE_ACTOR = 'system:deadlineReminder';
@@ -47,6 +48,8 @@ export async function handleDeadline(deps: SweepDeps, schedule: DeadlineSchedule
   if (!task || !duty) return outcome('notFound');
   // Reported, decided or superseded before the moment came: nothing to remind of.
   if (task.status !== 'open' || duty.retiredOn) return outcome('taskClosed');
+  // The exact moment is also a deadline webhook event (24 h / 6 h left, missed), once per threshold.
+  await emitTaskDeadlineEvents(context, [task], new Map([[duty.dutyId, duty]]), firedAt);
 
   const today = zonedDateOf(firedAt, profile.timeZone);
   const members = (await getTeamDirectory(context.table)).members;

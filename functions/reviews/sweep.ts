@@ -21,6 +21,7 @@ import type { TenantRecord } from '../store/controlPlaneRecords';
 import { putEntityWrite, queryItems, withoutKeys } from '../store/entityModel';
 import type { TableRef } from '../store/tableRef';
 import { writeDefaultDuties } from './commands/writeDefaultDuties';
+import { emitTaskDeadlineEvents } from '../webhooks/deadlineEvents';
 import { dutyKeys, taskItem, type StoredDuty, type StoredTask } from './dutyStore';
 import { emptyCounts, queueAndSend, retryDueMails, type DeliveryCounts, type DeliveryDeps } from './reminderDelivery';
 import { batchGetItems, getTeamDirectory } from './reminderStore';
@@ -95,6 +96,8 @@ export async function sweepTenant(deps: SweepDeps, profile: TenantRecord, asOfIn
 
   const dutyItems = await batchGetItems(table, [...new Set(open.map((task) => task.dutyId))].map(dutyKeys.duty));
   const stored = new Map(dutyItems.map((item) => [item.dutyId as string, item as unknown as StoredDuty]));
+  // Deadline webhook events (approaching, missed, overdue), once per task and threshold.
+  await emitTaskDeadlineEvents(context, open, stored, asOfInstant);
   const duties = dutyItems.map(asDuty);
 
   // Tasks left open under a retired duty would be read every day for nothing: close them.

@@ -9,6 +9,7 @@ import { createDocumentClient, createDynamoClient } from '../store/dynamoClient'
 import { DEFAULT_FROM, type MailTransport } from '../mail/mailTransport';
 import { createEventBridgeDeadlineScheduler } from './eventBridgeDeadlineScheduler';
 import { createTenantScopedClients } from './tenantScopedCredentials';
+import { unconfiguredObjectStore, type ObjectStore } from '../storage/objectStore';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -23,6 +24,12 @@ export interface AwsDepsOptions {
    * their bundles, and a send from them is a programming error.
    */
   mailer?: (region: string) => MailTransport;
+  /**
+   * The evidence bucket's store (functions/storage/s3ObjectStore.ts), for the Lambdas that keep
+   * evidence or build inspection packs; the others leave it out, so the S3 client (~160 KB) is
+   * not in their bundles.
+   */
+  objectStore?: (region: string) => ObjectStore;
 }
 
 /** The mailer of a Lambda that sends no mail. */
@@ -71,6 +78,7 @@ export async function createAwsDeps(logger: StructuredLogger, options: AwsDepsOp
       deadLetterQueueArn: process.env.SCHEDULER_DLQ_ARN,
     }),
     mailer: options.mailer ? options.mailer(region) : noMailer(),
+    objectStore: options.objectStore ? options.objectStore(region) : unconfiguredObjectStore(),
     logger,
     config: {
       consoleBaseUrl: process.env.CONSOLE_BASE_URL ?? required('PUBLIC_BASE_URL'),

@@ -16,6 +16,8 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { AUDIT_RETENTION_YEARS, chainAuditAnchor, chainAuditEvent, stateDigest, type AuditAnchor, type AuditEvent, type ChainLink } from '../../domain/audit/auditChain';
 import { auditIndexKeys, TTL_ATTRIBUTE, tenantKeys } from './tableDesign';
+import { webhookOutboxItem } from '../../domain/webhooks/outbox';
+import { newId } from './ids';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -228,6 +230,9 @@ export async function commitAudited(scope: MutationScope, mutation: AuditedMutat
     for (const event of events) {
       items.push({ Put: { TableName: scope.tableName, Item: auditEventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } });
     }
+    // Webhook events of these changes: one outbox item in this same transaction (domain/webhooks/outbox.ts).
+    const outbox = webhookOutboxItem(mutation.changes, at, () => newId('whevt'));
+    if (outbox) items.push({ Put: { TableName: scope.tableName, Item: outbox, ConditionExpression: 'attribute_not_exists(pk)' } });
     const headIndex = items.length;
     items.push({
       Put: {

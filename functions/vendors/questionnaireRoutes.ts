@@ -85,7 +85,9 @@ export function registerQuestionnaireRoutes(app: OpenAPIHono<ApiEnv>): void {
   });
 
   app.openapi(createLinkRoute, async (c) => {
-    const link = await issueQuestionnaireLink(commandContextOf(c), c.get('deps').controlPlane, c.req.valid('param').vendorId, c.req.valid('json'));
+    const deps = c.get('deps');
+    const mail = { mailer: deps.mailer, clock: deps.clock, logger: deps.logger, consoleBaseUrl: deps.config.consoleBaseUrl };
+    const link = await issueQuestionnaireLink(commandContextOf(c), deps.controlPlane, c.req.valid('param').vendorId, c.req.valid('json'), mail);
     return c.json(link, 201);
   });
 

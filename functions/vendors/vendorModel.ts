@@ -4,6 +4,7 @@
  * (criticality, cross-border flag, contract state, link status) and drop storage keys.
  */
 import { z } from '@hono/zod-openapi';
+import { contractClauseIdSchema } from '../../domain/vendor/contractClauses';
 import { contractClauseIds, contractInputSchema, contractState, effectiveContractEnd, type ContractFinding } from '../../domain/vendor/contract';
 import { oversightFindingSchema, oversightMethodSchema, oversightResults } from '../../domain/vendor/oversight';
 import {
@@ -112,7 +113,7 @@ export const contractFindingSchema = z
   .object({
     contractId: z.string(),
     vendorId: z.string(),
-    clauseId: z.string(),
+    clauseId: contractClauseIdSchema,
     code: z.enum(['CLAUSE_MISSING', 'CLAUSE_NOT_RECORDED', 'NOT_APPLICABLE_NOT_ALLOWED', 'NOT_APPLICABLE_CONTRADICTED']),
     severity: z.enum(['required', 'advisory']),
     title: localizedSchema,

@@ -107,6 +107,7 @@ export class ApiFunctions extends Construct {
       this.tenantAccessRole.grantAssumeRole(fn.grantPrincipal);
       fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sts:TagSession'], resources: [this.tenantAccessRole.roleArn] }));
       props.data.cursorSecret.grantRead(fn);
+      props.data.rateLimits.grantReadWriteData(fn);
       props.data.dataKeysKey.grant(fn, 'kms:Decrypt');
       if (needs.createsDataKeys) props.data.dataKeysKey.grant(fn, 'kms:GenerateDataKey');
       if (needs.directTenantTableAccess || needs.provisionsTenantTables) {

@@ -20,6 +20,8 @@ export class KeysAndData extends Construct {
   readonly dataKeysKey: kms.Key;
   readonly controlPlane: dynamodb.TableV2;
   readonly cursorSecret: secretsmanager.Secret;
+  /** Per-credential request budgets shared by every Lambda instance (functions/http/rateLimit.ts). */
+  readonly rateLimits: dynamodb.TableV2;
   readonly tenantTablePrefix: string;
 
   constructor(scope: Construct, id: string, props: KeysAndDataProps) {
@@ -54,6 +56,18 @@ export class KeysAndData extends Construct {
         partitionKey: { name: index.pk, type: dynamodb.AttributeType.STRING },
         sortKey: { name: index.sk, type: dynamodb.AttributeType.STRING },
       })),
+    });
+
+    // rate-limiter-flexible's RateLimiterDynamo layout: partition key `key`, TTL on `expire`.
+    // Counters only: nothing to restore, so it is destroyed with the stack.
+    this.rateLimits = new dynamodb.TableV2(this, 'RateLimits', {
+      tableName: `pdpa-${props.stage}-rate-limits`,
+      partitionKey: { name: 'key', type: dynamodb.AttributeType.STRING },
+      billing: dynamodb.Billing.onDemand(),
+      encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.tableKey),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: 'expire',
+      removalPolicy: RemovalPolicy.DESTROY,
     });
 
     this.cursorSecret = new secretsmanager.Secret(this, 'CursorSigningSecret', {

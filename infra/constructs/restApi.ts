@@ -4,6 +4,7 @@
  * the Authorization header), JSON access logs.
  */
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
@@ -18,6 +19,8 @@ export interface RestApiProps {
   docsGroup: string;
   logRetentionDays: number;
   throttle: { rateLimit: number; burstLimit: number; perCredentialPer5Min: number; publicLinkPerAddressPer5Min: number };
+  /** The console's Lambda: /console and its pages, and the public pages under /p. */
+  consoleFunction?: IFunction;
 }
 
 export class ComplianceRestApi extends Construct {
@@ -72,6 +75,13 @@ export class ComplianceRestApi extends Construct {
     }
     for (const path of ['/docs', '/problems']) {
       this.api.root.resourceForPath(path).addResource('{proxy+}').addMethod('GET', integrationFor(props.docsGroup));
+    }
+    if (props.consoleFunction) {
+      const consoleIntegration = new apigateway.LambdaIntegration(props.consoleFunction, { proxy: true, allowTestInvoke: false, scopePermissionToMethod: false });
+      const consoleRoot = this.api.root.resourceForPath('/console');
+      consoleRoot.addMethod('ANY', consoleIntegration);
+      consoleRoot.addResource('{proxy+}').addMethod('ANY', consoleIntegration);
+      this.api.root.resourceForPath('/p').addResource('{proxy+}').addMethod('ANY', consoleIntegration);
     }
 
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {

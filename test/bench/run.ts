@@ -5,7 +5,8 @@
  *  2. per route: API vs its raw DynamoDB calls, p50 and p99 ratios;
  *  3. write throughput on one tenant at 1, 4, 16 and 32 concurrent writers, errors, capacity
  *     units per mutation, and the audit chain verified afterwards;
- *  4. the review sweep across many tenants (cost follows due items, not total items).
+ *  4. the review sweep across many tenants (cost follows due items, not total items);
+ *  6. the console dashboard's server time vs the API calls it makes (BENCH_CONSOLE_ITERATIONS).
  * Sizes: BENCH_ITERATIONS (route samples, default 200), BENCH_MUTATIONS (per writer level,
  * default 400), BENCH_INIT_RUNS, BENCH_FIRST_REQUEST_RUNS, BENCH_SWEEP_* (see sweepBench.ts).
  */
@@ -17,6 +18,8 @@ import { freePort, startDynamoDbLocal } from '../../functions/local/dynamoDbLoca
 import { createBenchApi, createVendor, runRouteBench, runWriteThroughput } from './apiBench';
 import { runBundleBench, type FirstRequest } from './lambdaBundles';
 import { runSweepBench } from './sweepBench';
+import { runWebhookBench } from './webhookBench';
+import { runConsoleBench } from './consoleBench';
 
 const root = join(import.meta.dirname, '../..');
 const json = process.argv.includes('--json');
@@ -44,8 +47,11 @@ async function main() {
       dataSubjectRequestsApi: owner('/v1/data-subject-requests'),
       incidentsApi: owner('/v1/incidents'),
       inventoryApi: owner('/v1/personal-data-files'),
+      inventoryWorkbookApi: owner('/v1/inventory/export?format=csv'),
       planApi: owner('/v1/plan/versions'),
       reviewsApi: owner('/v1/review-tasks'),
+      webhooksApi: owner('/v1/webhook-endpoints'),
+      webhookDelivery: { kind: 'event', event: { Records: [] } },
       vendorsApi: owner('/v1/vendors'),
       vendorQuestionnairePublicApi: { kind: 'http', method: 'GET', path: `/v1/public/vendor-questionnaires/${link.token as string}` },
       reviewSweep: { kind: 'event', event: { kind: 'dailySweep', tenantId: api.tenantId } },
@@ -95,6 +101,18 @@ async function main() {
     };
     log(`at ${SWEEP_TENANTS_ON_PAPER} tenants × ${sweep.dutiesPerTenant} duties (from the measured per-tenant cost): ${f(onPaper.sequentialMinutes, 1)} min sequential, ${f(onPaper.rcu, 0)} RCU, ${f(onPaper.wcu, 0)} WCU\n`);
 
+    // 5. Webhooks: events delivered per second locally, and the outbox's extra write cost.
+    log('measuring webhooks …');
+    const webhooks = await runWebhookBench(api, log);
+
+    // 6. The console: the dashboard's server time vs the API calls it makes.
+    log('\nmeasuring the console dashboard …');
+    const consoleDashboard = await runConsoleBench(api, Number(process.env.BENCH_CONSOLE_ITERATIONS ?? 50));
+    log(`## Console dashboard vs its API calls (${consoleDashboard.iterations} renders, in-process)`);
+    log('| dashboard p50 | dashboard p99 | API calls/page | API span p50 | API sum p50 | dashboard / API span (p50) |');
+    log('|---|---|---|---|---|---|');
+    log(`| ${f(consoleDashboard.dashboardP50Ms)} ms | ${f(consoleDashboard.dashboardP99Ms)} ms | ${consoleDashboard.apiCallsPerPage} | ${f(consoleDashboard.apiSpanP50Ms)} ms | ${f(consoleDashboard.apiSumP50Ms)} ms | ${f(consoleDashboard.ratioP50)}× |`);
+
     if (json) {
       process.stdout.write(`${JSON.stringify({
         startedAt: started.toISOString(),
@@ -104,6 +122,8 @@ async function main() {
         writers: Object.fromEntries(writes.levels.map((w) => [String(w.writers), w])),
         auditChainAfterWrites: writes.chainVerification,
         sweep: { ...sweep, at10000Tenants: onPaper },
+        webhooks,
+        consoleDashboard,
       }, null, 2)}\n`);
     }
   } finally {

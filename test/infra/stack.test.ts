@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyNagSuppressions } from '../../infra/nagSuppressions';
-import { PdpaComplianceStack } from '../../infra/pdpaStack';
+import { BACKGROUND_FUNCTIONS, PdpaComplianceStack } from '../../infra/pdpaStack';
 import { areaGroupNames, proxyRoutes, routeOwnership } from '../../infra/routeMap';
 
 function synth(stage: 'dev' | 'prod') {
@@ -41,7 +41,7 @@ describe('Lambda functions', () => {
     for (const group of areaGroupNames()) expect(existsSync(join(import.meta.dirname, '../../functions/lambda', `${group}Api.ts`)), group).toBe(true);
     const functions = dev.template.findResources('AWS::Lambda::Function');
     const ours = Object.values(functions).filter((fn: any) => fn.Properties.Runtime?.startsWith('nodejs'));
-    expect(ours.length).toBe(areaGroupNames().length + 3);
+    expect(ours.length).toBe(areaGroupNames().length + Object.keys(BACKGROUND_FUNCTIONS).length);
   });
 
   it('all run Node.js 24 on arm64 with explicit memory, timeout, tracing and JSON logs', () => {
@@ -75,6 +75,11 @@ describe('environment', () => {
     OIDC_SCOPE_CLAIM: 'has a default',
     SES_FROM_NAME: 'has a default',
     BODY_LIMIT_BYTES: 'has a default',
+    PDPA_RATE_LIMIT_PERSON: 'has a default',
+    PDPA_RATE_LIMIT_INTEGRATION: 'has a default',
+    PDPA_RATE_LIMIT_OPERATOR: 'has a default',
+    PDPA_RATE_LIMIT_WINDOW_SECONDS: 'has a default',
+    PDPA_CONSOLE_ORIGINS: 'CORS for console origins is optional; none by default',
   };
 
   function variablesReadByLambdaCode(): Set<string> {
@@ -86,7 +91,8 @@ describe('environment', () => {
         if (entry.isDirectory()) { if (!['local', 'tools', 'console'].includes(entry.name)) walk(path); continue; }
         if (!entry.name.endsWith('.ts')) continue;
         const source = readFileSync(path, 'utf8');
-        for (const match of source.matchAll(/process\.env\.([A-Z][A-Z0-9_]*)|required\('([A-Z][A-Z0-9_]*)'\)/g)) names.add(match[1] ?? match[2]);
+        // Also names kept in maps of settings (e.g. RATE_LIMIT_ENV) and read through them.
+        for (const match of source.matchAll(/process\.env\.([A-Z][A-Z0-9_]*)|required\('([A-Z][A-Z0-9_]*)'\)|'(PDPA_[A-Z0-9_]+)'/g)) names.add(match[1] ?? match[2] ?? match[3]);
       }
     };
     walk(join(import.meta.dirname, '../../functions'));
@@ -156,8 +162,8 @@ describe('data', () => {
     for (const key of Object.values(prod.template.findResources('AWS::KMS::Key')) as any[]) expect(key.DeletionPolicy).toBe('Retain');
   });
 
-  it('KMS keys rotate: one for tables, one wrapping tenant data keys', () => {
-    dev.template.resourceCountIs('AWS::KMS::Key', 2);
+  it('KMS keys rotate: one for tables, one wrapping tenant data keys, one for the evidence bucket', () => {
+    dev.template.resourceCountIs('AWS::KMS::Key', 3);
     dev.template.allResourcesProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 });
@@ -201,7 +207,8 @@ describe('API', () => {
   });
 
   it('stays well under the 500-resource CloudFormation limit', () => {
-    expect(Object.keys(dev.template.toJSON().Resources).length).toBeLessThan(300);
+    // 150 below the hard limit: past 350, move the API Gateway resources into a nested stack (infra/SCALING.md).
+    expect(Object.keys(dev.template.toJSON().Resources).length).toBeLessThan(350);
   });
 
   it('has WAF with the common and known-bad-inputs rule sets attached to the stage', () => {

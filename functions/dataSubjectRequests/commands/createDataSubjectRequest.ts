@@ -9,12 +9,14 @@
  * number; the one that loses the race reads the counter again and retries.
  */
 import { formatCaseNumber } from '../../../domain/dataSubjectRequest/caseNumber';
-import { createDataSubjectRequest as receiveDataSubjectRequest } from '../../../domain/dataSubjectRequest/dataSubjectRequest';
+import { applyDataSubjectRequestEvent, createDataSubjectRequest as receiveDataSubjectRequest, type DataSubjectRequestEventInput } from '../../../domain/dataSubjectRequest/dataSubjectRequest';
 import { zonedDateOf } from '../../../domain/shared/isoDate';
 import { normalizeTaiwanIdNumber } from '../../../domain/privacy/taiwanIdNumber';
-import type { TenantCommandContext } from '../../application/commandContext';
+import { mutationScopeOf, type TenantCommandContext } from '../../application/commandContext';
 import { AlreadyExistsError, unwrap } from '../../application/failures';
 import { commitChange } from '../../application/versionedChange';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditedChange, TransactItem } from '../../store/auditedCommit';
 import { applyDeadlineSchedules } from '../../reviews/chaseDeadline';
 import { getEntity, putEntityWrite } from '../../store/entityModel';
 import { newId } from '../../store/ids';
@@ -46,13 +48,27 @@ async function nextCaseNumber(table: TableRef, receiptDate: string) {
   return { caseNumber: formatCaseNumber(receiptDate, sequence), write: putEntityWrite(table.tableName, counter, current ? current.version : null) };
 }
 
+/**
+ * What an intake channel adds to the same commit (the public request form: the confirmation link
+ * is spent and the identity check starts atomically with the receipt).
+ */
+export interface IntakeAdditions {
+  /** Events applied right after receipt, at the receipt time. */
+  events?: DataSubjectRequestEventInput[];
+  /** Given the new request, further writes and audit changes for the same transaction. */
+  related?: (request: { id: string; caseNumber: string; receivedAt: string }) => { writes: TransactItem[]; changes: AuditedChange[] };
+  /** The client that commits, when a related write is in the control plane. */
+  commitDoc?: DynamoDBDocumentClient;
+}
+
 export async function createDataSubjectRequest(
   context: TenantCommandContext,
   input: CreateDataSubjectRequestInput,
+  additions: IntakeAdditions = {},
 ): Promise<{ view: DataSubjectRequestView; version: number }> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await createOnce(context, input);
+      return await createOnce(context, input, additions);
     } catch (error) {
       // Another request of the same day took the number first (a fresh id cannot collide).
       if (!(error instanceof AlreadyExistsError) || attempt >= CASE_NUMBER_ATTEMPTS) throw error;
@@ -60,17 +76,18 @@ export async function createDataSubjectRequest(
   }
 }
 
-async function createOnce(context: TenantCommandContext, input: CreateDataSubjectRequestInput): Promise<{ view: DataSubjectRequestView; version: number }> {
+async function createOnce(context: TenantCommandContext, input: CreateDataSubjectRequestInput, additions: IntakeAdditions): Promise<{ view: DataSubjectRequestView; version: number }> {
   const now = context.clock();
   // The tenant's settings, never the caller's: a website form must not choose how its deadline is counted.
   const settings = await loadSettings(context.table, context.profile.timeZone);
   const id = newId('dsr', now.getTime());
   const receiptDate = zonedDateOf(input.receivedAt ?? now, settings.periodSettings.timeZone);
   const { caseNumber, write: counterWrite } = await nextCaseNumber(context.table, receiptDate);
-  const request = unwrap(receiveDataSubjectRequest(
+  const received = unwrap(receiveDataSubjectRequest(
     { receivedAt: input.receivedAt, channel: input.channel, requester: input.requester, items: input.items, periodSettings: settings.periodSettings },
     { id, caseNumber, tenantId: context.tenantId, actor: context.actor.actorId, now: now.toISOString(), marketingStopTargets: settings.marketingStopTargets },
   ));
+  const request = (additions.events ?? []).reduce((current, event) => unwrap(applyDataSubjectRequestEvent(current, event, now.toISOString(), { writtenNoticeChannels: settings.writtenNoticeChannels })), received);
   const clear: RequesterClear = {
     ...request.requester,
     ...(input.identifiers?.nationalId ? { nationalId: normalizeTaiwanIdNumber(input.identifiers.nationalId) } : {}),
@@ -93,9 +110,10 @@ async function createOnce(context: TenantCommandContext, input: CreateDataSubjec
     decisionDeadlineOwner(stored),
   );
   const view = storedRequestView(stored, now);
-  await commitChange(context, {
-    changes: [{ action: 'dataSubjectRequest.create', resourceType: 'dataSubjectRequest', resourceId: id, before: null, after: view }, ...deadlines.changes],
-    writes: [requestWrite(context.table.tableName, stored, null), counterWrite, ...lookupWrites(context.table.tableName, cipher, request, clear), ...deadlines.writes],
+  const related = additions.related?.({ id, caseNumber, receivedAt: request.receivedAt }) ?? { writes: [], changes: [] };
+  await commitChange(additions.commitDoc ? { ...mutationScopeOf(context), doc: additions.commitDoc } : context, {
+    changes: [{ action: 'dataSubjectRequest.create', resourceType: 'dataSubjectRequest', resourceId: id, before: null, after: view }, ...deadlines.changes, ...related.changes],
+    writes: [requestWrite(context.table.tableName, stored, null), counterWrite, ...lookupWrites(context.table.tableName, cipher, request, clear), ...deadlines.writes, ...related.writes],
     response: { status: 201, body: view },
   }, 'create');
   await applyDeadlineSchedules(context, deadlines);

@@ -2,13 +2,14 @@
 import { checkPersonalDataFile, type PersonalDataFile } from '../../../domain/inventory/personalDataFile';
 import type { TenantCommandContext } from '../../application/commandContext';
 import { unwrap } from '../../application/failures';
-import { commitInventoryChange } from '../inventoryCommit';
+import { assertVendorLinks, commitInventoryChange } from '../inventoryCommit';
 import { auditViewOf, toFileView, type PersonalDataFileView } from '../inventoryModel';
 import { loadCodeLists, putFileWrite, type PersonalDataFileRecord } from '../inventoryStore';
 
 export async function createPersonalDataFile(context: TenantCommandContext, input: PersonalDataFile): Promise<PersonalDataFileView> {
   const codeLists = await loadCodeLists(context.table);
   const file = unwrap(checkPersonalDataFile(input, codeLists));
+  await assertVendorLinks(context.table, file);
   const now = context.clock().toISOString();
   const record: PersonalDataFileRecord = { file, version: 1, createdAt: now, updatedAt: now, retired: null };
   const view = toFileView(record, codeLists);

@@ -19,16 +19,16 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../domain/audit/auditChain';
 import { isBlankRow, parseCsv, type CsvSyntaxError, type TableRow } from '../../../domain/inventory/csv';
-import { importInventory, importRejected, inventoryColumns, type InventoryImportError } from '../../../domain/inventory/inventoryTable';
+import { importInventory, importRejected, inventoryColumns, referencedVendorIds, type InventoryImportError } from '../../../domain/inventory/inventoryTable';
 import type { PersonalDataFile } from '../../../domain/inventory/personalDataFile';
 import { readXlsxRows } from '../../../domain/inventory/xlsx';
 import type { LocalizedText } from '../../../domain/shared/localizedText';
-import type { TenantCommandContext } from '../../application/commandContext';
+import { tenantToday, type TenantCommandContext } from '../../application/commandContext';
 import { AlreadyExistsError, CommandFailure, refuse, StaleVersionError, unwrap } from '../../application/failures';
 import type { AuditedChange, TransactItem } from '../../store/auditedCommit';
 import { commitInventoryChange } from '../inventoryCommit';
 import { auditViewOf, type InventoryImportSummary } from '../inventoryModel';
-import { getImportProgress, loadAllFileRecords, loadCodeLists, putFileWrite, putImportProgressWrite, type ImportProgress, type PersonalDataFileRecord } from '../inventoryStore';
+import { getImportProgress, loadAllFileRecords, loadCodeLists, putFileWrite, putImportProgressWrite, unknownVendorIds, type ImportProgress, type PersonalDataFileRecord } from '../inventoryStore';
 
 export const CSV_TYPE = 'text/csv';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -80,7 +80,10 @@ export async function importInventoryTable(context: TenantCommandContext, upload
   const importId = `imp_${createHash('sha256').update(`${mode}\0${contentType}\0`).update(bytes).digest('hex').slice(0, 32)}`;
   const codeLists = await loadCodeLists(table);
   const rows = await readRows(contentType, bytes);
-  const files = unwrap(importInventory(rows, codeLists));
+  const unknownVendors = await unknownVendorIds(table, referencedVendorIds(rows));
+  const imported = unwrap(importInventory(rows, codeLists, { today: tenantToday(context), unknownVendorIds: unknownVendors }));
+  const files = imported.files;
+  const notes = imported.notes.map((note) => ({ line: note.line, column: note.column, reasonZhTW: note.reason.zhTW, reasonEn: note.reason.en }));
   // The files come back in row order; the same filter gives each its source line.
   const lines = rows.filter((row) => !isBlankRow(row)).slice(1).map((row) => row.line);
 
@@ -98,6 +101,7 @@ export async function importInventoryTable(context: TenantCommandContext, upload
         unchanged: progress.unchanged,
         batches: progress.batchCount,
         resumedFromBatch: progress.batchCount,
+        notes,
       },
     };
   }
@@ -130,6 +134,7 @@ export async function importInventoryTable(context: TenantCommandContext, upload
     unchanged: [...(progress?.unchanged ?? [])],
     batches: batches.length,
     resumedFromBatch: resumedFrom,
+    notes,
   };
   const now = context.clock().toISOString();
 

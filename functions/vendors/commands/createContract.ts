@@ -9,11 +9,13 @@ import { contractEndDeadline, deadlineContextOf } from '../vendorDeadlines';
 import type { ContractRecord } from '../vendorEntities';
 import type { CreateContractInput } from '../vendorModel';
 import { contractItem, contractViewOf, requireVendor } from '../vendorStore';
-import { vendorExistsCheck } from './vendorRules';
+import { assertContractPurposes, assertFileLinks, vendorExistsCheck } from './vendorRules';
 
 /** Records an entrustment contract; a coming end date becomes a one-time deadline. */
 export async function createContract(context: TenantCommandContext, vendorId: string, input: CreateContractInput) {
   const vendor = await requireVendor(context.table, vendorId);
+  await assertContractPurposes(context.table, input.scope.purposes);
+  await assertFileLinks(context.table, input.scope.personalDataFileIds, 'scope.personalDataFileIds');
   const now = context.clock().toISOString();
   const today = tenantToday(context);
   const id = newId('vct');

@@ -6,13 +6,14 @@ import { openOversightDuty } from '../vendorDeadlines';
 import type { VendorRecord } from '../vendorEntities';
 import { toVendorView, type CreateVendorInput } from '../vendorModel';
 import { vendorItem } from '../vendorStore';
-import { assertVendorHierarchy, vendorExistsCheck } from './vendorRules';
+import { assertFileLinks, assertVendorHierarchy, vendorExistsCheck } from './vendorRules';
 
 /** Registers a vendor (or a sub-processor) with its yearly oversight duty, in one commit. */
 export async function createVendor(context: TenantCommandContext, input: CreateVendorInput) {
   const now = context.clock().toISOString();
   const id = newId('vnd');
   await assertVendorHierarchy(context.table, { id, ...(input.parentVendorId ? { parentVendorId: input.parentVendorId } : {}) });
+  await assertFileLinks(context.table, input.personalDataFileIds, 'personalDataFileIds');
   const record: VendorRecord = { ...input, id, tenantId: context.tenantId, createdAt: now, updatedAt: now, version: 1 };
   const oversight = openOversightDuty(context.table.tableName, record);
   const view = toVendorView(record);

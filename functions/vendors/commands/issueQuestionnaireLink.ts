@@ -10,12 +10,13 @@ import type { ResponseRecord } from '../vendorEntities';
 import { TOKEN_ID_PREFIX_LENGTH, toResponseView, type CreateQuestionnaireLinkInput } from '../vendorModel';
 import { currentQuestionnaire, requireResponse, requireVendor, responseItem, tokenIndexItem } from '../vendorStore';
 import { vendorExistsCheck } from './vendorRules';
+import { mailQuestionnaireLink, type QuestionnaireMailDeps } from './mailQuestionnaireLink';
 
 /**
  * Starts a draft response (or a follow-up round) and issues its single-use, expiring link. The
  * secret is returned once; only its hash is stored.
  */
-export async function issueQuestionnaireLink(context: TenantCommandContext, controlPlane: TableRef, vendorId: string, input: CreateQuestionnaireLinkInput) {
+export async function issueQuestionnaireLink(context: TenantCommandContext, controlPlane: TableRef, vendorId: string, input: CreateQuestionnaireLinkInput, mail?: QuestionnaireMailDeps) {
   const vendor = await requireVendor(context.table, vendorId);
   const now = context.clock().toISOString();
   const responseId = newId('vqr');
@@ -50,5 +51,9 @@ export async function issueQuestionnaireLink(context: TenantCommandContext, cont
     // A replay never shows the secret again.
     response: { status: 201, body: { ...link, token: null, tokenRedacted: true, path: null } },
   }, 'create');
+  // After the commit: the vendor's contact gets the link (the officer can still copy it from the answer).
+  if (mail && vendor.contact?.email) {
+    await mailQuestionnaireLink(mail, { tenantId: context.tenantId, companyName: context.profile.companyName, timeZone: context.profile.timeZone, vendorName: vendor.name, to: { name: vendor.contact.name, email: vendor.contact.email }, token, expiresAt: tokenRecord.expiresAt });
+  }
   return { ...link, token, path: publicQuestionnairePath(token) };
 }

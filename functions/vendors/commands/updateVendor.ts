@@ -3,7 +3,7 @@ import { commitVersionedChange } from '../../application/versionedChange';
 import { vendorKeys, type VendorRecord } from '../vendorEntities';
 import { toVendorView, type UpdateVendorInput } from '../vendorModel';
 import { recordOf, vendorItem, vendorWhat } from '../vendorStore';
-import { assertVendorHierarchy, vendorExistsCheck } from './vendorRules';
+import { assertFileLinks, assertVendorHierarchy, vendorExistsCheck } from './vendorRules';
 
 /** Changes a vendor's master data; `parentVendorId: null` unlinks a sub-processor. */
 export async function updateVendor(context: TenantCommandContext, vendorId: string, expectedVersion: number | undefined, input: UpdateVendorInput) {
@@ -19,6 +19,7 @@ export async function updateVendor(context: TenantCommandContext, vendorId: stri
       if (parentVendorId === null) delete next.parentVendorId;
       else if (parentVendorId !== undefined) next.parentVendorId = parentVendorId;
       if (next.parentVendorId !== current.parentVendorId) await assertVendorHierarchy(context.table, next);
+      await assertFileLinks(context.table, next.personalDataFileIds, 'personalDataFileIds', current.personalDataFileIds);
       return next;
     },
     toItem: vendorItem,

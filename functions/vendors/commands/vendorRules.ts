@@ -1,6 +1,6 @@
 /**
- * Rules and write guards the vendor commands share: the sub-processor chain (複委託) and the
- * "vendor still exists" condition of every child record's write.
+ * Rules and write guards the vendor commands share: the sub-processor chain (複委託), the
+ * "vendor still exists" condition of every child record's write, and links to the inventory.
  */
 import { refuse } from '../../application/failures';
 import { vendorHierarchyIssues } from '../../../domain/vendor/vendor';
@@ -8,6 +8,35 @@ import type { TransactItem } from '../../store/auditedCommit';
 import type { TableRef } from '../../store/tableRef';
 import { vendorKeys } from '../vendorEntities';
 import { findVendor } from '../vendorStore';
+import { fieldIssueDetails, type FieldIssue } from '../../../domain/inventory/fieldIssues';
+import { loadCodeLists, unknownFileIds } from '../../inventory/inventoryStore';
+
+/**
+ * Inventory files a vendor or its contract names must be live files of this tenant. Only the ids
+ * the change adds are checked, so an edit is not blocked by a link recorded before this check.
+ */
+export async function assertFileLinks(table: TableRef, fileIds: readonly string[], field: string, linkedBefore: readonly string[] = []): Promise<void> {
+  const added = fileIds.filter((id) => !linkedBefore.includes(id));
+  if (added.length === 0) return;
+  const unknown = await unknownFileIds(table, added);
+  if (unknown.size === 0) return;
+  const issues: FieldIssue[] = fileIds.flatMap((id, index) =>
+    unknown.has(id) ? [{ path: [...field.split('.'), index], message: { zhTW: `個資檔案 ${id} 不在個資盤點清冊中（或已停用）`, en: `personal-data file ${id} is not in the inventory (or is retired)` } }] : [],
+  );
+  refuse('invalid', 'unknownPersonalDataFile', { zhTW: '所列個資檔案須為個資盤點清冊中之檔案', en: 'Listed personal-data files must be in the inventory' }, { field, details: fieldIssueDetails(issues) });
+}
+
+/** A contract's purposes must be codes of the tenant's code list, as a file's purposes are. */
+export async function assertContractPurposes(table: TableRef, purposes: readonly string[]): Promise<void> {
+  const codeLists = await loadCodeLists(table);
+  const issues: FieldIssue[] = purposes.flatMap((code, index) =>
+    codeLists.specificPurposes.has(code)
+      ? []
+      : [{ path: ['scope', 'purposes', index], message: { zhTW: `特定目的代號 ${code} 不在代碼表中，請先新增至公司代碼表`, en: `specific purpose ${code} is not in the code list; add it to the tenant code list first` } }],
+  );
+  if (issues.length > 0)
+    refuse('invalid', 'unknownSpecificPurpose', { zhTW: '契約之特定目的須為代碼表中之代號', en: 'Contract purposes must be codes of the code list' }, { field: 'scope.purposes', details: fieldIssueDetails(issues) });
+}
 
 /** The vendor must still exist when a child record or a sub-processor link is written. */
 export function vendorExistsCheck(tableName: string, vendorId: string): TransactItem {

@@ -3,6 +3,7 @@
  * answers with evidence references → consistency warnings → findings → corrective actions chased
  * by the review sweep → sign-off locks it → comparison with the previous one → audited reopen.
  */
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runReviewSweep } from '../../../functions/reviews/sweep';
 import { createTestApi, type TestApi } from '../support/testApi';
@@ -78,12 +79,28 @@ describe('a class I supplier self-assessment', () => {
     expect(got.body.score.overall.baseline.compliant).toBe(1);
     expect(got.body.score.byGoal.length).toBeGreaterThan(0);
 
+    // Evidence for the answered item: uploaded through its signed URL, hash-checked by the server, then referenced from the answer.
+    const policyFile = Buffer.from('個人資料保護政策 v3（114年12月核定）', 'utf8');
+    const evidence = await api.call('POST', '/v1/evidence', {
+      key: owner,
+      body: { title: '個人資料保護政策 v3', supports: [{ kind: 'assessmentItem', id: `${id}#1.3.1.1` }], fileName: 'policy-v3.txt', mediaType: 'text/plain', sizeBytes: policyFile.byteLength, sha256: createHash('sha256').update(policyFile).digest('hex'), relatesToYear: 2026 },
+    });
+    expect(evidence.status, JSON.stringify(evidence.body)).toBe(201);
+    const evidenceId: string = evidence.body.evidence.id;
+    expect((await api.app.request(evidence.body.upload.url, { method: 'PUT', headers: evidence.body.upload.headers, body: policyFile })).status).toBe(200);
+    expect((await api.call('POST', `/v1/evidence/${evidenceId}/verification`, { key: owner })).body.status).toBe('complete');
+    r = await answer(id, '1.3.1.1', { result: 'compliant', notes: '已訂定', evidenceRefs: ['ISMS-POL-01 v3', evidenceId] }, got.headers.get('etag')!);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.answers.find((a: { itemNumber: string }) => a.itemNumber === '1.3.1.1').evidenceRefs).toEqual(['ISMS-POL-01 v3', evidenceId]);
+    const forItem = await api.call('GET', `/v1/evidence?supportsKind=assessmentItem&supportsId=${enc(`${id}#1.3.1.1`)}`, { key: owner });
+    expect(forItem.body.items.map((e: { id: string; status: string }) => [e.id, e.status])).toEqual([[evidenceId, 'complete']]);
+
     // Warnings before sign-off; sign-off needs them acknowledged.
     const warnings = await api.call('GET', `/v1/assessments/${id}/warnings`, { key: owner });
     expect(warnings.status).toBe(200);
     expect(warnings.body.items.map((w: { code: string }) => w.code)).toContain('BASELINE_UNANSWERED');
     expect(warnings.body.facts).toMatchObject({ incidentDrillHeldThisYear: false, internalAuditHeldThisYear: true, riskAssessedThisYear: false });
-    expect(warnings.body.facts).not.toHaveProperty('trainingHeldThisYear');
+    expect(warnings.body.facts).toMatchObject({ trainingHeldThisYear: false });
     const unacknowledged = await api.call('POST', `/v1/assessments/${id}/sign-off`, { key: owner, body: {} });
     expect(unacknowledged.status).toBe(422);
     expect(unacknowledged.body.code).toBe('WARNINGS_NOT_ACKNOWLEDGED');

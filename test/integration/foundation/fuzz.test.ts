@@ -36,6 +36,8 @@ beforeAll(async () => {
   // Fuzzed path tokens are failed guesses: lift the guessing budget so the fuzz reaches every route
   // (throttling itself is tested in reliability.test.ts). Set before the first request creates it.
   (api.deps.config as { authThrottle?: unknown }).authThrottle = { failuresPerAddress: 1_000_000, failuresPerKeyId: 1_000_000, windowSeconds: 60 };
+  // Likewise the per-credential request budget (tested in conventions/rateLimit.test.ts): one key sends every fuzzed request.
+  (api.deps.config as { rateLimit?: unknown }).rateLimit = { requestsPerWindow: { person: 1_000_000, integration: 1_000_000, platformOperator: 1_000_000 }, windowSeconds: 60, store: { kind: 'memory' } };
   const document = openApiDocument(api.app, 'http://localhost') as unknown as { paths: Record<string, Record<string, any>>; components: Record<string, unknown> };
   components = document.components;
   operations = Object.entries(document.paths).flatMap(([path, item]) =>

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportInventoryCsv } from '../../../domain/inventory/inventoryTable';
+import { exportInventoryCsv, inventoryHeaders } from '../../../domain/inventory/inventoryTable';
+import { importInventoryXlsx } from '../../../domain/inventory/xlsx';
 import { zonedDateOf } from '../../../domain/shared/isoDate';
 import { loadTenantScope } from '../../../functions/http/authenticate';
 import { countInventoryAndAssessments, loadPlanTableRows } from '../../../functions/risk/planTableRows';
@@ -19,6 +20,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 let api: TestApi;
 let tenant: Awaited<ReturnType<TestApi['onboardTenant']>>;
+/** The fixture's vendor ids (V-HEALTH-01, V-CLOUD-01) → the ids the vendor register gave them in `tenant`. */
+let tenantVendors: Record<string, string>;
 let officerKey: string;
 let auditorKey: string;
 
@@ -37,10 +40,37 @@ async function raw(method: string, path: string, key: string, body?: Uint8Array 
   return { status: response.status, headers: response.headers, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
+/** Registers the vendors the fixture's files name: 委外廠商 must be on the tenant's vendor register. */
+async function registerExampleVendors(key: string): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const [fixtureId, name] of [['V-HEALTH-01', '健檢醫院股份有限公司'], ['V-CLOUD-01', '雲端主機股份有限公司']] as const) {
+    const vendor = await api.call('POST', '/v1/vendors', {
+      key,
+      body: { name, registration: { kind: 'taiwanBusinessId', number: '22099131' }, country: 'TW', services: ['受託處理'], contact: { name: '窗口', email: 'vendor@example.com' }, processingRegions: [{ country: 'TW' }], onboardedOn: '2025-01-01' },
+    });
+    expect(vendor.status, JSON.stringify(vendor.body)).toBe(201);
+    ids[fixtureId] = vendor.body.id;
+  }
+  return ids;
+}
+
+/** The fixture's files with their vendor ids as registered in one tenant. */
+function fixtureFilesFor(vendors: Record<string, string>) {
+  return inventoryFixture.files.map((file) => ({ ...file, vendorIds: file.vendorIds.map((id) => vendors[id] ?? id) }));
+}
+function exampleFilesFor(vendors: Record<string, string>) {
+  return exampleFiles().map((file) => ({ ...file, vendorIds: file.vendorIds.map((id) => vendors[id] ?? id) }));
+}
+
+/** A table exported from one tenant, its vendor ids changed to another tenant's (ids are per tenant). */
+function retarget(csv: string, from: Record<string, string>, to: Record<string, string>): string {
+  return Object.keys(from).reduce((text, fixtureId) => text.replaceAll(from[fixtureId]!, to[fixtureId]!), csv);
+}
+
 async function newTenantWithCodeLists() {
   const other = await api.onboardTenant();
   await addExampleCodeLists(other.ownerKey);
-  return other;
+  return Object.assign(other, { vendors: await registerExampleVendors(other.ownerKey) });
 }
 
 async function tableOf(tenantId: string) {
@@ -55,7 +85,8 @@ beforeAll(async () => {
   officerKey = await tenant.issueKey('officer');
   auditorKey = await tenant.issueKey('auditor');
   await addExampleCodeLists(tenant.ownerKey);
-  for (const file of inventoryFixture.files) {
+  tenantVendors = await registerExampleVendors(tenant.ownerKey);
+  for (const file of fixtureFilesFor(tenantVendors)) {
     const created = await api.call('POST', '/v1/personal-data-files', { key: tenant.ownerKey, body: file });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
   }
@@ -123,21 +154,21 @@ describe('import and export', () => {
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-type')).toContain('text/csv');
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(exported.bytes);
-    expect(text).toBe(exportInventoryCsv(exampleFiles(), exampleCodeLists()));
+    expect(text).toBe(exportInventoryCsv(exampleFilesFor(tenantVendors), exampleCodeLists()));
     expect(text.startsWith('\uFEFF業務流程/個資檔案名稱,特定目的,個人資料類別及內容')).toBe(true);
   });
 
   it('CSV round trip: import into another tenant, export again, identical', async () => {
-    const exported = await raw('GET', '/v1/inventory/export?format=csv', tenant.ownerKey);
     const other = await newTenantWithCodeLists();
-    const imported = await raw('POST', '/v1/inventory/imports?mode=createOnly', other.ownerKey, exported.bytes, 'text/csv; charset=utf-8');
+    const exported = retarget(new TextDecoder().decode((await raw('GET', '/v1/inventory/export?format=csv', tenant.ownerKey)).bytes), tenantVendors, other.vendors);
+    const imported = await raw('POST', '/v1/inventory/imports?mode=createOnly', other.ownerKey, exported, 'text/csv; charset=utf-8');
     const summary = JSON.parse(new TextDecoder().decode(imported.bytes));
     expect(imported.status, JSON.stringify(summary)).toBe(201);
-    expect(summary).toMatchObject({ fileCount: 6, batches: 1, created: ['001-1', '001-2', '001-3', '002', '003', '004'] });
+    expect(summary).toMatchObject({ fileCount: 6, batches: 1, created: ['001-1', '001-2', '001-3', '002', '003', '004'], notes: [] });
     const again = await raw('GET', '/v1/inventory/export?format=csv', other.ownerKey);
-    expect(new TextDecoder().decode(again.bytes)).toBe(new TextDecoder().decode(exported.bytes));
+    expect(new TextDecoder().decode(again.bytes)).toBe(exported);
     // Re-sending the same file replays the import; nothing new is written.
-    const replay = await raw('POST', '/v1/inventory/imports?mode=createOnly', other.ownerKey, exported.bytes, 'text/csv');
+    const replay = await raw('POST', '/v1/inventory/imports?mode=createOnly', other.ownerKey, exported, 'text/csv');
     expect(replay.status).toBe(200);
     expect(JSON.parse(new TextDecoder().decode(replay.bytes)).importId).toBe(summary.importId);
   });
@@ -145,29 +176,26 @@ describe('import and export', () => {
   it('XLSX round trip gives back the same files', async () => {
     const exported = await raw('GET', '/v1/inventory/export?format=xlsx', tenant.ownerKey);
     expect(exported.headers.get('content-type')).toBe(XLSX);
-    const other = await newTenantWithCodeLists();
+    // The workbook read back is the tenant's files, field for field.
+    const read = await importInventoryXlsx(exported.bytes, exampleCodeLists());
+    expect(read).toEqual({ ok: true, value: { files: exampleFilesFor(tenantVendors), notes: [] } });
+    // Imported into the same tenant with upsert it changes nothing: every file is unchanged.
     // With an Idempotency-Key too: the binary body must survive the key's request hashing.
-    const response = await api.app.request('/v1/inventory/imports', {
+    const response = await api.app.request('/v1/inventory/imports?mode=upsert', {
       method: 'POST',
-      headers: { authorization: `Bearer ${other.ownerKey}`, 'content-type': XLSX, 'idempotency-key': 'xlsx-import-1' },
+      headers: { authorization: `Bearer ${tenant.ownerKey}`, 'content-type': XLSX, 'idempotency-key': 'xlsx-import-1' },
       body: exported.bytes,
     });
-    expect(response.status, await response.clone().text()).toBe(201);
-    const originals = (await api.call('GET', '/v1/personal-data-files', { key: tenant.ownerKey })).body.items;
-    const copies = (await api.call('GET', '/v1/personal-data-files', { key: other.ownerKey })).body.items;
-    const strip = (f: Record<string, unknown>) => {
-      const { version: _v, createdAt: _c, updatedAt: _u, ...rest } = f;
-      return rest;
-    };
-    expect(copies.map(strip)).toEqual(originals.map(strip));
-    const reexported = await raw('GET', '/v1/inventory/export?format=csv', other.ownerKey);
-    const csv = await raw('GET', '/v1/inventory/export?format=csv', tenant.ownerKey);
-    expect(new TextDecoder().decode(reexported.bytes)).toBe(new TextDecoder().decode(csv.bytes));
+    const summary = await response.json();
+    expect(response.status, JSON.stringify(summary)).toBe(201);
+    expect(summary).toMatchObject({ created: [], updated: [], unchanged: ['001-1', '001-2', '001-3', '002', '003', '004'], notes: [] });
+    const files = (await api.call('GET', '/v1/personal-data-files', { key: tenant.ownerKey })).body.items;
+    expect(files.map((f: { version: number }) => f.version)).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
   it('rejects a file with bad rows whole: every bad line with its column and reason, nothing written', async () => {
-    const exported = new TextDecoder().decode((await raw('GET', '/v1/inventory/export?format=csv', tenant.ownerKey)).bytes);
     const other = await newTenantWithCodeLists();
+    const exported = retarget(new TextDecoder().decode((await raw('GET', '/v1/inventory/export?format=csv', tenant.ownerKey)).bytes), tenantVendors, other.vendors);
     const lines = exported.split('\r\n');
     // Records 001-2 and 003: a purpose nobody can read, a record count that is not a number.
     // Lines are the CSV's physical lines where each record starts (cells span lines): 4 and 10.
@@ -196,8 +224,9 @@ describe('import and export', () => {
     expect(createOnly.status).toBe(422);
     expect(createOnly.body.rowErrors).toHaveLength(6);
     const other = await newTenantWithCodeLists();
-    await api.call('POST', '/v1/inventory/imports', { key: other.ownerKey, rawBody: exported, headers: { 'content-type': 'text/csv' } });
-    const upsert = await api.call('POST', '/v1/inventory/imports?mode=upsert', { key: other.ownerKey, rawBody: changed, headers: { 'content-type': 'text/csv' } });
+    const first = await api.call('POST', '/v1/inventory/imports', { key: other.ownerKey, rawBody: retarget(exported, tenantVendors, other.vendors), headers: { 'content-type': 'text/csv' } });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const upsert = await api.call('POST', '/v1/inventory/imports?mode=upsert', { key: other.ownerKey, rawBody: retarget(changed, tenantVendors, other.vendors), headers: { 'content-type': 'text/csv' } });
     expect(upsert.status).toBe(201);
     expect(upsert.body).toMatchObject({ updated: ['001-1'], created: [] });
     expect(upsert.body.unchanged).toHaveLength(5);
@@ -244,6 +273,87 @@ describe('import and export', () => {
     expect(resumed.body).toMatchObject({ importId, resumedFromBatch: 1, batches: 2, fileCount: 30 });
     expect(resumed.body.created).toHaveLength(30);
     expect((await api.call('GET', '/v1/inventory/record-count', { key: other.ownerKey })).body.totalRecordCount).toBe(30 * 60);
+  });
+});
+
+describe('forgiving import and checked links (issue #18)', () => {
+  it('imports a hand-written table: required columns only, any order, ROC dates, the system column ignored with a note', async () => {
+    const other = await newTenantWithCodeLists();
+    const headers = ['個資屬性', '業務流程/個資檔案名稱', '特定目的', '個人資料類別及內容', '預計處理或利用方式', '法律依據', '處理或利用地區', '處理或利用期間', '資料筆數', '處理及利用軌跡紀錄存放位置', '國際傳輸(系統判定)', '特定目的消失日'];
+    const rows = [
+      ['所屬人員', '001-1 員工基本資料', '〇〇二、〇六九', 'C001 辨識個人者：姓名、地址、電話', '聯繫員工', '個資法第19條第1項第2款', '台灣地區', '離職後5年', '85', '人資系統LOG', '是', '民國115年11月30日'],
+      ['消費者', '002 會員資料', '契約、類似契約或其他法律關係事務', 'C001：姓名', '會員服務', '個資法第19條第1項第2款', '處理及儲存 TW', '契約終止後3年', '1,200', '會員系統LOG', '否', '115/02/28'],
+    ];
+    const csv = [headers, ...rows].map((r) => r.map((cell) => (/[,"\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',')).join('\r\n');
+    const imported = await api.call('POST', '/v1/inventory/imports', { key: other.ownerKey, rawBody: csv, headers: { 'content-type': 'text/csv' } });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    expect(imported.body.notes.map((n: { line: number; column: string }) => [n.line, n.column])).toEqual([
+      [1, '筆數盤點日'],
+      [2, '國際傳輸(系統判定)'],
+    ]);
+    expect(imported.body.notes[1].reasonZhTW).toContain('已略過');
+    expect(imported.body.notes[1].reasonEn).toContain('ignored');
+    const file = await api.call('GET', '/v1/personal-data-files/001-1', { key: other.ownerKey });
+    expect(file.body).toMatchObject({ specificPurposes: ['〇〇二', '〇六九'], recordCountAsOf: today(), purposeEndsOn: '2026-11-30', regions: [{ country: 'TW' }] });
+    expect((await api.call('GET', '/v1/personal-data-files/002', { key: other.ownerKey })).body).toMatchObject({ specificPurposes: ['〇六九'], recordCount: 1200, purposeEndsOn: '2026-02-28' });
+  });
+
+  it('a table naming a vendor that is not on the register is rejected at that row and column', async () => {
+    const other = await newTenantWithCodeLists();
+    // The first tenant's vendor ids are unknown to this one.
+    const exported = new TextDecoder().decode((await raw('GET', '/v1/inventory/export?format=csv', tenant.ownerKey)).bytes);
+    const bad = await api.call('POST', '/v1/inventory/imports', { key: other.ownerKey, rawBody: exported, headers: { 'content-type': 'text/csv', 'accept-language': 'en' } });
+    expect(bad.status).toBe(422);
+    const vendorErrors = bad.body.rowErrors.filter((e: { column: string }) => e.column === '委外廠商');
+    expect(vendorErrors).toHaveLength(2);
+    expect(vendorErrors.map((e: { reasonEn: string }) => e.reasonEn)).toEqual([
+      `vendor ${tenantVendors['V-HEALTH-01']} is not on the vendor register; register it first`,
+      `vendor ${tenantVendors['V-CLOUD-01']} is not on the vendor register; register it first`,
+    ]);
+    expect(new Set(bad.body.rowErrors.map((e: { line: number; column: string; reasonEn: string }) => `${e.line}|${e.column}|${e.reasonEn}`)).size).toBe(bad.body.rowErrors.length);
+    expect(inventoryHeaders).toContain('委外廠商');
+  });
+
+  it('a file’s vendor ids must be vendors of this tenant (create and patch); 422 names the field', async () => {
+    const other = await newTenantWithCodeLists();
+    const body = { ...inventoryFixture.files[0]!, id: '005', vendorIds: [tenantVendors['V-CLOUD-01']] };
+    const foreign = await api.call('POST', '/v1/personal-data-files', { key: other.ownerKey, body });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.code).toBe('unknownVendor');
+    expect(foreign.body.errors.map((e: { field: string }) => e.field)).toEqual(['vendorIds.0']);
+    expect(foreign.body.errors[0].reasonZhTW).toContain('受託者清冊');
+    const created = await api.call('POST', '/v1/personal-data-files', { key: other.ownerKey, body: { ...body, vendorIds: [other.vendors['V-CLOUD-01']] } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const patched = await api.call('PATCH', '/v1/personal-data-files/005', { key: other.ownerKey, body: { vendorIds: [other.vendors['V-CLOUD-01'], 'vnd_nobody'] }, headers: { 'if-match': created.headers.get('etag')! } });
+    expect(patched.status).toBe(422);
+    expect(patched.body.errors.map((e: { field: string }) => e.field)).toEqual(['vendorIds.1']);
+  });
+
+  it('a vendor’s and a contract’s file ids must be live inventory files; contract purposes are normalised codes', async () => {
+    const other = await newTenantWithCodeLists();
+    await api.call('POST', '/v1/personal-data-files', { key: other.ownerKey, body: inventoryFixture.files[0] });
+    const vendorBody = { name: '客服外包股份有限公司', registration: { kind: 'taiwanBusinessId', number: '22099131' }, country: 'TW', services: ['客服'], contact: { name: '王經理', email: 'cs@example.com' }, processingRegions: [{ country: 'TW' }], onboardedOn: '2025-01-01' };
+    const unknownFile = await api.call('POST', '/v1/vendors', { key: other.ownerKey, body: { ...vendorBody, personalDataFileIds: ['001-1', '999'] } });
+    expect(unknownFile.status).toBe(422);
+    expect(unknownFile.body.errors.map((e: { field: string }) => e.field)).toEqual(['personalDataFileIds.1']);
+    const vendor = await api.call('POST', '/v1/vendors', { key: other.ownerKey, body: { ...vendorBody, personalDataFileIds: ['001-1'] } });
+    expect(vendor.status, JSON.stringify(vendor.body)).toBe(201);
+    const patched = await api.call('PATCH', `/v1/vendors/${vendor.body.id}`, { key: other.ownerKey, body: { personalDataFileIds: ['001-1', '001-2'] }, headers: { 'if-match': vendor.headers.get('etag')! } });
+    expect(patched.status).toBe(422);
+    expect(patched.body.errors.map((e: { field: string }) => e.field)).toEqual(['personalDataFileIds.1']);
+
+    const contractBody = { title: '客服委外契約', period: { start: '2025-01-01', autoRenewal: false }, scope: { description: '客服', purposes: ['090 消費者、客戶管理與服務', '〇六九'], dataCategories: ['C001'], personalDataFileIds: ['001-1'] }, clauses: [] };
+    const contract = await api.call('POST', `/v1/vendors/${vendor.body.id}/contracts`, { key: other.ownerKey, body: contractBody });
+    expect(contract.status, JSON.stringify(contract.body)).toBe(201);
+    expect(contract.body.scope.purposes).toEqual(['〇九〇', '〇六九']);
+    const unknownPurpose = await api.call('POST', `/v1/vendors/${vendor.body.id}/contracts`, { key: other.ownerKey, body: { ...contractBody, scope: { ...contractBody.scope, purposes: ['〇〇一'] } } });
+    expect(unknownPurpose.status).toBe(422);
+    expect(unknownPurpose.body.errors.map((e: { field: string }) => e.field)).toEqual(['scope.purposes.0']);
+    const unknownScopeFile = await api.call('POST', `/v1/vendors/${vendor.body.id}/contracts`, { key: other.ownerKey, body: { ...contractBody, scope: { ...contractBody.scope, personalDataFileIds: ['404'] } } });
+    expect(unknownScopeFile.status).toBe(422);
+    expect(unknownScopeFile.body.errors.map((e: { field: string }) => e.field)).toEqual(['scope.personalDataFileIds.0']);
+    const badClause = await api.call('POST', `/v1/vendors/${vendor.body.id}/contracts`, { key: other.ownerKey, body: { ...contractBody, clauses: [{ clauseId: 'subProcessing', status: 'missing' }] } });
+    expect(badClause.status).toBe(400);
   });
 });
 
@@ -314,7 +424,7 @@ describe('updates and concurrency', () => {
 describe('purpose-expiry review (Art. 11 ¶3)', () => {
   it('lists files due and applies delete, stop and keep decisions', async () => {
     const other = await newTenantWithCodeLists();
-    for (const file of inventoryFixture.files.slice(3, 6)) await api.call('POST', '/v1/personal-data-files', { key: other.ownerKey, body: file });
+    for (const file of fixtureFilesFor(other.vendors).slice(3, 6)) expect((await api.call('POST', '/v1/personal-data-files', { key: other.ownerKey, body: file })).status).toBe(201);
     const set = async (id: string, body: Record<string, unknown>) => {
       const current = await api.call('GET', `/v1/personal-data-files/${id}`, { key: other.ownerKey });
       const patched = await api.call('PATCH', `/v1/personal-data-files/${id}`, { key: other.ownerKey, body, headers: { 'if-match': current.headers.get('etag')! } });

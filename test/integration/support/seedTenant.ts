@@ -3,7 +3,9 @@
  * name. The route walk uses it to prove another tenant cannot reach them. Each area adds its
  * resources here.
  */
+import { createHash } from 'node:crypto';
 import type { TestApi } from './testApi';
+import { runWebhookDispatch } from '../../../functions/webhooks/dispatcher';
 
 export type SeededIds = Record<string, string>;
 
@@ -120,5 +122,55 @@ export async function seedTenantResources(api: TestApi, tenant: { tenantId: stri
   });
   if (dsr.status !== 201) throw new Error(`seeding data-subject requests: ${dsr.status}`);
   ids.dataSubjectRequestId = dsr.body.id;
+  // Evidence: one file uploaded through its signed URL and hash-checked (complete, so GET also hands out a download link).
+  const evidenceBytes = Buffer.from(`種子佐證 ${tenant.tenantId}`, 'utf8');
+  const evidence = await api.call('POST', '/v1/evidence', {
+    key: tenant.ownerKey,
+    body: {
+      title: `種子佐證-${tenant.tenantId.slice(-8)}`,
+      supports: [{ kind: 'incident', id: ids.incidentId }],
+      fileName: 'seed.txt',
+      mediaType: 'text/plain',
+      sizeBytes: evidenceBytes.byteLength,
+      sha256: createHash('sha256').update(evidenceBytes).digest('hex'),
+      relatesToYear: api.deps.clock().getUTCFullYear() - 1,
+    },
+  });
+  if (evidence.status !== 201) throw new Error(`seeding evidence failed: ${evidence.status} ${JSON.stringify(evidence.body)}`);
+  await api.app.request(evidence.body.upload.url, { method: 'PUT', headers: evidence.body.upload.headers, body: evidenceBytes });
+  await api.call('POST', `/v1/evidence/${evidence.body.evidence.id}/verification`, { key: tenant.ownerKey });
+  ids.evidenceId = evidence.body.evidence.id;
+  // Training: one session with a named attendee (the name is unique per tenant, so is the person id).
+  const training = await api.call('POST', '/v1/training/sessions', {
+    key: tenant.ownerKey,
+    body: {
+      title: `種子教育訓練-${tenant.tenantId.slice(-8)}`,
+      audience: 'allStaff',
+      heldOn: new Date(api.deps.clock().getTime() - 86_400_000).toISOString().slice(0, 10),
+      topics: ['law'],
+      trainer: '種子講師',
+      durationMinutes: 60,
+      attendees: [{ name: `種子學員-${tenant.tenantId.slice(-8)}` }],
+      evidenceKinds: ['attendanceSheet'],
+    },
+  });
+  if (training.status !== 201) throw new Error(`seeding training: ${training.status} ${JSON.stringify(training.body)}`);
+  ids.trainingSessionId = training.body.id;
+  ids.personId = training.body.attendees[0].personId;
+  // Inspection packs: one pack of the 30 days before the API's clock, built before the walk.
+  const packTo = new Date(api.deps.clock().getTime() - 86_400_000).toISOString().slice(0, 10);
+  const packFrom = new Date(api.deps.clock().getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
+  const pack = await api.call('POST', '/v1/inspection-packs', { key: tenant.ownerKey, body: { periodFrom: packFrom, periodTo: packTo } });
+  if (pack.status !== 202) throw new Error(`seeding an inspection pack failed: ${pack.status} ${JSON.stringify(pack.body)}`);
+  ids.inspectionPackId = pack.body.inspectionPackId;
+  await api.deps.inspectionPackBuilds.settled();
+  // Webhooks: an endpoint (subscribed to nothing the seed emits) and the newest event, published by the drainer.
+  const webhookEndpoint = await api.call('POST', '/v1/webhook-endpoints', { key: tenant.ownerKey, body: { url: 'http://127.0.0.1:9/seed-hook', eventTypes: ['planVersion.approved'] } });
+  if (webhookEndpoint.status !== 201) throw new Error(`seeding a webhook endpoint failed: ${webhookEndpoint.status} ${JSON.stringify(webhookEndpoint.body)}`);
+  ids.webhookEndpointId = webhookEndpoint.body.id;
+  await runWebhookDispatch(api.deps, { tenantId: tenant.tenantId });
+  const webhookEvents = await api.call('GET', '/v1/webhook-events?limit=1', { key: tenant.ownerKey });
+  if (!webhookEvents.body.items?.[0]) throw new Error(`seeding webhook events: none published (${webhookEvents.status})`);
+  ids.webhookEventId = webhookEvents.body.items[0].id;
   return ids;
 }

@@ -4,6 +4,9 @@
  * app in-process (app.request — the same Hono app the server and the Lambdas run).
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import type { OidcSettings } from '../../../functions/http/appDeps';
 import { createApiApp, type ApiArea } from '../../../functions/http/app';
@@ -11,6 +14,7 @@ import { allAreas } from '../../../functions/apps/areas';
 import { createLocalDeps } from '../../../functions/local/localDeps';
 import { bootstrapPlatformOperator, ensureControlPlane } from '../../../functions/runtime/bootstrap';
 import { silentLogger } from '../../../functions/runtime/logger';
+import { localObjectRoutes } from '../../../functions/storage/localObjectRoutes';
 
 export interface CallOptions {
   key?: string;
@@ -60,10 +64,13 @@ export async function createTestApi(options: TestApiOptions = {}) {
     clock: options.clock,
     oidc: options.oidc,
     bodyLimitBytes: options.bodyLimitBytes,
+    objectsDir: mkdtempSync(join(tmpdir(), 'pdpa-objects-')),
   });
   await ensureControlPlane(deps.dynamo, deps.controlPlane.tableName);
   const operatorKey = (await bootstrapPlatformOperator(deps.controlPlane.doc, deps.controlPlane.tableName, deps.clock))!;
   const app = createApiApp(deps, options.areas ?? allAreas);
+  // Pre-signed evidence URLs point here, as on the local server.
+  app.route('/', localObjectRoutes(deps.objectStore));
 
   async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };

@@ -6,6 +6,7 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import exampleInventory from '../../fixtures/inventory/exampleInventory.json';
 import { seedTenantResources } from '../support/seedTenant';
 import { createTestApi, type TestApi } from '../support/testApi';
 
@@ -20,6 +21,8 @@ beforeAll(async () => {
   tenant = await api.onboardTenant();
   officer = await tenant.issueKey('officer');
   tableName = `${api.deps.provisioning.tenantTablePrefix}${tenant.tenantId}`;
+  // The vendor's files are checked against the inventory: the member file it hosts is on record.
+  expect((await api.call('POST', '/v1/personal-data-files', { key: tenant.ownerKey, body: { ...exampleInventory.files[0]!, id: '111', name: '會員資料' } })).status).toBe(201);
 });
 
 const vendorBody = (overrides: Record<string, unknown> = {}) => ({
@@ -28,8 +31,8 @@ const vendorBody = (overrides: Record<string, unknown> = {}) => ({
   country: 'TW',
   services: ['會員資料庫代管', '客服系統'],
   contact: { name: '陳經理', email: 'pm@cloud.example.com' },
-  personalDataFileIds: ['pdf_members'],
-  dataHoldings: [{ fileId: 'pdf_members', dataCategories: ['C001 辨識個人者'], sensitivity: 'general', subjectAttribute: 'consumer', recordCount: 12000 }],
+  personalDataFileIds: ['111'],
+  dataHoldings: [{ fileId: '111', dataCategories: ['C001 辨識個人者'], sensitivity: 'general', subjectAttribute: 'consumer', recordCount: 12000 }],
   processingRegions: [{ country: 'TW' }, { country: 'JP', description: 'AWS ap-northeast-1 (Tokyo)' }],
   onboardedOn: '2025-01-15',
   ...overrides,
@@ -143,7 +146,7 @@ describe('vendor oversight, end to end', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('etag')).toBe('"2"');
     expect(ok.body.dataHoldings).toHaveLength(1);
-    expect(ok.body.personalDataFileIds).toEqual(['pdf_members']);
+    expect(ok.body.personalDataFileIds).toEqual(['111']);
   });
 
   it('records a contract: a missing clause becomes a finding with its article; its end becomes a duty', async () => {
@@ -156,7 +159,7 @@ describe('vendor oversight, end to end', () => {
         title: '會員資料庫代管契約',
         reference: 'C-2026-001',
         period: { start: '2025-01-15', end: '2026-12-31', autoRenewal: false },
-        scope: { description: '會員資料庫代管及備份', purposes: ['〇九〇 消費者、客戶管理與服務'], dataCategories: ['C001'], personalDataFileIds: ['pdf_members'] },
+        scope: { description: '會員資料庫代管及備份', purposes: ['〇九〇 消費者、客戶管理與服務'], dataCategories: ['C001'], personalDataFileIds: ['111'] },
         clauses,
       },
     });

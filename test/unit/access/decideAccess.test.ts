@@ -3,7 +3,7 @@
  * (wrongly) lists a role of the other plane never lets that plane's credential through.
  */
 import { describe, expect, it } from 'vitest';
-import { decideAccess, READ_ROLES, WRITE_ROLES, type AccessPolicy, type Principal } from '../../../domain/access/roles';
+import { decideAccess, OWNER_ONLY, READ_ROLES, WRITE_ROLES, type AccessPolicy, type Principal } from '../../../domain/access/roles';
 
 const principal = (role: Principal['role'], scopes: string[] = []): Principal => ({ role, scopes, tenantId: role === 'platformOperator' ? undefined : 'tn_a', keyId: 'k' }) as unknown as Principal;
 
@@ -35,5 +35,19 @@ describe('decideAccess', () => {
     expect(decideAccess(principal('integration', ['dsr:write']), report)).toEqual({ allowed: false, reason: 'missingScope' });
     const noScope = { plane: 'tenant', roles: ['integration'] } as AccessPolicy;
     expect(decideAccess(principal('integration', ['incident:write']), noScope)).toEqual({ allowed: false, reason: 'missingScope' });
+  });
+
+  it('grants each tenant role exactly its row of the access matrix (read / write / owner-only)', () => {
+    const matrix = (['owner', 'officer', 'auditor', 'integration', 'platformOperator'] as const).map((role) => [
+      role,
+      ...[READ_ROLES, WRITE_ROLES, OWNER_ONLY].map((roles) => decideAccess(principal(role), { plane: 'tenant', roles } as AccessPolicy).allowed),
+    ]);
+    expect(matrix).toEqual([
+      ['owner', true, true, true],
+      ['officer', true, true, false],
+      ['auditor', true, false, false],
+      ['integration', false, false, false],
+      ['platformOperator', false, false, false],
+    ]);
   });
 });

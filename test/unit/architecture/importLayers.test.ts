@@ -116,8 +116,9 @@ const LOWER_LAYERS: Record<string, readonly string[]> = {
   crypto: ['store'],
   mail: [],
   store: [],
+  storage: [],
   application: ['store', 'crypto'],
-  http: ['application', 'store', 'crypto', 'mail'],
+  http: ['application', 'store', 'crypto', 'mail', 'storage'],
 };
 
 describe('import layers', () => {

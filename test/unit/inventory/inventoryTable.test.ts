@@ -103,27 +103,27 @@ describe('export', () => {
 describe('round trip', () => {
   it('CSV export → import gives back the example files', () => {
     const files = exampleFiles();
-    expect(importInventoryCsv(exportInventoryCsv(files, lists), lists)).toEqual({ ok: true, value: files });
+    expect(importInventoryCsv(exportInventoryCsv(files, lists), lists)).toEqual({ ok: true, value: { files, notes: [] } });
   });
 
   it('CSV round trip keeps every optional field and awkward text', () => {
     const files = [fullFile(), ...exampleFiles()];
     const result = importInventoryCsv(exportInventoryCsv(files, lists), lists);
-    expect(result).toEqual({ ok: true, value: files });
+    expect(result).toEqual({ ok: true, value: { files, notes: [] } });
   });
 
   it('XLSX export → import gives back the same files', async () => {
     const files = [fullFile(), ...exampleFiles()];
     const buffer = await exportInventoryXlsx(files, lists);
     expect(buffer.subarray(0, 2).toString()).toBe('PK');
-    expect(await importInventoryXlsx(buffer, lists)).toEqual({ ok: true, value: files });
+    expect(await importInventoryXlsx(buffer, lists)).toEqual({ ok: true, value: { files, notes: [] } });
   });
 
   it('stopped and deleted files keep their decision and status', () => {
     const base = exampleFiles()[3]!;
     const stopped = personalDataFileSchema.parse({ ...base, status: 'processingStopped', purposeReview: { decision: 'stop', decidedOn: '2025-05-01', decidedBy: '技安', note: '契約終止' } });
     const deleted = personalDataFileSchema.parse({ ...base, id: '002-9', status: 'deleted', purposeReview: { decision: 'delete', decidedOn: '2025-05-01', decidedBy: '技安' } });
-    expect(importInventoryCsv(exportInventoryCsv([stopped, deleted], lists), lists)).toEqual({ ok: true, value: [stopped, deleted] });
+    expect(importInventoryCsv(exportInventoryCsv([stopped, deleted], lists), lists)).toEqual({ ok: true, value: { files: [stopped, deleted], notes: [] } });
   });
 });
 
@@ -137,25 +137,25 @@ describe('import of hand-written tables', () => {
     const result = importInventoryCsv(csvOf([header, row]), lists);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value[0]).toMatchObject({ specificPurposes: ['〇六九'], regions: [{ country: 'TW', role: 'processingAndStorage' }], recordCount: 1060, legalBasis: { art19: [2] } });
+    expect(result.value.files[0]).toMatchObject({ specificPurposes: ['〇六九'], regions: [{ country: 'TW', role: 'processingAndStorage' }], recordCount: 1060, legalBasis: { art19: [2] } });
   });
 
   it('accepts Arabic purpose codes and normalises them', () => {
     const row = [...exampleRows()[5]!];
     row[col('特定目的')] = '040\n069；090';
     const result = importInventoryCsv(csvOf([header, row]), lists);
-    expect(result).toMatchObject({ ok: true, value: [{ specificPurposes: ['〇四〇', '〇六九', '〇九〇'] }] });
+    expect(result).toMatchObject({ ok: true, value: { files: [{ specificPurposes: ['〇四〇', '〇六九', '〇九〇'] }] } });
   });
 
   it('skips blank lines and rows of empty cells, keeping source line numbers', () => {
     const rows = exampleRows();
     const text = `\r\n${csvOf([rows[0]!])}\r\n${csvOf([rows[1]!]).slice(1)}${','.repeat(5)}\r\n`.replace(/^/, '');
     const result = importInventoryCsv(text, lists);
-    expect(result).toMatchObject({ ok: true, value: [{ id: '001-1' }] });
+    expect(result).toMatchObject({ ok: true, value: { files: [{ id: '001-1' }] } });
   });
 
   it('a header-only table imports no files', () => {
-    expect(importInventoryCsv(csvOf([header]), lists)).toEqual({ ok: true, value: [] });
+    expect(importInventoryCsv(csvOf([header]), lists)).toEqual({ ok: true, value: { files: [], notes: [] } });
   });
 
   it('an empty table has no header', () => {
@@ -167,21 +167,27 @@ describe('import of hand-written tables', () => {
     wrong[1] = '目的';
     wrong[7] = '筆數';
     const errors = errorsOf(importInventoryCsv(csvOf([wrong, exampleRows()[1]!]), lists));
+    // The unknown headers, then the required columns they left missing.
     expect(errors.map((e) => [e.line, e.column])).toEqual([
+      [1, '目的'],
+      [1, '筆數'],
       [1, '特定目的'],
       [1, '資料筆數'],
     ]);
-    expect(errors[0]!.reason.zhTW).toContain('目的');
+    expect(errors[0]!.reason).toEqual({ zhTW: '第2欄「目的」不是盤點表的欄位', en: 'column 2 "目的" is not an inventory column' });
+    expect(errors[2]!.reason.zhTW).toBe('缺少必要欄位「特定目的」');
   });
 
-  it('rejects a header missing the structured columns or with extra ones', () => {
-    expect(errorsOf(importInventoryCsv(csvOf([header.slice(0, 9)]), lists))[0]!.column).toBe(header[9]);
-    expect(errorsOf(importInventoryCsv(csvOf([[...header, '備註']]), lists))).toEqual([{ line: 1, column: null, reason: expect.objectContaining({ en: 'the header has extra columns' }) }]);
+  it('rejects a header without a required column, with an unknown one or with a repeated one', () => {
+    // The example's nine columns alone lack 個資屬性, which the risk method needs.
+    expect(errorsOf(importInventoryCsv(csvOf([header.slice(0, 9)]), lists)).map((e) => e.column)).toEqual(['個資屬性']);
+    expect(errorsOf(importInventoryCsv(csvOf([[...header, '備註']]), lists))).toEqual([{ line: 1, column: '備註', reason: expect.objectContaining({ en: 'column 30 "備註" is not an inventory column' }) }]);
+    expect(errorsOf(importInventoryCsv(csvOf([[...header, '資料筆數']]), lists))).toEqual([{ line: 1, column: '資料筆數', reason: expect.objectContaining({ en: 'column 30 repeats column 8' }) }]);
   });
 
   it('tolerates whitespace inside header cells', () => {
     const spaced = header.map((h) => ` ${h} `);
-    expect(importInventoryCsv(csvOf([spaced]), lists)).toEqual({ ok: true, value: [] });
+    expect(importInventoryCsv(csvOf([spaced]), lists)).toEqual({ ok: true, value: { files: [], notes: [] } });
   });
 
   it('reports a CSV syntax error with its line', () => {
@@ -243,12 +249,16 @@ describe('all-or-nothing import', () => {
     ['法律依據', '個資法第6條第1項第7款', 'no subparagraph 7'],
     ['處理或利用地區', '日本', 'region'],
     ['處理或利用地區', '處理及儲存 TW Asia_East', 'cloud region'],
-    ['處理或利用期間', '', 'Too small'],
+    ['處理或利用期間', '', '處理或利用期間 is required'],
+    ['個資屬性', '', '個資屬性 is required'],
     ['資料筆數', '-5', 'whole number'],
     ['特種個資(第6條)', '宗教', 'not one of'],
-    ['書面同意', 'Y', '是'],
     ['告知管道', '網站', 'without the notice method', '告知方式'],
-    ['筆數盤點日', '2025/01/02', 'calendar date'],
+    ['筆數盤點日', '2025/02/30', 'not a calendar date'],
+    ['筆數盤點日', '115/02/30', 'not a calendar date'],
+    ['筆數盤點日', '25/01/02', 'ambiguous'],
+    ['特定目的消失日', '明年', 'cannot read the date'],
+    ['再審查日', '2026-01-01', 'without a decision', '審查決定'],
     ['審查決定', '封存', 'delete, stop or keep'],
     ['決定日', '2025-01-01', 'without a decision', '審查決定'],
   ])('column %s = %j is rejected', (column, value, reason, reportedAt?: string) => {
@@ -271,12 +281,12 @@ describe('all-or-nothing import', () => {
     const errors = errorsOf(importInventoryCsv(csvOf([header, row]), lists));
     expect(errors.map((e) => e.column)).toEqual(['保留理由類別']);
     row[col('保留理由類別')] = '執行業務所必須';
-    expect(importInventoryCsv(csvOf([header, row]), lists)).toMatchObject({ ok: true, value: [{ purposeReview: { decision: 'keep', reasonCategory: 'businessNecessity' } }] });
+    expect(importInventoryCsv(csvOf([header, row]), lists)).toMatchObject({ ok: true, value: { files: [{ purposeReview: { decision: 'keep', reasonCategory: 'businessNecessity' } }] } });
   });
 
   it('a row longer than the header is rejected', () => {
     const row = [...exampleRows()[1]!, 'extra'];
-    expect(errorsOf(importInventoryCsv(csvOf([header, row]), lists))).toEqual([{ line: 2, column: null, reason: expect.objectContaining({ en: 'the row has more cells than the header' }) }]);
+    expect(errorsOf(importInventoryCsv(csvOf([header, row]), lists))).toEqual([{ line: 2, column: null, reason: expect.objectContaining({ en: 'the row has cells under no header' }) }]);
   });
 
   it('a consent basis without notice is reported at the notice column', () => {
@@ -290,7 +300,7 @@ describe('all-or-nothing import', () => {
   it('importInventory works on rows from any source', () => {
     const parsed = parseCsv(exportInventoryCsv(exampleFiles(), lists));
     if (!parsed.ok) throw new Error('csv');
-    expect(importInventory(parsed.value, lists)).toEqual({ ok: true, value: exampleFiles() });
+    expect(importInventory(parsed.value, lists)).toEqual({ ok: true, value: { files: exampleFiles(), notes: [] } });
   });
 });
 
@@ -317,7 +327,7 @@ describe('XLSX reading', () => {
     sheet.getRow(4).getCell(col('資料筆數') + 1).value = '85';
     sheet.getRow(4).getCell(1).value = '001-9 員工基本資料';
     const fixed = await importInventoryXlsx(Buffer.from(await workbook.xlsx.writeBuffer()), lists);
-    expect(fixed).toMatchObject({ ok: true, value: [{ id: '001-1', intendedUse: '聯繫員工、保險', recordCount: 85, recordCountAsOf: '2025-01-02' }, { id: '001-9' }] });
+    expect(fixed).toMatchObject({ ok: true, value: { files: [{ id: '001-1', intendedUse: '聯繫員工、保險', recordCount: 85, recordCountAsOf: '2025-01-02' }, { id: '001-9' }] } });
   });
 
   it('rejects bytes that are not a workbook', async () => {

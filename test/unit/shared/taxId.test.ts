@@ -23,6 +23,13 @@ describe('統一編號 (isValidTaxId)', () => {
     expect(isValidTaxId(taxId)).toBe(false);
   });
 
+  it('rejects a 7th digit 7 when neither reading of 28 gives a multiple of 5', () => {
+    // 1 + 0 + 0 + 0 + 0 + 0 + (28 → 1 or 0) + 1 = 3 or 2.
+    expect(isValidTaxId('10000071')).toBe(false);
+    // …and accepts it when one reading does: 1 + (1 or 0) + 4 = 6 or 5.
+    expect(isValidTaxId('10000074')).toBe(true);
+  });
+
   it('tenants and vendors use the one implementation', () => {
     expect(isValidTaiwanBusinessId).toBe(isValidTaxId);
   });

@@ -47,7 +47,7 @@ describe('contractFindings', () => {
     }
   });
   it('accepts notApplicable sub-processing only while the vendor has no sub-processors', () => {
-    const clauses = allPresentClauses().map((c) => (c.clauseId === 'subProcessors' ? { clauseId: 'subProcessors', status: 'notApplicable' as const, reason: '無複委託' } : c));
+    const clauses = allPresentClauses().map((c) => (c.clauseId === 'subProcessors' ? { clauseId: 'subProcessors' as const, status: 'notApplicable' as const, reason: '無複委託' } : c));
     expect(contractFindings(contract({ clauses }), { hasSubProcessors: false })).toEqual([]);
     expect(contractFindings(contract({ clauses }), { hasSubProcessors: true })).toMatchObject([{ code: 'NOT_APPLICABLE_CONTRADICTED' }]);
   });

@@ -1,0 +1,3 @@
+export * from './trainingSession';
+export * from './trainingPeople';
+export * from './trainingCompliance';

@@ -1,0 +1,111 @@
+/**
+ * The inspection-pack builder in the stack: its own Lambda with generous memory and the timeout
+ * the job's stale rule counts with, no retries of the asynchronous invoke, InvokeFunction only
+ * for the API function serving the routes, and its name on every function. cdk-nag runs over the
+ * whole stack in test/infra/stack.test.ts.
+ */
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUILDER_TIMEOUT_SECONDS } from '../../domain/inspectionPack/job';
+import { InspectionPackBuilder, inspectionPackBuilderName } from '../../infra/constructs/inspectionPackBuilder';
+import { PdpaComplianceStack } from '../../infra/pdpaStack';
+
+let template: Template;
+
+beforeAll(() => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new PdpaComplianceStack(app, 'PdpaCompliance-dev', {
+    stage: 'dev',
+    senderDomain: 'example.com',
+    publicBaseUrl: 'https://api.example.com',
+    consoleBaseUrl: 'https://console.example.com',
+    env: { account: '123456789012', region: 'ap-northeast-1' },
+  });
+  template = Template.fromStack(stack);
+}, 180_000);
+
+const functionsByName = () =>
+  Object.fromEntries(
+    Object.entries(template.findResources('AWS::Lambda::Function'))
+      .filter(([, fn]: [string, any]) => typeof fn.Properties.FunctionName === 'string')
+      .map(([logicalId, fn]: [string, any]) => [fn.Properties.FunctionName as string, { logicalId, properties: fn.Properties }]),
+  );
+
+/** The inline policy statements attached to a function's role. */
+function statementsOfRoleOf(functionName: string): any[] {
+  const fn = functionsByName()[functionName]!;
+  const roleLogicalId = fn.properties.Role['Fn::GetAtt'][0];
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy: any) => policy.Properties.Roles.some((role: any) => role.Ref === roleLogicalId))
+    .flatMap((policy: any) => policy.Properties.PolicyDocument.Statement);
+}
+
+const invokes = (statement: any) => [statement.Action].flat().includes('lambda:InvokeFunction');
+
+describe('inspection pack builder', () => {
+  it('is its own Lambda with generous memory and the timeout the stale rule uses', () => {
+    const builder = functionsByName()[inspectionPackBuilderName('dev')];
+    expect(builder, 'builder function').toBeDefined();
+    expect(builder!.properties.MemorySize).toBeGreaterThanOrEqual(2048);
+    expect(builder!.properties.Timeout).toBe(BUILDER_TIMEOUT_SECONDS);
+    expect(builder!.properties.Timeout).toBeLessThanOrEqual(900);
+  });
+
+  it('is invoked asynchronously without retries (a retry would find the job started)', () => {
+    const builder = functionsByName()[inspectionPackBuilderName('dev')]!;
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: builder.logicalId },
+      MaximumRetryAttempts: 0,
+      MaximumEventAgeInSeconds: BUILDER_TIMEOUT_SECONDS,
+    });
+  });
+
+  it('only the API function serving /v1/inspection-packs may invoke it, and only it (no versions or aliases)', () => {
+    const invoking = Object.keys(functionsByName()).filter((name) => statementsOfRoleOf(name).some(invokes));
+    expect(invoking).toEqual(['pdpa-dev-incidentsApi']);
+    const [statement] = statementsOfRoleOf('pdpa-dev-incidentsApi').filter(invokes);
+    expect(statement.Effect).toBe('Allow');
+    expect(JSON.stringify(statement.Resource)).toContain(`function:${inspectionPackBuilderName('dev')}`);
+    expect(JSON.stringify(statement.Resource)).not.toContain(':*');
+  });
+
+  it('every function knows the builder\'s name', () => {
+    for (const [name, fn] of Object.entries(functionsByName())) {
+      expect(fn.properties.Environment.Variables.INSPECTION_PACK_BUILDER_FUNCTION, name).toBe(inspectionPackBuilderName('dev'));
+    }
+  });
+
+  it('reads evidence and writes packs under the tenants\' prefixes only; the API may read packs to sign their links', () => {
+    const objectStatements = (name: string) => statementsOfRoleOf(name).filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('s3:')));
+    const patterns = (name: string) =>
+      objectStatements(name).flatMap((statement) => [statement.Action].flat().map((action: string) => `${action} ${JSON.stringify(statement.Resource).match(/\/\*\/[a-z-]+\/\*/)?.[0]}`));
+    expect(patterns(inspectionPackBuilderName('dev')).sort()).toEqual(['s3:GetObject /*/evidence/*', 's3:GetObject /*/inspection-packs/*', 's3:PutObject /*/inspection-packs/*']);
+    expect(patterns('pdpa-dev-incidentsApi')).toContain('s3:GetObject /*/inspection-packs/*');
+    expect(patterns('pdpa-dev-incidentsApi')).not.toContain('s3:PutObject /*/inspection-packs/*');
+    // No other function touches the packs.
+    for (const name of Object.keys(functionsByName()).filter((n) => n !== 'pdpa-dev-incidentsApi' && n !== inspectionPackBuilderName('dev'))) {
+      expect(patterns(name).filter((p) => p.includes('inspection-packs')), name).toEqual([]);
+    }
+  });
+
+  it('the construct alone: without an object store it grants no S3 access', () => {
+    const stack = new Stack(new App(), 'Alone');
+    const fn = (id: string) => new lambda.Function(stack, id, { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler=async()=>{}') });
+    const builder = fn('Builder');
+    new InspectionPackBuilder(stack, 'Packs', { stage: 'dev', builder, invokers: [fn('Api')], functions: [builder] });
+    const local = JSON.stringify(Template.fromStack(stack).toJSON());
+    expect(local).not.toContain('s3:');
+    expect(local).toContain('lambda:InvokeFunction');
+    // With one, the bucket's objects under the two patterns.
+    const withObjects = new Stack(new App(), 'Objects');
+    const fn2 = (id: string) => new lambda.Function(withObjects, id, { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler=async()=>{}') });
+    const builder2 = fn2('Builder');
+    new InspectionPackBuilder(withObjects, 'Packs', { stage: 'dev', builder: builder2, invokers: [fn2('Api')], functions: [builder2], objects: { bucket: new s3.Bucket(withObjects, 'Objects') } });
+    Template.fromStack(withObjects).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 's3:GetObject', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Objects'), 'Arn'] }, '/*/evidence/*']] } })]) },
+    });
+  });
+});
