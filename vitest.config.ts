@@ -35,7 +35,12 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // One browser at a time on two cores: the files share nothing but the machine.
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
+          // On a loaded 2-core machine a page step has stalled past the test timeout (seen twice with
+          // Stryker running beside it; never alone). One retry, and every retry is printed by vitest.
+          retry: 1,
         },
       },
       {

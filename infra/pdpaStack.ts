@@ -29,7 +29,9 @@ export const AREA_NEEDS: Record<string, FunctionNeeds> = {
   platform: { provisionsTenantTables: true, writesControlPlane: true, createsDataKeys: true, directTenantTableAccess: true, managesDeadlineSchedules: true, sendsMail: true, timeout: Duration.seconds(29), servesApiReference: true },
   tenantAdmin: { writesControlPlane: true, directTenantTableAccess: true },
   // Writes the questionnaire-token index row in the control plane.
-  vendors: { writesControlPlane: true, managesDeadlineSchedules: true },
+  vendors: { writesControlPlane: true, managesDeadlineSchedules: true, sendsMail: true },
+  // The public request form: slugs and confirmation links are control-plane rows; it mails the link.
+  dataSubjectRequests: { writesControlPlane: true, managesDeadlineSchedules: true, sendsMail: true },
   // Resolves a token through the control plane, then touches one response item in one tenant table.
   vendorQuestionnairePublic: { writesControlPlane: true },
   plan: { managesDeadlineSchedules: false, memoryMb: 1024 },

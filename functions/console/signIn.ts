@@ -27,19 +27,10 @@ async function tenantOf(runtime: ConsoleRuntime, credential: SessionFields['cred
   }
 }
 
-/**
- * The role of an API key. The API has no "who am I" route, so the console asks what the key may
- * do: the key list answers owners only, and a write route refuses a reader (403) before it looks
- * at the input, while it answers a writer's malformed input (no such task, no reason) with 400.
- * Nothing can change by asking.
- */
+/** The role of an API key, as the API reports it (GET /v1/me). */
 async function roleOfApiKey(runtime: ConsoleRuntime, credential: SessionFields['credential']): Promise<ConsoleRole> {
-  const api = apiClientFor(runtime, credential, 'zh-TW');
-  const keys = await api.raw.GET('/v1/api-keys', { params: { query: { limit: 1 } } });
-  if (keys.response.ok) return 'owner';
-  // An id that is not a task and no reason: a writer can only be told the input is wrong.
-  const write = await api.raw.POST('/v1/review-tasks/{taskId}/skip', { params: { path: { taskId: 'not-a-task' } }, body: {} as never });
-  return write.response.status === 403 ? 'auditor' : 'officer';
+  const { data } = await apiClientFor(runtime, credential, 'zh-TW').GET('/v1/me');
+  return data.role;
 }
 
 export async function signInWithApiKey(runtime: ConsoleRuntime, apiKey: string): Promise<SessionFields | SignInFailure> {

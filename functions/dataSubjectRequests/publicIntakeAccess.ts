@@ -9,7 +9,7 @@
  * the form cannot be used to flood a person's inbox or the company's register.
  */
 import { createHash } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from '../http/rateLimiterLibrary';
 import { normalizeEmailForHashing } from '../../domain/privacy/masking';
 import type { TenantCommandContext } from '../application/commandContext';
 import { createFieldCipher, type FieldCipher } from '../crypto/fieldEncryption';

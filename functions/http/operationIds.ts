@@ -27,6 +27,7 @@ export const operationIds = {
   'post /v1/platform/review-sweeps': 'runReviewSweep',
   // Tenant administration
   'get /v1/tenant': 'getOwnTenant',
+  'get /v1/me': 'getCaller',
   'post /v1/api-keys': 'createApiKey',
   'get /v1/api-keys': 'listApiKeys',
   'post /v1/api-keys/{keyId}/revoke': 'revokeApiKey',

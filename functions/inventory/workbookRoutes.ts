@@ -28,7 +28,7 @@ const exportRoute = route.get('/v1/inventory/export', inventoryRead, '匯出個�
       },
     } });
 
-const importRoute = route.post('/v1/inventory/imports', { plane: 'tenant', roles: ['owner', 'officer', 'integration'], integrationScope: 'inventory:write' }, '匯入個資盤點表（CSV／Excel）/ Import the inventory table (CSV or XLSX)', { query: importQuerySchema, body: {
+const importRoute = route.post('/v1/inventory/imports', { plane: 'tenant', roles: ['owner', 'officer', 'integration'], integrationScope: 'inventory:write' }, '匯入個資盤點表（CSV／Excel）/ Import the inventory table (CSV or XLSX)', { location: '/v1/personal-data-files', query: importQuerySchema, body: {
       required: true,
       content: {
         [CSV_TYPE]: { schema: z.string().openapi({ description: 'UTF-8 CSV, header row as exported' }) },

@@ -3,5 +3,7 @@
 import '@hono/zod-openapi';
 import { dataSubjectRequestsGroup } from '../apps/groups/dataSubjectRequests';
 import { createAreaHandler } from './areaHandler';
+import { sesMailerFromEnvironment } from '../mail/sesMailer';
 
-export const handler = createAreaHandler('dataSubjectRequests', dataSubjectRequestsGroup);
+// The public request form mails its one-time confirmation link and the receipt.
+export const handler = createAreaHandler('dataSubjectRequests', dataSubjectRequestsGroup, { mailer: sesMailerFromEnvironment });

@@ -3,5 +3,7 @@
 import '@hono/zod-openapi';
 import { vendorsGroup } from '../apps/groups/vendors';
 import { createAreaHandler } from './areaHandler';
+import { sesMailerFromEnvironment } from '../mail/sesMailer';
 
-export const handler = createAreaHandler('vendors', vendorsGroup);
+// A questionnaire link is mailed to the vendor's contact when it is issued.
+export const handler = createAreaHandler('vendors', vendorsGroup, { mailer: sesMailerFromEnvironment });

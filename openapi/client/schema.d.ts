@@ -301,6 +301,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 目前憑證之身分與角色 / Who the calling credential is
+         * @description The tenant, company and role the credential acts as. Integration keys see their scopes on the key list instead.
+         */
+        get: operations["getCaller"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -3422,6 +3442,21 @@ export interface components {
              */
             asOf: string;
             tenantId?: string;
+        };
+        Caller: {
+            tenantId: string;
+            companyName: string;
+            /**
+             * @description owner: everything incl. keys and approvals; officer: records and duties; auditor: reads only
+             * @enum {string}
+             */
+            role: "owner" | "officer" | "auditor";
+            credential: {
+                /** @enum {string} */
+                kind: "apiKey" | "oidc";
+                /** @description The key id, or the token subject */
+                id: string;
+            };
         };
         ApiKeyPage: {
             items: components["schemas"]["ApiKey"][];
@@ -12453,6 +12488,107 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag; no body / 未變更 */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (per-field errors) / 輸入不正確 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential / 憑證無效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope not allowed; may call: owner, officer, auditor / 權限不足 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large / 內容過大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a rule / 違反規則 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            /** @description Internal error / 系統錯誤 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCaller: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags you hold (or `*`); the answer is 304 without a body when one is current (weak comparison) */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tenantId": "tenantId 範例",
+                     *       "companyName": "companyName 範例",
+                     *       "role": "owner",
+                     *       "credential": {
+                     *         "kind": "apiKey",
+                     *         "id": "id 範例"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Caller"];
                 };
             };
             /** @description Not modified: If-None-Match names the current ETag; no body / 未變更 */

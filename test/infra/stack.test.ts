@@ -41,7 +41,8 @@ describe('Lambda functions', () => {
     for (const group of areaGroupNames()) expect(existsSync(join(import.meta.dirname, '../../functions/lambda', `${group}Api.ts`)), group).toBe(true);
     const functions = dev.template.findResources('AWS::Lambda::Function');
     const ours = Object.values(functions).filter((fn: any) => fn.Properties.Runtime?.startsWith('nodejs'));
-    expect(ours.length).toBe(areaGroupNames().length + Object.keys(BACKGROUND_FUNCTIONS).length);
+    // + the console's own Lambda (infra/constructs/consoleFunction.ts).
+    expect(ours.length).toBe(areaGroupNames().length + Object.keys(BACKGROUND_FUNCTIONS).length + 1);
   });
 
   it('all run Node.js 24 on arm64 with explicit memory, timeout, tracing and JSON logs', () => {
@@ -102,7 +103,8 @@ describe('environment', () => {
   it('every variable a Lambda reads is set on every function by the stack (or is listed with its reason)', () => {
     const read = variablesReadByLambdaCode();
     expect(read.size).toBeGreaterThan(10);
-    const functions = Object.entries(dev.template.findResources('AWS::Lambda::Function')).filter(([, fn]: [string, any]) => fn.Properties.Handler === 'index.handler');
+    // The console Lambda reads only its own settings (functions/console is not walked above): it has no data access.
+    const functions = Object.entries(dev.template.findResources('AWS::Lambda::Function')).filter(([, fn]: [string, any]) => fn.Properties.Handler === 'index.handler' && !String(fn.Properties.FunctionName ?? '').endsWith('-consoleApp'));
     expect(functions.length).toBeGreaterThan(0);
     for (const [id, fn] of functions as [string, any][]) {
       const set = Object.keys(fn.Properties.Environment?.Variables ?? {});
@@ -201,9 +203,10 @@ describe('API', () => {
       expect(owners.map((o) => o.group), route.path).toEqual([route.group]);
     }
     const methods = dev.template.findResources('AWS::ApiGateway::Method');
-    // Two per prefix (ANY on it and its proxy) + GET /openapi.json, /docs, /problems and their two {proxy+}.
-    expect(Object.keys(methods).length).toBe(prefixes.length * 2 + 5);
-    expect(Object.keys(dev.template.findResources('AWS::Lambda::Permission')).length).toBeLessThanOrEqual(areaGroupNames().length + 3);
+    // Two per prefix (ANY on it and its proxy) + GET /openapi.json, /docs, /problems and their two {proxy+}
+    // + the console: ANY /console, /console/{proxy+}, /p/{proxy+}.
+    expect(Object.keys(methods).length).toBe(prefixes.length * 2 + 5 + 3);
+    expect(Object.keys(dev.template.findResources('AWS::Lambda::Permission')).length).toBeLessThanOrEqual(areaGroupNames().length + 4);
   });
 
   it('stays well under the 500-resource CloudFormation limit', () => {

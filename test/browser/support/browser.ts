@@ -152,6 +152,9 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
     viewport: { width: 1280, height: 900 },
     locale: 'zh-TW',
   });
+  // A stalled step fails with its own message, well inside the test's 120 s.
+  context.setDefaultTimeout(30_000);
+  context.setDefaultNavigationTimeout(30_000);
   return {
     context,
     close: async () => {
