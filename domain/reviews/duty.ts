@@ -86,7 +86,7 @@ export function isRoleOwner(owner: DutyOwner): owner is RoleOwner {
   return 'role' in owner;
 }
 
-export const dutySources = ['plan', 'default', 'vendor', 'contract', 'incident', 'dataSubjectRequest', 'assessment', 'training'] as const;
+export const dutySources = ['plan', 'default', 'vendor', 'contract', 'incident', 'dataSubjectRequest', 'assessment'] as const;
 export type DutySource = (typeof dutySources)[number];
 
 export const dutySchema = z

@@ -1,3 +1,4 @@
 export * from './trainingSession';
 export * from './trainingPeople';
 export * from './trainingCompliance';
+export * from './trainingDuties';

@@ -1,12 +1,13 @@
 /**
  * This year's training, person by person and for the company: who attended which of the three
  * yearly trainings, who has missed one their roles require, and whether the year's required
- * training has been held at all — which meets the yearly training duty (seed 000 §10: each of
- * the three trainings 每年至少一次, at least once per calendar year).
+ * training has been held at all (seed 000 §10: each of the three trainings 每年至少一次, at least
+ * once per calendar year). The plan's training duties are met session by session (trainingDuties.ts).
  */
 import { compareIsoDate, type IsoDate } from '../shared/isoDate';
+import { missingStatutoryTopicsOf } from './trainingDuties';
 import { requiredAudiencesFor, type DirectoryPerson } from './trainingPeople';
-import { statutoryAllStaffTopics, trainingAudiences, type TrainingAudience, type TrainingSession, type TrainingTopic } from './trainingSession';
+import { trainingAudiences, type TrainingAudience, type TrainingSession, type TrainingTopic } from './trainingSession';
 
 export const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
 
@@ -35,8 +36,7 @@ export function yearCoverage(sessions: readonly TrainingSession[], year: number)
   const held = heldInYear(sessions, year);
   const sessionsByAudience = Object.fromEntries(trainingAudiences.map((audience) => [audience, held.filter((s) => s.audience === audience).length])) as Record<TrainingAudience, number>;
   const missingAudiences = trainingAudiences.filter((audience) => sessionsByAudience[audience] === 0);
-  const allStaffTopics = new Set(held.filter((s) => s.audience === 'allStaff').flatMap((s) => s.topics));
-  const missingStatutoryTopics = statutoryAllStaffTopics.filter((topic) => !allStaffTopics.has(topic));
+  const missingStatutoryTopics = missingStatutoryTopicsOf(held);
   return { year, sessionsByAudience, missingAudiences, missingStatutoryTopics, covered: missingAudiences.length === 0 && missingStatutoryTopics.length === 0 };
 }
 
@@ -95,22 +95,4 @@ export function trainingCompliance(input: { year: number; directory: readonly Di
   });
   statuses.sort((a, b) => Number(b.inTeamDirectory) - Number(a.inTeamDirectory) || a.name.localeCompare(b.name, 'zh-Hant') || a.personId.localeCompare(b.personId));
   return { ...yearCoverage(input.sessions, year), people: statuses, missed: statuses.filter((s) => s.missingAudiences.length > 0) };
-}
-
-/** The yearly training duty falls due on the last day of its calendar year. */
-export const trainingDueOn = (year: number): IsoDate => `${String(year).padStart(4, '0')}-12-31`;
-
-/**
- * When the yearly training duty should fall due: the end of the first year not yet covered,
- * counting from the year of the duty's open task (a late year stays due until it is covered)
- * or, with no open task, from the tenant's current year. Once a year is covered its task is met
- * and the next year's is set; a covered year that later loses a session is not re-opened (the
- * compliance view shows it), since its task was completed with the evidence of the time.
- */
-export function trainingDutyDue(input: { today: IsoDate; openDueOn: IsoDate | null; isCovered: (year: number) => boolean }): IsoDate {
-  let year = input.openDueOn ? yearOf(input.openDueOn) : yearOf(input.today);
-  // Sessions are never in the future, so no year after the current one can be covered yet.
-  const last = yearOf(input.today) + 1;
-  while (year < last && input.isCovered(year)) year += 1;
-  return trainingDueOn(year);
 }

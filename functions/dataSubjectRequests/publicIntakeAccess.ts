@@ -9,7 +9,7 @@
  * the form cannot be used to flood a person's inbox or the company's register.
  */
 import { createHash } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes } from '../http/rateLimiterLibrary';
+import { consumeOrRejection, RateLimiterMemory } from '../http/rateLimiterLibrary';
 import { normalizeEmailForHashing } from '../../domain/privacy/masking';
 import type { TenantCommandContext } from '../application/commandContext';
 import { createFieldCipher, type FieldCipher } from '../crypto/fieldEncryption';
@@ -125,20 +125,11 @@ const throttles = new WeakMap<object, SubmissionThrottle>();
 function createSubmissionThrottle(limits: SubmissionLimits): SubmissionThrottle {
   const byAddress = new RateLimiterMemory({ keyPrefix: 'dsr-form-address', points: limits.perAddress, duration: limits.windowSeconds });
   const byEmail = new RateLimiterMemory({ keyPrefix: 'dsr-form-email', points: limits.perEmail, duration: limits.windowSeconds });
-  const consume = async (limiter: RateLimiterMemory, key: string) => {
-    try {
-      await limiter.consume(key);
-      return undefined;
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return rejection;
-      throw rejection;
-    }
-  };
   return {
     async consume(address, email) {
       // The e-mail is counted by a hash: the limiter holds no one's address in clear.
       const emailKey = createHash('sha256').update(normalizeEmailForHashing(email) ?? email.toLowerCase()).digest('hex');
-      const rejected = (await consume(byAddress, address)) ?? (await consume(byEmail, emailKey));
+      const rejected = (await consumeOrRejection(byAddress, address)) ?? (await consumeOrRejection(byEmail, emailKey));
       if (rejected) {
         throw new ApiProblem('tooManyRequests', {
           code: 'tooManyRequestSubmissions',

@@ -10,7 +10,7 @@
  * rule per address bounds the total across instances. Unknown public tokens (questionnaire
  * links) count against the address too.
  */
-import { RateLimiterMemory, RateLimiterRes } from './rateLimiterLibrary';
+import { consumeOrRejection, RateLimiterMemory } from './rateLimiterLibrary';
 import type { Context } from 'hono';
 import type { AuthThrottleLimits } from './appDeps';
 import { ApiProblem } from './problem';
@@ -41,17 +41,8 @@ export function createAuthThrottle(limits: AuthThrottleLimits = DEFAULT_AUTH_THR
       if (state && state.consumedPoints > limits.failuresPerAddress) throw tooManyAttempts(state.msBeforeNext);
     },
     async recordFailure(address, keyId) {
-      const consume = async (limiter: RateLimiterMemory, key: string) => {
-        try {
-          await limiter.consume(key);
-          return undefined;
-        } catch (rejection) {
-          if (rejection instanceof RateLimiterRes) return rejection;
-          throw rejection;
-        }
-      };
-      const addressRejected = await consume(byAddress, address);
-      const keyRejected = keyId ? await consume(byKeyId, keyId) : undefined;
+      const addressRejected = await consumeOrRejection(byAddress, address);
+      const keyRejected = keyId ? await consumeOrRejection(byKeyId, keyId) : undefined;
       const rejected = addressRejected ?? keyRejected;
       if (rejected) throw tooManyAttempts(rejected.msBeforeNext);
     },

@@ -15,3 +15,14 @@ export type RateLimiterMemory = RateLimiterFlexible.RateLimiterMemory;
 export type RateLimiterDynamo = RateLimiterFlexible.RateLimiterDynamo;
 export type RateLimiterRes = RateLimiterFlexible.RateLimiterRes;
 export type { RateLimiterAbstract, RateLimiterStoreAbstract } from 'rate-limiter-flexible';
+
+/** Spends one point; the limiter's rejection (how long until the next point) instead of a throw. */
+export async function consumeOrRejection(limiter: RateLimiterMemory, key: string): Promise<RateLimiterRes | undefined> {
+  try {
+    await limiter.consume(key);
+    return undefined;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return rejection;
+    throw rejection;
+  }
+}

@@ -2,7 +2,8 @@
  * Training (認知宣導及教育訓練, seed 000 §10; issue #17): sessions for all staff, the privacy
  * team and IT staff as held (date, topics from the required list, trainer, duration, attendees
  * from the team directory or by name, evidence kept), each person's history, who has missed
- * this year's required training, and the yearly training duty the review sweep chases.
+ * this year's required training. A session meets the open task of its audience's plan training
+ * duty (trainingDuties.ts), which the review sweep chases.
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { READ_ROLES, WRITE_ROLES } from '../../domain/access/roles';
@@ -44,7 +45,7 @@ const route = routeTable([TAG]);
 
 const routes = {
   codes: route.get('/v1/training/codes', read, '訓練對象、主題及佐證代碼 / Audiences, required topics and evidence kinds', { 200: [codesViewSchema, 'The code lists with zh-TW and English labels (seed 000 §10)'] }),
-  record: route.post('/v1/training/sessions', write, '登錄教育訓練場次 / Record a training session that was held', { body: recordSessionSchema, description: 'Completing the year\'s required training (all three audiences, statutory topics for all staff) meets the yearly training duty and sets next year\'s.', 201: [sessionViewSchema, 'The session'] }),
+  record: route.post('/v1/training/sessions', write, '登錄教育訓練場次 / Record a training session that was held', { body: recordSessionSchema, description: 'A session held in the period of the open task of its audience\'s plan training duty (training, leadershipTraining, itStaffTraining; all-staff sessions of the period must cover the statutory topics) completes that task and opens the next one; planDuties in the answer says how it stood.', 201: [sessionViewSchema, 'The session'] }),
   list: route.get('/v1/training/sessions', read, '教育訓練場次清單 / Sessions of a year, newest first', { query: pageQuerySchema.extend(yearQuerySchema.shape).strict(), 200: [pageSchema(sessionSummarySchema, 'TrainingSessionPage'), 'Sessions held in the year, by date, newest first (cancelled ones marked)'] }),
   get: route.get('/v1/training/sessions/{trainingSessionId}', read, '教育訓練場次 / A training session', { params: sessionParams, 200: [sessionViewSchema, 'The session; ETag is its version'] }),
   update: route.patch('/v1/training/sessions/{trainingSessionId}', write, '更正教育訓練場次 / Correct a recorded session', { params: sessionParams, body: updateSessionSchema, description: 'If-Match: the session\'s version. Refused (409) once cancelled.', 200: [sessionViewSchema, 'The session after the change'] }),

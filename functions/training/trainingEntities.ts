@@ -10,7 +10,7 @@
  * Access patterns:
  *   one session ........................... PK=TRAINING_SESSION#<id>  SK=SESSION (GetItem)
  *   sessions of a year by date, newest first  byResource  gsi1pk=TRAINING_SESSIONS#<yyyy>  gsi1sk=<heldOn>#<id>
- *     (feeds the register, "who missed this year's training", the yearly duty and the
+ *     (feeds the register, "who missed this year's training", the plan training duties' topic check and the
  *     assessment fact "training held this year")
  *   a person's history ..................... PK=TRAINING_PERSON#<personId>  (one Query, any year)
  */

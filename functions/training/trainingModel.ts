@@ -69,6 +69,22 @@ const topicView = (code: TrainingTopic) => ({ code, label: trainingTopicTexts[co
 const evidenceView = (code: TrainingEvidenceKind) => ({ code, label: trainingEvidenceTexts[code] });
 const audienceView = (code: TrainingAudience) => ({ code, label: trainingAudienceLabels[code] });
 
+const planDutyCheckSchema = z
+  .object({
+    dutyId: z.string(),
+    dutyKind: z.string(),
+    title: localized,
+    outcome: z
+      .enum(['met', 'statutoryTopicsMissing', 'taskClosed', 'noTask'])
+      .describe('met: the session completed (or had completed) the task of its period; statutoryTopicsMissing: the period\'s all-staff sessions lack statutory topics, the task stays open; taskClosed: the period\'s task was already done or skipped; noTask: no task of the duty covers the date'),
+    taskId: z.string().nullable(),
+    dueDate: z.string().nullable(),
+    periodAfter: z.string().nullable().describe("The task's period runs from the day after this date to dueDate"),
+    missingStatutoryTopics: z.array(topicViewSchema),
+    message: localized,
+  })
+  .openapi('TrainingPlanDutyCheck');
+
 export const sessionViewSchema = z
   .object({
     id: z.string(),
@@ -85,6 +101,13 @@ export const sessionViewSchema = z
     evidenceRefs: z.array(z.string()),
     status: z.enum(['held', 'cancelled']),
     cancellation: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
+    planDuties: z
+      .object({
+        checkedOn: z.string().describe('When the session was last recorded or corrected (tenant date)'),
+        duties: z.array(planDutyCheckSchema),
+      })
+      .nullable()
+      .describe("How the session stood against its audience's plan training duty (training, leadershipTraining or itStaffTraining; before a plan is approved, the default duties) when last recorded or corrected; null for sessions recorded before duties were checked. An empty list: the tenant has no active duty for this audience."),
     recordedAt: z.string(),
     recordedBy: z.string(),
     updatedAt: z.string(),
@@ -109,6 +132,9 @@ export function toSessionView(session: StoredTrainingSession): SessionView {
     evidenceRefs: session.evidenceRefs,
     status: session.status,
     cancellation: session.cancellation ?? null,
+    planDuties: session.dutyChecks
+      ? { checkedOn: session.dutyChecks.checkedOn, duties: session.dutyChecks.duties.map((check) => ({ ...check, missingStatutoryTopics: check.missingStatutoryTopics.map(topicView) })) }
+      : null,
     recordedAt: session.recordedAt,
     recordedBy: session.recordedBy,
     updatedAt: session.updatedAt,
@@ -164,7 +190,7 @@ const toPersonStatus = (status: PersonTrainingStatus): z.infer<typeof personStat
 export const complianceViewSchema = z
   .object({
     year: z.number().int(),
-    covered: z.boolean().describe("All three trainings held and the all-staff ones covered the statutory topics: the year's training duty is met"),
+    covered: z.boolean().describe('All three trainings held in the calendar year and the all-staff ones covered the statutory topics (the plan\'s training duties are met session by session: see a session\'s planDuties and GET /v1/review-tasks)'),
     sessionsByAudience: z.object({ allStaff: z.number().int(), privacyTeam: z.number().int(), itStaff: z.number().int() }),
     missingAudiences: z.array(audienceViewSchema),
     missingStatutoryTopics: z.array(topicViewSchema).describe('Topics J0030130 Art. 11, K0010162 Art. 13 and Q0010012 Art. 12 require that no all-staff session of the year covered'),

@@ -2,7 +2,8 @@
  * Training sessions and attendance in a tenant table: item ↔ record mapping and the reads (keys
  * and access patterns: trainingEntities.ts).
  */
-import { directoryPeople, heldInYear, requiredAudiencesFor, trainingAudiences, trainingCompliance, type PersonTrainingStatus, type SessionAttendee, type TrainingCompliance, type TrainingSession } from '../../domain/training';
+import { directoryPeople, heldInYear, requiredAudiencesFor, trainingAudiences, trainingCompliance, type PersonTrainingStatus, type SessionAttendee, type TrainingCompliance, type TrainingSession, type TrainingTaskCheck, type TrainingTopic } from '../../domain/training';
+import type { LocalizedText } from '../../domain/shared/localizedText';
 import { getTeamDirectory } from '../reviews/reminderStore';
 import type { TransactItem } from '../store/auditedCommit';
 import { EntityNotFoundError, putEntityWrite, queryAll, queryItems, queryPage, requireEntity, withoutKeys, type ListBinding, type PageRequest } from '../store/entityModel';
@@ -12,11 +13,33 @@ import { sessionIndexKeys, trainingAccess, trainingKeys } from './trainingEntiti
 export const TRAINING_SESSION_WHAT = { zhTW: '此教育訓練場次', en: 'training session' };
 export const TRAINING_PERSON_WHAT = { zhTW: '此人員之教育訓練紀錄', en: 'training record of this person' };
 
+/** How a session stood against one of the plan's training duties when last recorded or corrected (trainingDuties.ts). */
+export interface SessionDutyCheck {
+  dutyId: string;
+  dutyKind: string;
+  title: LocalizedText;
+  outcome: Exclude<TrainingTaskCheck['kind'], 'otherAudience'>;
+  taskId: string | null;
+  dueDate: string | null;
+  /** The task's period: after this day (null: no lower bound) up to dueDate. */
+  periodAfter: string | null;
+  missingStatutoryTopics: TrainingTopic[];
+  /** What the check found, in words (domain trainingTaskCheckText). */
+  message: LocalizedText;
+}
+
+export interface SessionDutyChecks {
+  checkedOn: string;
+  duties: SessionDutyCheck[];
+}
+
 export interface StoredTrainingSession extends TrainingSession {
   version: number;
   recordedAt: string;
   recordedBy: string;
   updatedAt: string;
+  /** Absent on sessions recorded before duties were checked. */
+  dutyChecks?: SessionDutyChecks;
 }
 
 /** One line of a person's history: what they attended, copied from the session when written. */

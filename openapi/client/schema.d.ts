@@ -2161,7 +2161,7 @@ export interface paths {
         put?: never;
         /**
          * 登錄教育訓練場次 / Record a training session that was held
-         * @description Completing the year's required training (all three audiences, statutory topics for all staff) meets the yearly training duty and sets next year's.
+         * @description A session held in the period of the open task of its audience's plan training duty (training, leadershipTraining, itStaffTraining; all-staff sessions of the period must cover the statutory topics) completes that task and opens the next one; planDuties in the answer says how it stood.
          */
         post: operations["recordTrainingSession"];
         delete?: never;
@@ -3454,7 +3454,7 @@ export interface components {
             credential: {
                 /** @enum {string} */
                 kind: "apiKey" | "oidc";
-                /** @description The key id, or the token subject */
+                /** @description The actor id the audit trail records: key:<key id>, or the token subject */
                 id: string;
             };
         };
@@ -8951,10 +8951,45 @@ export interface components {
                 by: string;
                 at: string;
             } | null;
+            /** @description How the session stood against its audience's plan training duty (training, leadershipTraining or itStaffTraining; before a plan is approved, the default duties) when last recorded or corrected; null for sessions recorded before duties were checked. An empty list: the tenant has no active duty for this audience. */
+            planDuties: {
+                /** @description When the session was last recorded or corrected (tenant date) */
+                checkedOn: string;
+                duties: components["schemas"]["TrainingPlanDutyCheck"][];
+            } | null;
             recordedAt: string;
             recordedBy: string;
             updatedAt: string;
             version: number;
+        };
+        TrainingPlanDutyCheck: {
+            dutyId: string;
+            dutyKind: string;
+            title: {
+                zhTW: string;
+                en: string;
+            };
+            /**
+             * @description met: the session completed (or had completed) the task of its period; statutoryTopicsMissing: the period's all-staff sessions lack statutory topics, the task stays open; taskClosed: the period's task was already done or skipped; noTask: no task of the duty covers the date
+             * @enum {string}
+             */
+            outcome: "met" | "statutoryTopicsMissing" | "taskClosed" | "noTask";
+            taskId: string | null;
+            dueDate: string | null;
+            /** @description The task's period runs from the day after this date to dueDate */
+            periodAfter: string | null;
+            missingStatutoryTopics: {
+                /** @enum {string} */
+                code: "law" | "responsibilities" | "planRequirements" | "awareness" | "socialEngineering" | "other";
+                label: {
+                    zhTW: string;
+                    en: string;
+                };
+            }[];
+            message: {
+                zhTW: string;
+                en: string;
+            };
         };
         TrainingSessionCreate: {
             /** @example 115年度個資保護教育訓練（第1梯次） */
@@ -9079,7 +9114,7 @@ export interface components {
         };
         TrainingCompliance: {
             year: number;
-            /** @description All three trainings held and the all-staff ones covered the statutory topics: the year's training duty is met */
+            /** @description All three trainings held in the calendar year and the all-staff ones covered the statutory topics (the plan's training duties are met session by session: see a session's planDuties and GET /v1/review-tasks) */
             covered: boolean;
             sessionsByAudience: {
                 allStaff: number;
@@ -9220,7 +9255,7 @@ export interface components {
                 role: string;
             };
             /** @enum {string} */
-            source: "plan" | "default" | "vendor" | "contract" | "incident" | "dataSubjectRequest" | "assessment" | "training";
+            source: "plan" | "default" | "vendor" | "contract" | "incident" | "dataSubjectRequest" | "assessment";
             /** @description Calendar date, YYYY-MM-DD */
             anchorDate: string;
             /** @description Calendar date, YYYY-MM-DD */
@@ -9364,7 +9399,7 @@ export interface components {
                     role: string;
                 };
                 /** @enum {string} */
-                source: "plan" | "default" | "vendor" | "contract" | "incident" | "dataSubjectRequest" | "assessment" | "training";
+                source: "plan" | "default" | "vendor" | "contract" | "incident" | "dataSubjectRequest" | "assessment";
                 urgent: boolean;
             }[];
         };
@@ -34140,6 +34175,36 @@ export interface operations {
                      *         "by": "by 範例",
                      *         "at": "at 範例"
                      *       },
+                     *       "planDuties": {
+                     *         "checkedOn": "2026-03-02",
+                     *         "duties": [
+                     *           {
+                     *             "dutyId": "dutyId 範例",
+                     *             "dutyKind": "dutyKind 範例",
+                     *             "title": {
+                     *               "zhTW": "zhTW 範例",
+                     *               "en": "en 範例"
+                     *             },
+                     *             "outcome": "met",
+                     *             "taskId": "taskId 範例",
+                     *             "dueDate": "2026-03-02",
+                     *             "periodAfter": "periodAfter 範例",
+                     *             "missingStatutoryTopics": [
+                     *               {
+                     *                 "code": "law",
+                     *                 "label": {
+                     *                   "zhTW": "zhTW 範例",
+                     *                   "en": "en 範例"
+                     *                 }
+                     *               }
+                     *             ],
+                     *             "message": {
+                     *               "zhTW": "zhTW 範例",
+                     *               "en": "en 範例"
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
                      *       "recordedAt": "recordedAt 範例",
                      *       "recordedBy": "recordedBy 範例",
                      *       "updatedAt": "updatedAt 範例",
@@ -34297,6 +34362,36 @@ export interface operations {
                      *         "reason": "reason 範例",
                      *         "by": "by 範例",
                      *         "at": "at 範例"
+                     *       },
+                     *       "planDuties": {
+                     *         "checkedOn": "2026-03-02",
+                     *         "duties": [
+                     *           {
+                     *             "dutyId": "dutyId 範例",
+                     *             "dutyKind": "dutyKind 範例",
+                     *             "title": {
+                     *               "zhTW": "zhTW 範例",
+                     *               "en": "en 範例"
+                     *             },
+                     *             "outcome": "met",
+                     *             "taskId": "taskId 範例",
+                     *             "dueDate": "2026-03-02",
+                     *             "periodAfter": "periodAfter 範例",
+                     *             "missingStatutoryTopics": [
+                     *               {
+                     *                 "code": "law",
+                     *                 "label": {
+                     *                   "zhTW": "zhTW 範例",
+                     *                   "en": "en 範例"
+                     *                 }
+                     *               }
+                     *             ],
+                     *             "message": {
+                     *               "zhTW": "zhTW 範例",
+                     *               "en": "en 範例"
+                     *             }
+                     *           }
+                     *         ]
                      *       },
                      *       "recordedAt": "recordedAt 範例",
                      *       "recordedBy": "recordedBy 範例",
@@ -34467,6 +34562,36 @@ export interface operations {
                      *         "reason": "reason 範例",
                      *         "by": "by 範例",
                      *         "at": "at 範例"
+                     *       },
+                     *       "planDuties": {
+                     *         "checkedOn": "2026-03-02",
+                     *         "duties": [
+                     *           {
+                     *             "dutyId": "dutyId 範例",
+                     *             "dutyKind": "dutyKind 範例",
+                     *             "title": {
+                     *               "zhTW": "zhTW 範例",
+                     *               "en": "en 範例"
+                     *             },
+                     *             "outcome": "met",
+                     *             "taskId": "taskId 範例",
+                     *             "dueDate": "2026-03-02",
+                     *             "periodAfter": "periodAfter 範例",
+                     *             "missingStatutoryTopics": [
+                     *               {
+                     *                 "code": "law",
+                     *                 "label": {
+                     *                   "zhTW": "zhTW 範例",
+                     *                   "en": "en 範例"
+                     *                 }
+                     *               }
+                     *             ],
+                     *             "message": {
+                     *               "zhTW": "zhTW 範例",
+                     *               "en": "en 範例"
+                     *             }
+                     *           }
+                     *         ]
                      *       },
                      *       "recordedAt": "recordedAt 範例",
                      *       "recordedBy": "recordedBy 範例",
@@ -34662,6 +34787,36 @@ export interface operations {
                      *         "reason": "reason 範例",
                      *         "by": "by 範例",
                      *         "at": "at 範例"
+                     *       },
+                     *       "planDuties": {
+                     *         "checkedOn": "2026-03-02",
+                     *         "duties": [
+                     *           {
+                     *             "dutyId": "dutyId 範例",
+                     *             "dutyKind": "dutyKind 範例",
+                     *             "title": {
+                     *               "zhTW": "zhTW 範例",
+                     *               "en": "en 範例"
+                     *             },
+                     *             "outcome": "met",
+                     *             "taskId": "taskId 範例",
+                     *             "dueDate": "2026-03-02",
+                     *             "periodAfter": "periodAfter 範例",
+                     *             "missingStatutoryTopics": [
+                     *               {
+                     *                 "code": "law",
+                     *                 "label": {
+                     *                   "zhTW": "zhTW 範例",
+                     *                   "en": "en 範例"
+                     *                 }
+                     *               }
+                     *             ],
+                     *             "message": {
+                     *               "zhTW": "zhTW 範例",
+                     *               "en": "en 範例"
+                     *             }
+                     *           }
+                     *         ]
                      *       },
                      *       "recordedAt": "recordedAt 範例",
                      *       "recordedBy": "recordedBy 範例",
@@ -35464,7 +35619,7 @@ export interface operations {
                 /** @description Opaque cursor from the previous page */
                 cursor?: string;
                 kind?: string;
-                source?: "plan" | "default" | "vendor" | "contract" | "incident" | "dataSubjectRequest" | "assessment" | "training";
+                source?: "plan" | "default" | "vendor" | "contract" | "incident" | "dataSubjectRequest" | "assessment";
             };
             header?: never;
             path?: never;

@@ -1,8 +1,8 @@
 /**
  * Cancels a session (called off, or recorded in error), with a reason, audited. The session stays
  * in the register marked cancelled; its attendees' history lines are removed, since nobody was
- * trained by it. A year whose duty task was already met is not re-opened (trainingDeadlines.ts);
- * the compliance view shows the year as it now stands.
+ * trained by it. A plan duty task it already met is not re-opened (trainingDuties.ts): it was
+ * completed with the evidence of the time; the compliance view shows the year as it now stands.
  */
 import { cancelTrainingSession as cancel } from '../../../domain/training';
 import type { TenantCommandContext } from '../../application/commandContext';

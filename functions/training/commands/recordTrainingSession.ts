@@ -1,14 +1,14 @@
 /**
  * Records a training session that was held, with one history line per attendee, in one audited
- * transaction; when it completes the year's required training, the yearly training duty is met
- * and next year's set (trainingDeadlines.ts).
+ * transaction; when it meets the open task of its audience's plan training duty, that task is
+ * completed and the next one opened in the same transaction (trainingDuties.ts).
  */
 import { checkTrainingSession } from '../../../domain/training';
 import { tenantToday, type TenantCommandContext } from '../../application/commandContext';
 import { unwrap } from '../../application/failures';
 import { commitChange } from '../../application/versionedChange';
 import { newId } from '../../store/ids';
-import { yearlyTrainingDeadline } from '../trainingDeadlines';
+import { trainingDutyChanges } from '../trainingDuties';
 import { toSessionView, type RecordSessionInput } from '../trainingModel';
 import { attendanceWrites, sessionWrite, type StoredTrainingSession } from '../trainingStore';
 import { resolveAttendees } from './sessionInput';
@@ -18,7 +18,7 @@ export async function recordTrainingSession(context: TenantCommandContext, input
   const at = now.toISOString();
   const attendees = await resolveAttendees(context, input.attendees);
   const fields = unwrap(checkTrainingSession({ ...input, attendees, evidenceRefs: input.evidenceRefs ?? [] }, tenantToday(context)));
-  const session: StoredTrainingSession = {
+  const held: StoredTrainingSession = {
     ...fields,
     trainingSessionId: newId('trs', now.getTime()),
     status: 'held',
@@ -27,7 +27,8 @@ export async function recordTrainingSession(context: TenantCommandContext, input
     recordedBy: context.actor.actorId,
     updatedAt: at,
   };
-  const deadline = await yearlyTrainingDeadline(context, session, at);
+  const { deadline, checks } = await trainingDutyChanges(context, held, undefined, at);
+  const session: StoredTrainingSession = { ...held, dutyChecks: checks };
   const view = toSessionView(session);
   await commitChange(context, {
     changes: [{ action: 'trainingSession.record', resourceType: 'trainingSession', resourceId: session.trainingSessionId, before: null, after: view }, ...deadline.changes],

@@ -1,26 +1,27 @@
 /**
  * Training (認知宣導及教育訓練, seed 000 §10; issue #17) on DynamoDB Local: sessions recorded for
  * all staff, the privacy team and IT staff with team-directory and named attendees, validation
- * problems, If-Match, per-person history, who missed this year's training, the yearly training
- * duty chased by the sweep and met when the year's training is complete, and the assessment
- * warning for "training done" with no session this year.
+ * problems, If-Match, per-person history, who missed this year's training, the assessment
+ * warning for "training done" with no session this year; and sessions meeting the approved
+ * plan's training duties (training, leadershipTraining, itStaffTraining): the open task of the
+ * period done in the session's commit, the next one opened at the plan's frequency, no reminder
+ * for it from the sweep, and no separate yearly training duty.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { PlanContent } from '../../../domain/plan';
 import { runReviewSweep } from '../../../functions/reviews/sweep';
+import examplePlan from '../../fixtures/plan/examplePlan.json';
 import { createTestApi, type TestApi } from '../support/testApi';
 
 let api: TestApi;
-const now = new Date('2026-03-10T02:00:00Z');
+let now = new Date('2026-03-10T02:00:00Z');
 let owner: string;
-let tenantId: string;
 const enc = encodeURIComponent;
-const dutyId = 'duty:yearlyTraining|organization|self';
 
 beforeAll(async () => {
   api = await createTestApi({ clock: () => now });
   const tenant = await api.onboardTenant();
   owner = tenant.ownerKey;
-  tenantId = tenant.tenantId;
   const directory = await api.call('PUT', '/v1/team-directory', {
     key: owner,
     headers: { 'if-match': '"0"' },
@@ -46,8 +47,7 @@ const session = (overrides: Record<string, unknown>) => ({
   evidenceKinds: ['attendanceSheet'],
   ...overrides,
 });
-const record = (body: Record<string, unknown>) => api.call('POST', '/v1/training/sessions', { key: owner, body });
-const tasksOfDuty = async () => (await api.call('GET', '/v1/review-tasks?kind=yearlyTraining&limit=100', { key: owner })).body.items as { taskId: string; dueDate: string; status: string }[];
+const record = (body: Record<string, unknown>, key = owner) => api.call('POST', '/v1/training/sessions', { key, body });
 
 describe('training', () => {
   it('answers the code lists with zh-TW and English labels', async () => {
@@ -58,7 +58,8 @@ describe('training', () => {
     expect(codes.body.topics[0].label).toEqual({ zhTW: '個人資料保護相關法令之規定', en: expect.any(String) });
   });
 
-  it('records sessions, keeps histories, lists who missed the year\'s training, and meets the yearly duty', async () => {
+  it('records sessions, keeps histories, lists who missed the year\'s training', async () => {
+    now = new Date('2026-03-10T02:00:00Z');
     // An assessment answered "training done" with no session this year warns.
     const catalog = await api.call('GET', `/v1/assessment-catalogs/${enc('regulation:K0010162')}`, { key: owner });
     expect(catalog.status).toBe(200);
@@ -112,28 +113,29 @@ describe('training', () => {
     }
     expect((await api.call('GET', '/v1/training/sessions', { key: owner })).body.items).toEqual([]);
 
-    // The all-staff session: two directory people and one named attendee. The yearly duty starts.
+    // The all-staff session: two directory people and one named attendee.
     const allStaff = await record(session({ attendees: [{ personId: ids['林小美'] }, { personId: ids['阿福'] }, { name: '大雄' }], evidenceKinds: ['attendanceSheet', 'assessment'], evidenceRefs: ['HR-TRN-2026-01'] }));
     expect(allStaff.status, JSON.stringify(allStaff.body)).toBe(201);
     expect(allStaff.body).toMatchObject({ audience: { code: 'allStaff' }, status: 'held', version: 1, topics: [{ code: 'law' }, { code: 'responsibilities' }] });
     expect(allStaff.body.attendees.map((a: { name: string; source: string }) => [a.name, a.source])).toEqual([['林小美', 'teamDirectory'], ['阿福', 'teamDirectory'], ['大雄', 'named']]);
     const allStaffId: string = allStaff.body.id;
     const namedId: string = allStaff.body.attendees[2].personId;
-    expect(await tasksOfDuty()).toEqual([expect.objectContaining({ taskId: `${dutyId}#2026-12-31`, status: 'open' })]);
-    const duty = await api.call('GET', '/v1/duties?kind=yearlyTraining', { key: owner });
-    expect(duty.body.items).toEqual([expect.objectContaining({ dutyId, owner: { role: 'privacyOfficer' } })]);
+    // Held before the default duties' first period (onboarded 2026-03-10: after 2026-03-10 up to
+    // 2027-03-10), it meets no task; the session says so, and the task stays open.
+    expect(allStaff.body.planDuties).toEqual({
+      checkedOn: '2026-03-10',
+      duties: [expect.objectContaining({ dutyKind: 'staffTraining', outcome: 'noTask', taskId: null, message: { zhTW: expect.stringContaining('不在'), en: expect.stringContaining('no task') } })],
+    });
+    const staffTasks = await api.call('GET', '/v1/review-tasks?kind=staffTraining&limit=100', { key: owner });
+    expect(staffTasks.body.items.map((t: { dueDate: string; status: string }) => [t.dueDate, t.status])).toEqual([['2027-03-10', 'open']]);
+    // No separate yearly training duty any more: the plan's (here the default) duties are the only ones.
+    expect((await api.call('GET', '/v1/duties?kind=yearlyTraining', { key: owner })).body.items).toEqual([]);
+    expect((await api.call('GET', '/v1/duties?source=training', { key: owner })).body.items).toEqual([]);
 
     // With a session this year, the assessment no longer contradicts the records.
     const after = await trainingWarnings();
     expect(after.facts.trainingHeldThisYear).toBe(true);
     expect(after.contradictions).toEqual([]);
-
-    // The sweep chases the open task and reminds the privacy officer from the team directory.
-    const sweep = await runReviewSweep(api.deps, { asOf: new Date('2026-12-01T01:00:00Z'), tenantId });
-    expect(sweep.tenantsFailed).toBe(0);
-    const reminders = await api.call('GET', `/v1/review-tasks/${enc(`${dutyId}#2026-12-31`)}/reminders`, { key: owner });
-    expect(reminders.status, JSON.stringify(reminders.body)).toBe(200);
-    expect(reminders.body.items.map((r: { recipient: { email: string } }) => r.recipient.email)).toContain('dpo@example.com');
 
     // Corrections need If-Match.
     expect((await api.call('PATCH', `/v1/training/sessions/${allStaffId}`, { key: owner, body: { durationMinutes: 90 } })).status).toBe(428);
@@ -146,18 +148,13 @@ describe('training', () => {
     expect(corrected.headers.get('etag')).toBe('"2"');
     expect(corrected.body).toMatchObject({ durationMinutes: 90, version: 2, attendees: allStaff.body.attendees });
 
-    // The privacy-team session: the year is not complete yet (no IT staff training).
+    // The privacy-team session.
     const privacyTeam = await record(session({ audience: 'privacyTeam', heldOn: '2026-03-06', topics: ['planRequirements'], durationMinutes: 60, attendees: [{ personId: ids['林小美'] }, { personId: ids['阿福'] }], evidenceKinds: ['meetingMinutes'] }));
     expect(privacyTeam.status, JSON.stringify(privacyTeam.body)).toBe(201);
-    expect(await tasksOfDuty()).toEqual([expect.objectContaining({ dueDate: '2026-12-31', status: 'open' })]);
 
-    // The IT staff session completes the year: this year's task is done and next year's is open.
+    // The IT staff session completes the calendar year's training.
     const itStaff = await record(session({ audience: 'itStaff', heldOn: '2026-03-09', topics: ['awareness', 'socialEngineering'], durationMinutes: 180, attendees: [{ personId: ids['阿福'] }], evidenceKinds: ['assessment'] }));
     expect(itStaff.status, JSON.stringify(itStaff.body)).toBe(201);
-    const tasks = await tasksOfDuty();
-    expect(tasks.map((t) => [t.dueDate, t.status])).toEqual([['2026-12-31', 'done'], ['2027-12-31', 'open']]);
-    const dutyAudit = await api.call('GET', `/v1/audit-events?resourceType=duty&resourceId=${enc(dutyId)}`, { key: owner });
-    expect(dutyAudit.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['duty.create', 'duty.complete', 'duty.move']));
 
     // Who missed: only the sales lead, who needs the all-staff training.
     const compliance = await api.call('GET', '/v1/training/compliance?year=2026', { key: owner });
@@ -208,6 +205,7 @@ describe('training', () => {
   });
 
   it('records a full sitting and replaces every attendee in one audited transaction', async () => {
+    now = new Date('2026-03-10T02:00:00Z');
     const names = (prefix: string) => Array.from({ length: 40 }, (_, i) => ({ name: `${prefix}${String(i).padStart(2, '0')}` }));
     expect((await record(session({ attendees: [...names('甲'), { name: '乙99' }] }))).status).toBe(400);
     const full = await record(session({ heldOn: '2026-02-01', attendees: names('甲') }));
@@ -218,5 +216,109 @@ describe('training', () => {
     expect(gone.status).toBe(404);
     const moved = await api.call('GET', `/v1/training/people/${replaced.body.attendees[39].personId}/history`, { key: owner });
     expect(moved.body.items).toEqual([expect.objectContaining({ trainingSessionId: full.body.id, heldOn: '2026-02-02' })]);
+  });
+});
+
+describe('sessions meet the approved plan\'s training duties', () => {
+  type Task = { taskId: string; dueDate: string; status: string; completion: { notes: string; evidenceRefs: string[] } | null };
+  let key: string;
+  let planTenantId: string;
+  const tasksOf = async (kind: string) => (await api.call('GET', `/v1/review-tasks?kind=${kind}&limit=100`, { key })).body.items as Task[];
+  const statuses = (tasks: Task[]) => tasks.map((t) => [t.dueDate, t.status]);
+  const remindersOf = async (taskId: string) => {
+    const reminders = await api.call('GET', `/v1/review-tasks/${enc(taskId)}/reminders`, { key });
+    expect(reminders.status, JSON.stringify(reminders.body)).toBe(200);
+    return reminders.body.items as { recipient: { email: string } }[];
+  };
+  const trainingDuty = 'duty:training|organization|self';
+  const leadershipDuty = 'duty:leadershipTraining|organization|self';
+  const itStaffDuty = 'duty:itStaffTraining|organization|self';
+
+  beforeAll(async () => {
+    // Approved 2026-01-05 (Asia/Taipei); all-staff training every six months, the others yearly.
+    now = new Date('2026-01-05T02:00:00Z');
+    const tenant = await api.onboardTenant();
+    key = tenant.ownerKey;
+    planTenantId = tenant.tenantId;
+    const members = { privacyOfficer: [{ name: '林小美', email: 'dpo@example.com' }], convener: [{ name: '王召集', email: 'convener@example.com' }], securityLead: [{ name: '阿福', email: 'it@example.com' }] };
+    expect((await api.call('PUT', '/v1/team-directory', { key, headers: { 'if-match': '"0"' }, body: { members } })).status).toBe(200);
+    const content = structuredClone(examplePlan) as unknown as { sections: { training: { general: { schedule: unknown } } } };
+    content.sections.training.general.schedule = { frequency: { every: 6, unit: 'month' }, labelZh: '每半年' };
+    const created = await api.call('POST', '/v1/plan/versions', { key, body: { versionDate: '2026-01-05', content: content as unknown as PlanContent } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const gaps = await api.call('GET', '/v1/plan/versions/1/completeness', { key });
+    const acceptedGaps = (gaps.body.gaps as { code: string }[]).map((gap) => ({ code: gap.code, reason: '另行建置中' }));
+    expect((await api.call('POST', '/v1/plan/versions/1/submit', { key })).status).toBe(200);
+    const approved = await api.call('POST', '/v1/plan/versions/1/approve', { key, body: { approverName: '王代表', approverTitle: '董事長', capacity: 'representative', acceptedGaps } });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+  }, 60_000);
+
+  it('completes the open task of the period in the session\'s commit and opens the next at the plan\'s frequency', async () => {
+    const duties = await api.call('GET', '/v1/duties?kind=training', { key });
+    expect(duties.body.items).toEqual([expect.objectContaining({ dutyId: trainingDuty, source: 'plan', anchorDate: '2026-07-05', frequency: { every: 6, unit: 'month' }, retiredOn: null })]);
+    expect(statuses(await tasksOf('training'))).toEqual([['2026-07-05', 'open']]);
+
+    now = new Date('2026-06-01T02:00:00Z');
+    // An all-staff session lacking statutory topics does not meet the duty; the session says why.
+    const partial = await record(session({ heldOn: '2026-05-20', topics: ['law', 'awareness'], evidenceRefs: ['HR-TRN-2026-05'] }), key);
+    expect(partial.status, JSON.stringify(partial.body)).toBe(201);
+    expect(partial.body.planDuties).toEqual({
+      checkedOn: '2026-06-01',
+      duties: [expect.objectContaining({ dutyId: trainingDuty, outcome: 'statutoryTopicsMissing', taskId: `${trainingDuty}#2026-07-05`, dueDate: '2026-07-05', periodAfter: '2026-01-05', missingStatutoryTopics: [expect.objectContaining({ code: 'responsibilities' }), expect.objectContaining({ code: 'planRequirements' })] })],
+    });
+    expect(partial.body.planDuties.duties[0].message.zhTW).toContain('法定主題');
+    expect(statuses(await tasksOf('training'))).toEqual([['2026-07-05', 'open']]);
+
+    // Corrected to cover them, it meets the task: done, naming the session, the next one six months on.
+    const corrected = await api.call('PATCH', `/v1/training/sessions/${partial.body.id}`, { key, headers: { 'if-match': partial.headers.get('etag')! }, body: { topics: ['law', 'responsibilities', 'planRequirements', 'awareness'] } });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+    expect(corrected.body.planDuties.duties).toEqual([expect.objectContaining({ dutyId: trainingDuty, outcome: 'met', taskId: `${trainingDuty}#2026-07-05`, missingStatutoryTopics: [] })]);
+    const trainingTasks = await tasksOf('training');
+    expect(statuses(trainingTasks)).toEqual([['2026-07-05', 'done'], ['2027-01-05', 'open']]);
+    expect(trainingTasks[0]!.completion!.notes).toContain(partial.body.id);
+    expect(trainingTasks[0]!.completion!.evidenceRefs).toEqual(['HR-TRN-2026-05']);
+    const duty = await api.call('GET', '/v1/duties?kind=training', { key });
+    expect(duty.body.items[0].lastCompletedOn).toBe('2026-06-01');
+    // One request, one audited commit: the session's correction, the task, the duty and the next task.
+    const eventsOf = async (resourceType: string, resourceId: string) => (await api.call('GET', `/v1/audit-events?resourceType=${resourceType}&resourceId=${enc(resourceId)}`, { key })).body.items as { action: string; requestId: string }[];
+    const update = (await eventsOf('trainingSession', partial.body.id)).find((e) => e.action === 'trainingSession.update')!;
+    expect((await eventsOf('reviewTask', `${trainingDuty}#2026-07-05`)).find((e) => e.action === 'reviewTask.complete')?.requestId).toBe(update.requestId);
+    expect((await eventsOf('duty', trainingDuty)).find((e) => e.action === 'duty.complete')?.requestId).toBe(update.requestId);
+    expect((await eventsOf('reviewTask', `${trainingDuty}#2027-01-05`)).find((e) => e.action === 'reviewTask.open')?.requestId).toBe(update.requestId);
+
+    // A second all-staff session in the same period: the task is already done, nothing more is written.
+    const again = await record(session({ heldOn: '2026-05-25' }), key);
+    expect(again.body.planDuties.duties).toEqual([expect.objectContaining({ outcome: 'taskClosed', taskId: `${trainingDuty}#2026-07-05` })]);
+    expect(statuses(await tasksOf('training'))).toEqual([['2026-07-05', 'done'], ['2027-01-05', 'open']]);
+    // Correcting the session that met the task keeps saying it met it.
+    const touched = await api.call('PATCH', `/v1/training/sessions/${partial.body.id}`, { key, headers: { 'if-match': corrected.headers.get('etag')! }, body: { durationMinutes: 100 } });
+    expect(touched.body.planDuties.duties).toEqual([expect.objectContaining({ outcome: 'met', taskId: `${trainingDuty}#2026-07-05` })]);
+
+    // IT staff: recording the session meets the yearly task; the next one is a year on.
+    const itStaff = await record(session({ audience: 'itStaff', heldOn: '2026-05-21', topics: ['socialEngineering'], attendees: [{ name: '阿福' }] }), key);
+    expect(itStaff.status, JSON.stringify(itStaff.body)).toBe(201);
+    expect(itStaff.body.planDuties.duties).toEqual([expect.objectContaining({ dutyId: itStaffDuty, outcome: 'met', dueDate: '2027-01-05' })]);
+    expect(statuses(await tasksOf('itStaffTraining'))).toEqual([['2027-01-05', 'done'], ['2028-01-05', 'open']]);
+
+    // Held before the period (approval day excluded): the leadership task stays open.
+    const early = await record(session({ audience: 'privacyTeam', heldOn: '2026-01-05', topics: ['planRequirements'] }), key);
+    expect(early.body.planDuties.duties).toEqual([expect.objectContaining({ dutyId: leadershipDuty, outcome: 'noTask', taskId: null })]);
+    expect(statuses(await tasksOf('leadershipTraining'))).toEqual([['2027-01-05', 'open']]);
+
+    // No separate yearly training duty is created.
+    expect((await api.call('GET', '/v1/duties?kind=yearlyTraining', { key })).body.items).toEqual([]);
+  });
+
+  it('the sweep no longer reminds for a met task, and still reminds for an open one', async () => {
+    // 15 days before the all-staff task's due date: done, so no reminder.
+    now = new Date('2026-06-20T01:00:00Z');
+    expect((await runReviewSweep(api.deps, { asOf: now, tenantId: planTenantId })).tenantsFailed).toBe(0);
+    expect(await remindersOf(`${trainingDuty}#2026-07-05`)).toEqual([]);
+    // 26 days before the yearly tasks: the IT staff one is done, the leadership one is not.
+    now = new Date('2026-12-10T01:00:00Z');
+    expect((await runReviewSweep(api.deps, { asOf: now, tenantId: planTenantId })).tenantsFailed).toBe(0);
+    expect(await remindersOf(`${itStaffDuty}#2027-01-05`)).toEqual([]);
+    expect((await remindersOf(`${leadershipDuty}#2027-01-05`)).map((r) => r.recipient.email)).toContain('convener@example.com');
+    expect((await remindersOf(`${trainingDuty}#2027-01-05`)).map((r) => r.recipient.email)).toContain('dpo@example.com');
   });
 });

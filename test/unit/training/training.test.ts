@@ -1,6 +1,7 @@
 /**
  * Training rules (seed 000 §10): session checks, people and the roles' required trainings, who
- * missed the year's training, the year's coverage and the yearly duty's due date.
+ * missed the year's training and the year's coverage. The plan duties a session meets:
+ * trainingDuties.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -17,8 +18,6 @@ import {
   trainingAudienceLabels,
   trainingAudiences,
   trainingCompliance,
-  trainingDueOn,
-  trainingDutyDue,
   trainingEvidenceTexts,
   trainingTopicTexts,
   trainingTopics,
@@ -218,29 +217,5 @@ describe('trainingCompliance (who missed this year\'s training)', () => {
 
   it('with no directory and no sessions, nobody is known and the year is not covered', () => {
     expect(trainingCompliance({ year: 2026, directory: [], sessions: [] })).toMatchObject({ people: [], missed: [], covered: false, missingAudiences: ['allStaff', 'privacyTeam', 'itStaff'] });
-  });
-});
-
-describe('the yearly training duty\'s due date', () => {
-  const coveredIn = (...years: number[]) => (year: number) => years.includes(year);
-  it('falls due on 31 December of the year it is for', () => {
-    expect(trainingDueOn(2026)).toBe('2026-12-31');
-  });
-
-  it('is this year\'s end until this year is covered, then next year\'s', () => {
-    expect(trainingDutyDue({ today: '2026-03-10', openDueOn: null, isCovered: coveredIn() })).toBe('2026-12-31');
-    expect(trainingDutyDue({ today: '2026-03-10', openDueOn: null, isCovered: coveredIn(2026) })).toBe('2027-12-31');
-    expect(trainingDutyDue({ today: '2026-03-10', openDueOn: '2026-12-31', isCovered: coveredIn(2026) })).toBe('2027-12-31');
-  });
-
-  it('keeps a late year due until it is covered, then moves past every covered year', () => {
-    expect(trainingDutyDue({ today: '2026-01-15', openDueOn: '2025-12-31', isCovered: coveredIn(2026) })).toBe('2025-12-31');
-    expect(trainingDutyDue({ today: '2026-01-15', openDueOn: '2025-12-31', isCovered: coveredIn(2025) })).toBe('2026-12-31');
-    expect(trainingDutyDue({ today: '2026-01-15', openDueOn: '2025-12-31', isCovered: coveredIn(2025, 2026) })).toBe('2027-12-31');
-  });
-
-  it('never runs past next year, whatever the coverage says', () => {
-    expect(trainingDutyDue({ today: '2026-01-15', openDueOn: null, isCovered: () => true })).toBe('2027-12-31');
-    expect(trainingDutyDue({ today: '2026-01-15', openDueOn: '2027-12-31', isCovered: () => true })).toBe('2027-12-31');
   });
 });
