@@ -94,9 +94,9 @@ export class PdpaComplianceStack extends Stack {
     functions.functions.forEach((fn) => fn.addEnvironment('TENANT_ACCESS_ROLE_ARN', functions.tenantAccessRole.roleArn));
 
     const fn = (name: string) => functions.byGroup.get(name)!;
-    // Evidence files (issue #17): the incidents group serves /v1/evidence.
-    const evidence = new EvidenceStorage(this, 'EvidenceStorage', { stage: props.stage, retainData, evidenceFunctions: [fn('incidentsApi')], functions: functions.functions });
-    new InspectionPackBuilder(this, 'InspectionPacks', { stage: props.stage, builder: fn('inspectionPackBuilder'), invokers: [fn('incidentsApi')], functions: functions.functions, objects: { bucket: evidence.bucket, key: evidence.key } });
+    // Evidence files (issue #17): the assessments group serves /v1/evidence and /v1/inspection-packs.
+    const evidence = new EvidenceStorage(this, 'EvidenceStorage', { stage: props.stage, retainData, evidenceFunctions: [fn('assessmentsApi')], functions: functions.functions });
+    new InspectionPackBuilder(this, 'InspectionPacks', { stage: props.stage, builder: fn('inspectionPackBuilder'), invokers: [fn('assessmentsApi')], functions: functions.functions, objects: { bucket: evidence.bucket, key: evidence.key } });
     new WebhookDelivery(this, 'Webhooks', { stage: props.stage, dispatchFunction: fn('webhookDispatch'), deliveryFunction: fn('webhookDelivery'), functions: functions.functions, queueKey: data.tableKey });
     const schedules = new SchedulesAndMail(this, 'SchedulesAndMail', {
       stage: props.stage,

@@ -12,6 +12,7 @@ import { vendorsGroup } from './groups/vendors';
 import { vendorQuestionnairePublicGroup } from './groups/vendorQuestionnairePublic';
 import { dataSubjectRequestsGroup } from './groups/dataSubjectRequests';
 import { incidentsGroup } from './groups/incidents';
+import { assessmentsGroup } from './groups/assessments';
 import { reviewsGroup } from './groups/reviews';
 import { webhooksGroup } from './groups/webhooks';
 import type { ApiArea } from '../http/app';
@@ -26,6 +27,7 @@ export const areaGroups = {
   vendorQuestionnairePublic: vendorQuestionnairePublicGroup,
   dataSubjectRequests: dataSubjectRequestsGroup,
   incidents: incidentsGroup,
+  assessments: assessmentsGroup,
   reviews: reviewsGroup,
   webhooks: webhooksGroup,
 } satisfies Record<string, readonly ApiArea[]>;

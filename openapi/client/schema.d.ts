@@ -2047,91 +2047,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/evidence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 佐證清單 / Evidence, newest first
-         * @description supportsKind and supportsId together list the evidence supporting one record.
-         */
-        get: operations["listEvidence"];
-        put?: never;
-        /**
-         * 登錄佐證並取得上傳網址 / Register evidence and get its upload URL
-         * @description The record is pending until POST …/verification has checked the uploaded file against sha256 and sizeBytes.
-         */
-        post: operations["registerEvidence"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/evidence/{evidenceId}/verification": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 驗證上傳檔案之雜湊值 / Check the uploaded file's SHA-256 and size
-         * @description complete when they match, rejected when not (a new record is needed then). Optional If-Match.
-         */
-        post: operations["verifyEvidenceUpload"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/evidence/{evidenceId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 佐證（含短效下載連結）/ Evidence with a short-lived download link */
-        get: operations["getEvidence"];
-        put?: never;
-        post?: never;
-        /**
-         * 刪除保存期限屆滿之佐證 / Delete evidence whose retention has ended (audited)
-         * @description Refused (422) on legal hold, and for complete evidence before retention.deletableFrom. If-Match required.
-         */
-        delete: operations["deleteEvidence"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/evidence/{evidenceId}/legal-hold": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 設定或解除法律保全 / Put on or lift a legal hold
-         * @description While on hold the evidence cannot be deleted, whatever its retention. Optional If-Match.
-         */
-        post: operations["setEvidenceLegalHold"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/training/codes": {
         parameters: {
             query?: never;
@@ -2239,6 +2154,91 @@ export interface paths {
         get: operations["getTrainingCompliance"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 佐證清單 / Evidence, newest first
+         * @description supportsKind and supportsId together list the evidence supporting one record.
+         */
+        get: operations["listEvidence"];
+        put?: never;
+        /**
+         * 登錄佐證並取得上傳網址 / Register evidence and get its upload URL
+         * @description The record is pending until POST …/verification has checked the uploaded file against sha256 and sizeBytes.
+         */
+        post: operations["registerEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/evidence/{evidenceId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 驗證上傳檔案之雜湊值 / Check the uploaded file's SHA-256 and size
+         * @description complete when they match, rejected when not (a new record is needed then). Optional If-Match.
+         */
+        post: operations["verifyEvidenceUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 佐證（含短效下載連結）/ Evidence with a short-lived download link */
+        get: operations["getEvidence"];
+        put?: never;
+        post?: never;
+        /**
+         * 刪除保存期限屆滿之佐證 / Delete evidence whose retention has ended (audited)
+         * @description Refused (422) on legal hold, and for complete evidence before retention.deletableFrom. If-Match required.
+         */
+        delete: operations["deleteEvidence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/evidence/{evidenceId}/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 設定或解除法律保全 / Put on or lift a legal hold
+         * @description While on hold the evidence cannot be deleted, whatever its retention. Optional If-Match.
+         */
+        post: operations["setEvidenceLegalHold"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8765,119 +8765,6 @@ export interface components {
                 change: "same" | "improved" | "worsened" | "changed";
             }[];
         };
-        EvidenceCreated: {
-            evidence: components["schemas"]["Evidence"];
-            upload: components["schemas"]["EvidenceUpload"];
-            /** @description What to do after the upload */
-            next: string;
-        };
-        Evidence: {
-            id: string;
-            title: string;
-            description?: string;
-            supports: components["schemas"]["EvidenceLink"][];
-            fileName: string;
-            mediaType: string;
-            sizeBytes: number;
-            /** @description The declared SHA-256 */
-            sha256: string;
-            /**
-             * @description pending until the server has checked the uploaded file; complete when its SHA-256 and size match, rejected when not
-             * @enum {string}
-             */
-            status: "pending" | "complete" | "rejected";
-            relatesToYear: number;
-            retention: {
-                years: number;
-                /** @description The last day it must be kept (31 Dec of relatesToYear + years) */
-                endsOn: string;
-                /** @description The first day it may be deleted, unless on legal hold */
-                deletableFrom: string;
-            };
-            legalHold: {
-                reason: string;
-                by: string;
-                since: string;
-            } | null;
-            verification: {
-                at: string;
-                by: string;
-                actualSha256: string;
-                actualSizeBytes: number;
-            } | null;
-            addedBy: string;
-            addedAt: string;
-            version: number;
-        };
-        EvidenceLink: {
-            /**
-             * @description The kind of record the evidence supports
-             * @enum {string}
-             */
-            kind: "duty" | "assessmentItem" | "incident" | "vendorCheck" | "trainingSession" | "planVersion";
-            /** @description The record's id; an assessment item is <complianceAssessmentId>#<itemNumber> */
-            id: string;
-        };
-        EvidenceUpload: {
-            /** @description PUT the file's bytes here, with these headers, before expiresAt */
-            url: string;
-            /** @enum {string} */
-            method: "PUT";
-            headers: {
-                [key: string]: string;
-            };
-            expiresAt: string;
-        };
-        EvidenceCreate: {
-            /** @description What the evidence is, e.g. 114年度個資教育訓練簽到表 */
-            title: string;
-            description?: string;
-            /** @description The records this evidence supports */
-            supports: components["schemas"]["EvidenceLink"][];
-            /** @description The file's name (its extension must fit mediaType); used for downloads */
-            fileName: string;
-            /**
-             * @description pdf, png, jpeg, docx, xlsx, csv, txt or zip
-             * @enum {string}
-             */
-            mediaType: "application/pdf" | "image/png" | "image/jpeg" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "text/csv" | "text/plain" | "application/zip";
-            /** @description The exact size of the file in bytes */
-            sizeBytes: number;
-            /** @description SHA-256 of the file, hexadecimal; the upload is accepted only if it matches */
-            sha256: string;
-            /** @description The (Gregorian) year the evidence is about; retention runs from the end of it */
-            relatesToYear: number;
-            /** @description Years kept after that year ends; at least 5 (regulation Art. 14), default 5 */
-            retentionYears?: number;
-        };
-        EvidencePage: {
-            items: components["schemas"]["Evidence"][];
-            nextCursor: string | null;
-        };
-        EvidenceWithDownload: components["schemas"]["Evidence"] & {
-            /** @description A short-lived link to the file; only for complete evidence */
-            download: {
-                url: string;
-                expiresAt: string;
-            } | null;
-        };
-        EvidenceLegalHold: {
-            /** @description true puts the hold on, false lifts it */
-            on: boolean;
-            /** @description Why (e.g. the inspection, dispute or litigation it is kept for), or why it is lifted */
-            reason: string;
-        };
-        EvidenceDeletion: {
-            id: string;
-            title: string;
-            sha256: string;
-            /** @enum {string} */
-            status: "pending" | "complete" | "rejected";
-            deletedAt: string;
-            deletedBy: string;
-            /** @description false only for a pending or rejected record, which never counted as evidence */
-            retentionEnded: boolean;
-        };
         TrainingCodes: {
             audiences: {
                 /** @enum {string} */
@@ -9142,6 +9029,119 @@ export interface components {
             people: components["schemas"]["TrainingPersonStatus"][];
             /** @description People missing at least one required training this year */
             missed: components["schemas"]["TrainingPersonStatus"][];
+        };
+        EvidenceCreated: {
+            evidence: components["schemas"]["Evidence"];
+            upload: components["schemas"]["EvidenceUpload"];
+            /** @description What to do after the upload */
+            next: string;
+        };
+        Evidence: {
+            id: string;
+            title: string;
+            description?: string;
+            supports: components["schemas"]["EvidenceLink"][];
+            fileName: string;
+            mediaType: string;
+            sizeBytes: number;
+            /** @description The declared SHA-256 */
+            sha256: string;
+            /**
+             * @description pending until the server has checked the uploaded file; complete when its SHA-256 and size match, rejected when not
+             * @enum {string}
+             */
+            status: "pending" | "complete" | "rejected";
+            relatesToYear: number;
+            retention: {
+                years: number;
+                /** @description The last day it must be kept (31 Dec of relatesToYear + years) */
+                endsOn: string;
+                /** @description The first day it may be deleted, unless on legal hold */
+                deletableFrom: string;
+            };
+            legalHold: {
+                reason: string;
+                by: string;
+                since: string;
+            } | null;
+            verification: {
+                at: string;
+                by: string;
+                actualSha256: string;
+                actualSizeBytes: number;
+            } | null;
+            addedBy: string;
+            addedAt: string;
+            version: number;
+        };
+        EvidenceLink: {
+            /**
+             * @description The kind of record the evidence supports
+             * @enum {string}
+             */
+            kind: "duty" | "assessmentItem" | "incident" | "vendorCheck" | "trainingSession" | "planVersion";
+            /** @description The record's id; an assessment item is <complianceAssessmentId>#<itemNumber> */
+            id: string;
+        };
+        EvidenceUpload: {
+            /** @description PUT the file's bytes here, with these headers, before expiresAt */
+            url: string;
+            /** @enum {string} */
+            method: "PUT";
+            headers: {
+                [key: string]: string;
+            };
+            expiresAt: string;
+        };
+        EvidenceCreate: {
+            /** @description What the evidence is, e.g. 114年度個資教育訓練簽到表 */
+            title: string;
+            description?: string;
+            /** @description The records this evidence supports */
+            supports: components["schemas"]["EvidenceLink"][];
+            /** @description The file's name (its extension must fit mediaType); used for downloads */
+            fileName: string;
+            /**
+             * @description pdf, png, jpeg, docx, xlsx, csv, txt or zip
+             * @enum {string}
+             */
+            mediaType: "application/pdf" | "image/png" | "image/jpeg" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "text/csv" | "text/plain" | "application/zip";
+            /** @description The exact size of the file in bytes */
+            sizeBytes: number;
+            /** @description SHA-256 of the file, hexadecimal; the upload is accepted only if it matches */
+            sha256: string;
+            /** @description The (Gregorian) year the evidence is about; retention runs from the end of it */
+            relatesToYear: number;
+            /** @description Years kept after that year ends; at least 5 (regulation Art. 14), default 5 */
+            retentionYears?: number;
+        };
+        EvidencePage: {
+            items: components["schemas"]["Evidence"][];
+            nextCursor: string | null;
+        };
+        EvidenceWithDownload: components["schemas"]["Evidence"] & {
+            /** @description A short-lived link to the file; only for complete evidence */
+            download: {
+                url: string;
+                expiresAt: string;
+            } | null;
+        };
+        EvidenceLegalHold: {
+            /** @description true puts the hold on, false lifts it */
+            on: boolean;
+            /** @description Why (e.g. the inspection, dispute or litigation it is kept for), or why it is lifted */
+            reason: string;
+        };
+        EvidenceDeletion: {
+            id: string;
+            title: string;
+            sha256: string;
+            /** @enum {string} */
+            status: "pending" | "complete" | "rejected";
+            deletedAt: string;
+            deletedBy: string;
+            /** @description false only for a pending or rejected record, which never counted as evidence */
+            retentionEnded: boolean;
         };
         InspectionPack: {
             inspectionPackId: string;
@@ -32941,903 +32941,6 @@ export interface operations {
             };
         };
     };
-    listEvidence: {
-        parameters: {
-            query?: {
-                /** @description Page size, at most 100 */
-                limit?: number;
-                /** @description Opaque cursor from the previous page */
-                cursor?: string;
-                /** @description With supportsId: only evidence supporting this record */
-                supportsKind?: "duty" | "assessmentItem" | "incident" | "vendorCheck" | "trainingSession" | "planVersion";
-                /** @description The record's id (an assessment item: <complianceAssessmentId>#<itemNumber>, with # as %23) */
-                supportsId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Newest first */
-            200: {
-                headers: {
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "id 範例",
-                     *           "title": "title 範例",
-                     *           "description": "description 範例",
-                     *           "supports": [
-                     *             {
-                     *               "kind": "duty",
-                     *               "id": "id 範例"
-                     *             }
-                     *           ],
-                     *           "fileName": "fileName 範例",
-                     *           "mediaType": "mediaType 範例",
-                     *           "sizeBytes": 1,
-                     *           "sha256": "sha256 範例",
-                     *           "status": "pending",
-                     *           "relatesToYear": 1,
-                     *           "retention": {
-                     *             "years": 1,
-                     *             "endsOn": "2026-03-02",
-                     *             "deletableFrom": "deletableFrom 範例"
-                     *           },
-                     *           "legalHold": {
-                     *             "reason": "reason 範例",
-                     *             "by": "by 範例",
-                     *             "since": "since 範例"
-                     *           },
-                     *           "verification": {
-                     *             "at": "at 範例",
-                     *             "by": "by 範例",
-                     *             "actualSha256": "actualSha256 範例",
-                     *             "actualSizeBytes": 1
-                     *           },
-                     *           "addedBy": "addedBy 範例",
-                     *           "addedAt": "addedAt 範例",
-                     *           "version": 1
-                     *         }
-                     *       ],
-                     *       "nextCursor": "nextCursor 範例"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["EvidencePage"];
-                };
-            };
-            /** @description Invalid input (per-field errors) / 輸入不正確 */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked credential / 憑證無效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope not allowed; may call: owner, officer, auditor / 權限不足 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body too large / 內容過大 */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Breaks a rule / 違反規則 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            429: components["responses"]["RateLimited"];
-            /** @description Internal error / 系統錯誤 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    registerEvidence: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Retries with the same key and body return the first response (24 h) */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "title": "115年度個資教育訓練簽到表 / 2026 privacy training sign-in sheet",
-                 *       "supports": [
-                 *         {
-                 *           "kind": "assessmentItem",
-                 *           "id": "cas_01jq3z5k8m9n0p1q2r3s4t5v6w#1.1.1.1"
-                 *         },
-                 *         {
-                 *           "kind": "duty",
-                 *           "id": "duty_training_all_staff"
-                 *         }
-                 *       ],
-                 *       "fileName": "training-sign-in-2026.pdf",
-                 *       "mediaType": "application/pdf",
-                 *       "sizeBytes": 182044,
-                 *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                 *       "relatesToYear": 2026
-                 *     }
-                 */
-                "application/json": components["schemas"]["EvidenceCreate"];
-            };
-        };
-        responses: {
-            /** @description The pending record and a short-lived upload URL */
-            201: {
-                headers: {
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    Location: components["headers"]["Location"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "evidence": {
-                     *         "id": "id 範例",
-                     *         "title": "title 範例",
-                     *         "description": "description 範例",
-                     *         "supports": [
-                     *           {
-                     *             "kind": "duty",
-                     *             "id": "id 範例"
-                     *           }
-                     *         ],
-                     *         "fileName": "fileName 範例",
-                     *         "mediaType": "mediaType 範例",
-                     *         "sizeBytes": 1,
-                     *         "sha256": "sha256 範例",
-                     *         "status": "pending",
-                     *         "relatesToYear": 1,
-                     *         "retention": {
-                     *           "years": 1,
-                     *           "endsOn": "2026-03-02",
-                     *           "deletableFrom": "deletableFrom 範例"
-                     *         },
-                     *         "legalHold": {
-                     *           "reason": "reason 範例",
-                     *           "by": "by 範例",
-                     *           "since": "since 範例"
-                     *         },
-                     *         "verification": {
-                     *           "at": "at 範例",
-                     *           "by": "by 範例",
-                     *           "actualSha256": "actualSha256 範例",
-                     *           "actualSizeBytes": 1
-                     *         },
-                     *         "addedBy": "addedBy 範例",
-                     *         "addedAt": "addedAt 範例",
-                     *         "version": 1
-                     *       },
-                     *       "upload": {
-                     *         "url": "url 範例",
-                     *         "method": "PUT",
-                     *         "headers": {},
-                     *         "expiresAt": "expiresAt 範例"
-                     *       },
-                     *       "next": "next 範例"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["EvidenceCreated"];
-                };
-            };
-            /** @description Invalid input (per-field errors) / 輸入不正確 */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked credential / 憑證無效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope not allowed; may call: owner, officer / 權限不足 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the resource state / 狀態衝突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body too large / 內容過大 */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Breaks a rule / 違反規則 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            429: components["responses"]["RateLimited"];
-            /** @description Internal error / 系統錯誤 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    verifyEvidenceUpload: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Retries with the same key and body return the first response (24 h) */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                evidenceId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The record after the check */
-            200: {
-                headers: {
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "id 範例",
-                     *       "title": "title 範例",
-                     *       "description": "description 範例",
-                     *       "supports": [
-                     *         {
-                     *           "kind": "duty",
-                     *           "id": "id 範例"
-                     *         }
-                     *       ],
-                     *       "fileName": "fileName 範例",
-                     *       "mediaType": "mediaType 範例",
-                     *       "sizeBytes": 1,
-                     *       "sha256": "sha256 範例",
-                     *       "status": "pending",
-                     *       "relatesToYear": 1,
-                     *       "retention": {
-                     *         "years": 1,
-                     *         "endsOn": "2026-03-02",
-                     *         "deletableFrom": "deletableFrom 範例"
-                     *       },
-                     *       "legalHold": {
-                     *         "reason": "reason 範例",
-                     *         "by": "by 範例",
-                     *         "since": "since 範例"
-                     *       },
-                     *       "verification": {
-                     *         "at": "at 範例",
-                     *         "by": "by 範例",
-                     *         "actualSha256": "actualSha256 範例",
-                     *         "actualSizeBytes": 1
-                     *       },
-                     *       "addedBy": "addedBy 範例",
-                     *       "addedAt": "addedAt 範例",
-                     *       "version": 1
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Evidence"];
-                };
-            };
-            /** @description Invalid input (per-field errors) / 輸入不正確 */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked credential / 憑證無效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope not allowed; may call: owner, officer / 權限不足 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found / 找不到 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the resource state / 狀態衝突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body too large / 內容過大 */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Breaks a rule / 違反規則 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            429: components["responses"]["RateLimited"];
-            /** @description Internal error / 系統錯誤 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getEvidence: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description ETags you hold (or `*`); the answer is 304 without a body when one is current (weak comparison) */
-                "If-None-Match"?: string;
-            };
-            path: {
-                evidenceId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The record; ETag is its version */
-            200: {
-                headers: {
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "id 範例",
-                     *       "title": "title 範例",
-                     *       "description": "description 範例",
-                     *       "supports": [
-                     *         {
-                     *           "kind": "duty",
-                     *           "id": "id 範例"
-                     *         }
-                     *       ],
-                     *       "fileName": "fileName 範例",
-                     *       "mediaType": "mediaType 範例",
-                     *       "sizeBytes": 1,
-                     *       "sha256": "sha256 範例",
-                     *       "status": "pending",
-                     *       "relatesToYear": 1,
-                     *       "retention": {
-                     *         "years": 1,
-                     *         "endsOn": "2026-03-02",
-                     *         "deletableFrom": "deletableFrom 範例"
-                     *       },
-                     *       "legalHold": {
-                     *         "reason": "reason 範例",
-                     *         "by": "by 範例",
-                     *         "since": "since 範例"
-                     *       },
-                     *       "verification": {
-                     *         "at": "at 範例",
-                     *         "by": "by 範例",
-                     *         "actualSha256": "actualSha256 範例",
-                     *         "actualSizeBytes": 1
-                     *       },
-                     *       "addedBy": "addedBy 範例",
-                     *       "addedAt": "addedAt 範例",
-                     *       "version": 1,
-                     *       "download": {
-                     *         "url": "url 範例",
-                     *         "expiresAt": "expiresAt 範例"
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["EvidenceWithDownload"];
-                };
-            };
-            /** @description Not modified: If-None-Match names the current ETag; no body / 未變更 */
-            304: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input (per-field errors) / 輸入不正確 */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked credential / 憑證無效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope not allowed; may call: owner, officer, auditor / 權限不足 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found / 找不到 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body too large / 內容過大 */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Breaks a rule / 違反規則 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            429: components["responses"]["RateLimited"];
-            /** @description Internal error / 系統錯誤 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteEvidence: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The ETag of the version being changed */
-                "If-Match"?: string;
-            };
-            path: {
-                evidenceId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description What was deleted, by whom and when */
-            200: {
-                headers: {
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "id 範例",
-                     *       "title": "title 範例",
-                     *       "sha256": "sha256 範例",
-                     *       "status": "pending",
-                     *       "deletedAt": "deletedAt 範例",
-                     *       "deletedBy": "deletedBy 範例",
-                     *       "retentionEnded": true
-                     *     }
-                     */
-                    "application/json": components["schemas"]["EvidenceDeletion"];
-                };
-            };
-            /** @description Invalid input (per-field errors) / 輸入不正確 */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked credential / 憑證無效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope not allowed; may call: owner / 權限不足 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found / 找不到 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the resource state / 狀態衝突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description ETag does not match / ETag 不符 */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body too large / 內容過大 */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Breaks a rule / 違反規則 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match required / 須附 If-Match */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            429: components["responses"]["RateLimited"];
-            /** @description Internal error / 系統錯誤 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    setEvidenceLegalHold: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Retries with the same key and body return the first response (24 h) */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                evidenceId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "on": true,
-                 *       "reason": "個人資料保護委員會行政檢查調閱 / Kept for the Personal Data Protection Commission inspection"
-                 *     }
-                 */
-                "application/json": components["schemas"]["EvidenceLegalHold"];
-            };
-        };
-        responses: {
-            /** @description The record */
-            200: {
-                headers: {
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "id 範例",
-                     *       "title": "title 範例",
-                     *       "description": "description 範例",
-                     *       "supports": [
-                     *         {
-                     *           "kind": "duty",
-                     *           "id": "id 範例"
-                     *         }
-                     *       ],
-                     *       "fileName": "fileName 範例",
-                     *       "mediaType": "mediaType 範例",
-                     *       "sizeBytes": 1,
-                     *       "sha256": "sha256 範例",
-                     *       "status": "pending",
-                     *       "relatesToYear": 1,
-                     *       "retention": {
-                     *         "years": 1,
-                     *         "endsOn": "2026-03-02",
-                     *         "deletableFrom": "deletableFrom 範例"
-                     *       },
-                     *       "legalHold": {
-                     *         "reason": "reason 範例",
-                     *         "by": "by 範例",
-                     *         "since": "since 範例"
-                     *       },
-                     *       "verification": {
-                     *         "at": "at 範例",
-                     *         "by": "by 範例",
-                     *         "actualSha256": "actualSha256 範例",
-                     *         "actualSizeBytes": 1
-                     *       },
-                     *       "addedBy": "addedBy 範例",
-                     *       "addedAt": "addedAt 範例",
-                     *       "version": 1
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Evidence"];
-                };
-            };
-            /** @description Invalid input (per-field errors) / 輸入不正確 */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked credential / 憑證無效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope not allowed; may call: owner, officer / 權限不足 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found / 找不到 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the resource state / 狀態衝突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body too large / 內容過大 */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Breaks a rule / 違反規則 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            429: components["responses"]["RateLimited"];
-            /** @description Internal error / 系統錯誤 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     listTrainingCodes: {
         parameters: {
             query?: never;
@@ -35192,6 +34295,903 @@ export interface operations {
             };
             /** @description Body too large / 內容過大 */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a rule / 違反規則 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            /** @description Internal error / 系統錯誤 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEvidence: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description With supportsId: only evidence supporting this record */
+                supportsKind?: "duty" | "assessmentItem" | "incident" | "vendorCheck" | "trainingSession" | "planVersion";
+                /** @description The record's id (an assessment item: <complianceAssessmentId>#<itemNumber>, with # as %23) */
+                supportsId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "id 範例",
+                     *           "title": "title 範例",
+                     *           "description": "description 範例",
+                     *           "supports": [
+                     *             {
+                     *               "kind": "duty",
+                     *               "id": "id 範例"
+                     *             }
+                     *           ],
+                     *           "fileName": "fileName 範例",
+                     *           "mediaType": "mediaType 範例",
+                     *           "sizeBytes": 1,
+                     *           "sha256": "sha256 範例",
+                     *           "status": "pending",
+                     *           "relatesToYear": 1,
+                     *           "retention": {
+                     *             "years": 1,
+                     *             "endsOn": "2026-03-02",
+                     *             "deletableFrom": "deletableFrom 範例"
+                     *           },
+                     *           "legalHold": {
+                     *             "reason": "reason 範例",
+                     *             "by": "by 範例",
+                     *             "since": "since 範例"
+                     *           },
+                     *           "verification": {
+                     *             "at": "at 範例",
+                     *             "by": "by 範例",
+                     *             "actualSha256": "actualSha256 範例",
+                     *             "actualSizeBytes": 1
+                     *           },
+                     *           "addedBy": "addedBy 範例",
+                     *           "addedAt": "addedAt 範例",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "nextCursor 範例"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvidencePage"];
+                };
+            };
+            /** @description Invalid input (per-field errors) / 輸入不正確 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential / 憑證無效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope not allowed; may call: owner, officer, auditor / 權限不足 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large / 內容過大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a rule / 違反規則 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            /** @description Internal error / 系統錯誤 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerEvidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response (24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "115年度個資教育訓練簽到表 / 2026 privacy training sign-in sheet",
+                 *       "supports": [
+                 *         {
+                 *           "kind": "assessmentItem",
+                 *           "id": "cas_01jq3z5k8m9n0p1q2r3s4t5v6w#1.1.1.1"
+                 *         },
+                 *         {
+                 *           "kind": "duty",
+                 *           "id": "duty_training_all_staff"
+                 *         }
+                 *       ],
+                 *       "fileName": "training-sign-in-2026.pdf",
+                 *       "mediaType": "application/pdf",
+                 *       "sizeBytes": 182044,
+                 *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                 *       "relatesToYear": 2026
+                 *     }
+                 */
+                "application/json": components["schemas"]["EvidenceCreate"];
+            };
+        };
+        responses: {
+            /** @description The pending record and a short-lived upload URL */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "evidence": {
+                     *         "id": "id 範例",
+                     *         "title": "title 範例",
+                     *         "description": "description 範例",
+                     *         "supports": [
+                     *           {
+                     *             "kind": "duty",
+                     *             "id": "id 範例"
+                     *           }
+                     *         ],
+                     *         "fileName": "fileName 範例",
+                     *         "mediaType": "mediaType 範例",
+                     *         "sizeBytes": 1,
+                     *         "sha256": "sha256 範例",
+                     *         "status": "pending",
+                     *         "relatesToYear": 1,
+                     *         "retention": {
+                     *           "years": 1,
+                     *           "endsOn": "2026-03-02",
+                     *           "deletableFrom": "deletableFrom 範例"
+                     *         },
+                     *         "legalHold": {
+                     *           "reason": "reason 範例",
+                     *           "by": "by 範例",
+                     *           "since": "since 範例"
+                     *         },
+                     *         "verification": {
+                     *           "at": "at 範例",
+                     *           "by": "by 範例",
+                     *           "actualSha256": "actualSha256 範例",
+                     *           "actualSizeBytes": 1
+                     *         },
+                     *         "addedBy": "addedBy 範例",
+                     *         "addedAt": "addedAt 範例",
+                     *         "version": 1
+                     *       },
+                     *       "upload": {
+                     *         "url": "url 範例",
+                     *         "method": "PUT",
+                     *         "headers": {},
+                     *         "expiresAt": "expiresAt 範例"
+                     *       },
+                     *       "next": "next 範例"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvidenceCreated"];
+                };
+            };
+            /** @description Invalid input (per-field errors) / 輸入不正確 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential / 憑證無效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope not allowed; may call: owner, officer / 權限不足 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource state / 狀態衝突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large / 內容過大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a rule / 違反規則 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            /** @description Internal error / 系統錯誤 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyEvidenceUpload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response (24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record after the check */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "id 範例",
+                     *       "title": "title 範例",
+                     *       "description": "description 範例",
+                     *       "supports": [
+                     *         {
+                     *           "kind": "duty",
+                     *           "id": "id 範例"
+                     *         }
+                     *       ],
+                     *       "fileName": "fileName 範例",
+                     *       "mediaType": "mediaType 範例",
+                     *       "sizeBytes": 1,
+                     *       "sha256": "sha256 範例",
+                     *       "status": "pending",
+                     *       "relatesToYear": 1,
+                     *       "retention": {
+                     *         "years": 1,
+                     *         "endsOn": "2026-03-02",
+                     *         "deletableFrom": "deletableFrom 範例"
+                     *       },
+                     *       "legalHold": {
+                     *         "reason": "reason 範例",
+                     *         "by": "by 範例",
+                     *         "since": "since 範例"
+                     *       },
+                     *       "verification": {
+                     *         "at": "at 範例",
+                     *         "by": "by 範例",
+                     *         "actualSha256": "actualSha256 範例",
+                     *         "actualSizeBytes": 1
+                     *       },
+                     *       "addedBy": "addedBy 範例",
+                     *       "addedAt": "addedAt 範例",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Evidence"];
+                };
+            };
+            /** @description Invalid input (per-field errors) / 輸入不正確 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential / 憑證無效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope not allowed; may call: owner, officer / 權限不足 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found / 找不到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource state / 狀態衝突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large / 內容過大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a rule / 違反規則 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            /** @description Internal error / 系統錯誤 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags you hold (or `*`); the answer is 304 without a body when one is current (weak comparison) */
+                "If-None-Match"?: string;
+            };
+            path: {
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "id 範例",
+                     *       "title": "title 範例",
+                     *       "description": "description 範例",
+                     *       "supports": [
+                     *         {
+                     *           "kind": "duty",
+                     *           "id": "id 範例"
+                     *         }
+                     *       ],
+                     *       "fileName": "fileName 範例",
+                     *       "mediaType": "mediaType 範例",
+                     *       "sizeBytes": 1,
+                     *       "sha256": "sha256 範例",
+                     *       "status": "pending",
+                     *       "relatesToYear": 1,
+                     *       "retention": {
+                     *         "years": 1,
+                     *         "endsOn": "2026-03-02",
+                     *         "deletableFrom": "deletableFrom 範例"
+                     *       },
+                     *       "legalHold": {
+                     *         "reason": "reason 範例",
+                     *         "by": "by 範例",
+                     *         "since": "since 範例"
+                     *       },
+                     *       "verification": {
+                     *         "at": "at 範例",
+                     *         "by": "by 範例",
+                     *         "actualSha256": "actualSha256 範例",
+                     *         "actualSizeBytes": 1
+                     *       },
+                     *       "addedBy": "addedBy 範例",
+                     *       "addedAt": "addedAt 範例",
+                     *       "version": 1,
+                     *       "download": {
+                     *         "url": "url 範例",
+                     *         "expiresAt": "expiresAt 範例"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvidenceWithDownload"];
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag; no body / 未變更 */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (per-field errors) / 輸入不正確 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential / 憑證無效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope not allowed; may call: owner, officer, auditor / 權限不足 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found / 找不到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large / 內容過大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a rule / 違反規則 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            /** @description Internal error / 系統錯誤 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteEvidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being changed */
+                "If-Match"?: string;
+            };
+            path: {
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was deleted, by whom and when */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "id 範例",
+                     *       "title": "title 範例",
+                     *       "sha256": "sha256 範例",
+                     *       "status": "pending",
+                     *       "deletedAt": "deletedAt 範例",
+                     *       "deletedBy": "deletedBy 範例",
+                     *       "retentionEnded": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvidenceDeletion"];
+                };
+            };
+            /** @description Invalid input (per-field errors) / 輸入不正確 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential / 憑證無效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope not allowed; may call: owner / 權限不足 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found / 找不到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource state / 狀態衝突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ETag does not match / ETag 不符 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large / 內容過大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Breaks a rule / 違反規則 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required / 須附 If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            /** @description Internal error / 系統錯誤 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setEvidenceLegalHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response (24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "on": true,
+                 *       "reason": "個人資料保護委員會行政檢查調閱 / Kept for the Personal Data Protection Commission inspection"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EvidenceLegalHold"];
+            };
+        };
+        responses: {
+            /** @description The record */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "id 範例",
+                     *       "title": "title 範例",
+                     *       "description": "description 範例",
+                     *       "supports": [
+                     *         {
+                     *           "kind": "duty",
+                     *           "id": "id 範例"
+                     *         }
+                     *       ],
+                     *       "fileName": "fileName 範例",
+                     *       "mediaType": "mediaType 範例",
+                     *       "sizeBytes": 1,
+                     *       "sha256": "sha256 範例",
+                     *       "status": "pending",
+                     *       "relatesToYear": 1,
+                     *       "retention": {
+                     *         "years": 1,
+                     *         "endsOn": "2026-03-02",
+                     *         "deletableFrom": "deletableFrom 範例"
+                     *       },
+                     *       "legalHold": {
+                     *         "reason": "reason 範例",
+                     *         "by": "by 範例",
+                     *         "since": "since 範例"
+                     *       },
+                     *       "verification": {
+                     *         "at": "at 範例",
+                     *         "by": "by 範例",
+                     *         "actualSha256": "actualSha256 範例",
+                     *         "actualSizeBytes": 1
+                     *       },
+                     *       "addedBy": "addedBy 範例",
+                     *       "addedAt": "addedAt 範例",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Evidence"];
+                };
+            };
+            /** @description Invalid input (per-field errors) / 輸入不正確 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential / 憑證無效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope not allowed; may call: owner, officer / 權限不足 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found / 找不到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource state / 狀態衝突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large / 內容過大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -46,6 +46,7 @@ async function main() {
       platformApi: { kind: 'http', method: 'GET', path: '/v1/platform/tenants', key: api.operatorKey },
       dataSubjectRequestsApi: owner('/v1/data-subject-requests'),
       incidentsApi: owner('/v1/incidents'),
+      assessmentsApi: owner('/v1/assessments'),
       inventoryApi: owner('/v1/personal-data-files'),
       inventoryWorkbookApi: owner('/v1/inventory/export?format=csv'),
       planApi: owner('/v1/plan/versions'),

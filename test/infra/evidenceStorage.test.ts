@@ -26,7 +26,7 @@ beforeAll(() => {
   const app = new App();
   stack = new Stack(app, 'EvidenceStorageTest', { env: { account: '123456789012', region: 'ap-northeast-1' } });
   const standIn = (name: string) => new lambda.Function(stack, name, { functionName: name, runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})') });
-  const evidenceApi = standIn('pdpa-prod-incidentsApi');
+  const evidenceApi = standIn('pdpa-prod-assessmentsApi');
   const otherApi = standIn('pdpa-prod-platformApi');
   new EvidenceStorage(stack, 'EvidenceStorage', { stage: 'prod', retainData: true, evidenceFunctions: [evidenceApi], functions: [evidenceApi, otherApi] });
   applyNagSuppressions(stack);
@@ -97,14 +97,14 @@ describe('evidence bucket', () => {
 
   it('lets the evidence API write, read, delete and lock only evidence objects, never bypass governance', () => {
     const [bucketId] = evidenceBucket();
-    const statements = statementsOfRoleOf('pdpa-prod-incidentsApi').filter(touchesEvidence(bucketId));
+    const statements = statementsOfRoleOf('pdpa-prod-assessmentsApi').filter(touchesEvidence(bucketId));
     expect(statements).toHaveLength(1);
     expect(statements[0].Action).toEqual(['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 's3:PutObjectRetention', 's3:PutObjectLegalHold', 's3:GetObjectRetention', 's3:GetObjectLegalHold']);
     expect(statements[0].Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*/evidence/*']] });
     const all = JSON.stringify(template.findResources('AWS::IAM::Policy'));
     expect(all).not.toContain('s3:BypassGovernanceRetention');
     // The API can use the bucket's key to encrypt uploads and decrypt for verification and downloads.
-    const keyStatements = statementsOfRoleOf('pdpa-prod-incidentsApi').filter((s: any) => JSON.stringify(s.Resource).includes('EvidenceStorageKey'));
+    const keyStatements = statementsOfRoleOf('pdpa-prod-assessmentsApi').filter((s: any) => JSON.stringify(s.Resource).includes('EvidenceStorageKey'));
     expect(keyStatements.flatMap((s: any) => [s.Action].flat())).toEqual(expect.arrayContaining(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*']));
   });
 

@@ -65,15 +65,15 @@ describe('inspection pack builder', () => {
 
   it('only the API function serving /v1/inspection-packs may invoke it, and only it (no versions or aliases)', () => {
     const invoking = Object.keys(functionsByName()).filter((name) => statementsOfRoleOf(name).some(invokes));
-    expect(invoking).toEqual(['pdpa-dev-incidentsApi']);
-    const [statement] = statementsOfRoleOf('pdpa-dev-incidentsApi').filter(invokes);
+    expect(invoking).toEqual(['pdpa-dev-assessmentsApi']);
+    const [statement] = statementsOfRoleOf('pdpa-dev-assessmentsApi').filter(invokes);
     expect(statement.Effect).toBe('Allow');
     expect(JSON.stringify(statement.Resource)).toContain(`function:${inspectionPackBuilderName('dev')}`);
     expect(JSON.stringify(statement.Resource)).not.toContain(':*');
   });
 
-  it('every function knows the builder\'s name', () => {
-    for (const [name, fn] of Object.entries(functionsByName())) {
+  it('every function with data access knows the builder\'s name (the console Lambda has none)', () => {
+    for (const [name, fn] of Object.entries(functionsByName()).filter(([name]) => !name.endsWith('-consoleApp'))) {
       expect(fn.properties.Environment.Variables.INSPECTION_PACK_BUILDER_FUNCTION, name).toBe(inspectionPackBuilderName('dev'));
     }
   });
@@ -83,10 +83,10 @@ describe('inspection pack builder', () => {
     const patterns = (name: string) =>
       objectStatements(name).flatMap((statement) => [statement.Action].flat().map((action: string) => `${action} ${JSON.stringify(statement.Resource).match(/\/\*\/[a-z-]+\/\*/)?.[0]}`));
     expect(patterns(inspectionPackBuilderName('dev')).sort()).toEqual(['s3:GetObject /*/evidence/*', 's3:GetObject /*/inspection-packs/*', 's3:PutObject /*/inspection-packs/*']);
-    expect(patterns('pdpa-dev-incidentsApi')).toContain('s3:GetObject /*/inspection-packs/*');
-    expect(patterns('pdpa-dev-incidentsApi')).not.toContain('s3:PutObject /*/inspection-packs/*');
+    expect(patterns('pdpa-dev-assessmentsApi')).toContain('s3:GetObject /*/inspection-packs/*');
+    expect(patterns('pdpa-dev-assessmentsApi')).not.toContain('s3:PutObject /*/inspection-packs/*');
     // No other function touches the packs.
-    for (const name of Object.keys(functionsByName()).filter((n) => n !== 'pdpa-dev-incidentsApi' && n !== inspectionPackBuilderName('dev'))) {
+    for (const name of Object.keys(functionsByName()).filter((n) => n !== 'pdpa-dev-assessmentsApi' && n !== inspectionPackBuilderName('dev'))) {
       expect(patterns(name).filter((p) => p.includes('inspection-packs')), name).toEqual([]);
     }
   });

@@ -130,7 +130,6 @@ describe('training', () => {
     expect(staffTasks.body.items.map((t: { dueDate: string; status: string }) => [t.dueDate, t.status])).toEqual([['2027-03-10', 'open']]);
     // No separate yearly training duty any more: the plan's (here the default) duties are the only ones.
     expect((await api.call('GET', '/v1/duties?kind=yearlyTraining', { key: owner })).body.items).toEqual([]);
-    expect((await api.call('GET', '/v1/duties?source=training', { key: owner })).body.items).toEqual([]);
 
     // With a session this year, the assessment no longer contradicts the records.
     const after = await trainingWarnings();

@@ -20,7 +20,7 @@ const entries = [
 
 describe('object-store wiring of the Lambda entry points', () => {
   it('finds the evidence and inspection-pack routes', () => {
-    expect(entries.filter((entry) => entry.usesObjects).map((entry) => entry.file).sort()).toEqual(['incidentsApi.ts', 'inspectionPackBuilder.ts']);
+    expect(entries.filter((entry) => entry.usesObjects).map((entry) => entry.file).sort()).toEqual(['assessmentsApi.ts', 'inspectionPackBuilder.ts']);
   });
 
   it.each(entries)('$file: wires the S3 store exactly when it serves stored files', ({ file, usesObjects }) => {
