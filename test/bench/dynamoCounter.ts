@@ -11,6 +11,8 @@ export interface DynamoTally {
 
 export function attachDynamoCounter(client: DynamoDBClient): { tally: DynamoTally; reset(): void } {
   const tally: DynamoTally = { calls: 0, byCommand: {}, readCapacityUnits: 0, writeCapacityUnits: 0, capacityUnits: 0 };
+  // A later step's counter takes over from an earlier one on the same client (one count per call).
+  client.middlewareStack.remove('benchDynamoCounter');
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as Record<string, unknown>;

@@ -16,7 +16,7 @@ import { requireStoredRequest } from '../dataSubjectRequestStore';
 import type { CreateDataSubjectRequestInput } from '../dataSubjectRequestModel';
 import { mailCaseReceived, publicPageUrl } from '../publicIntakeMail';
 import { publicStatusPath, toPublicCaseStatusView } from '../publicIntakeModel';
-import { linkIndexWrite, newLinkSecret, submissionItem, unsealSubmission, type SubmissionRecord } from '../publicIntakeStore';
+import { findSubmission, linkIndexWrite, newLinkSecret, submissionItem, unsealSubmission, type SubmissionRecord } from '../publicIntakeStore';
 import { createDataSubjectRequest } from './createDataSubjectRequest';
 
 export const publicStatusPagePath = (secret: string) => `/p/request-status/${secret}`;
@@ -48,6 +48,11 @@ export async function confirmPublicRequest(
       };
     },
     commitDoc: deps.controlPlane.doc,
+    // Opened twice at once: the other click may have used the link; then this one is told so (410).
+    beforeRetry: async () => {
+      const current = await findSubmission(context.table, submission.id);
+      if (current) unwrap(confirm(current, now));
+    },
   });
   const stored = await requireStoredRequest(context.table, view.id);
   const caseStatus = toPublicCaseStatusView(publicCaseStatus(stored.request), context.profile.companyName, (right) => requestTypeNames[right]);

@@ -16,7 +16,7 @@ import { mutationScopeOf, type TenantCommandContext } from '../../application/co
 import { AlreadyExistsError, unwrap } from '../../application/failures';
 import { commitChange } from '../../application/versionedChange';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuditedChange, TransactItem } from '../../store/auditedCommit';
+import { ChainContentionError, type AuditedChange, type TransactItem } from '../../store/auditedCommit';
 import { applyDeadlineSchedules } from '../../reviews/chaseDeadline';
 import { getEntity, putEntityWrite } from '../../store/entityModel';
 import { newId } from '../../store/ids';
@@ -35,7 +35,9 @@ import {
 } from '../dataSubjectRequestStore';
 
 /** Attempts at taking a case number when other requests of the same day commit first. */
-const CASE_NUMBER_ATTEMPTS = 5;
+const CASE_NUMBER_ATTEMPTS = 12;
+/** Full jitter between attempts (AWS backoff guidance): concurrent creates on one day spread out instead of colliding again. */
+const caseNumberBackoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 10 * 2 ** attempt)));
 
 type CaseNumberCounter = { pk: string; sk: string; entity: string; lastSequence: number; version: number };
 
@@ -59,6 +61,8 @@ export interface IntakeAdditions {
   related?: (request: { id: string; caseNumber: string; receivedAt: string }) => { writes: TransactItem[]; changes: AuditedChange[] };
   /** The client that commits, when a related write is in the control plane. */
   commitDoc?: DynamoDBDocumentClient;
+  /** Before another attempt after a lost race: throws when a related record settled it (e.g. a link already used). */
+  beforeRetry?: () => Promise<void>;
 }
 
 export async function createDataSubjectRequest(
@@ -71,7 +75,11 @@ export async function createDataSubjectRequest(
       return await createOnce(context, input, additions);
     } catch (error) {
       // Another request of the same day took the number first (a fresh id cannot collide).
-      if (!(error instanceof AlreadyExistsError) || attempt >= CASE_NUMBER_ATTEMPTS) throw error;
+      if (!(error instanceof AlreadyExistsError)) throw error;
+      // A lost race on the day's counter is contention, not a conflict the caller made: 503 + Retry-After.
+      if (attempt >= CASE_NUMBER_ATTEMPTS) throw new ChainContentionError(attempt);
+      await additions.beforeRetry?.();
+      await caseNumberBackoff(attempt);
     }
   }
 }
