@@ -77,13 +77,13 @@ describe('time bounds of events', () => {
     const disputed = apply(inProgress(['correction']), { type: 'flagAccuracyDispute', actor: 'dpo', disputeId: 'd1', dataDescription: '生日', raisedBy: 'dataSubject' }, taipei('2025-03-04'));
     expect(labels(disputed, { type: 'recordDisputeProcessingStop', actor: 'dpo', disputeId: 'd1', stoppedAt: before })).toEqual({ zhTW: '停止處理時間早於收件時間', en: 'The time processing stopped is before the receipt of the request' });
     const correction = apply(inProgress(['correction']), grant('correction'), taipei('2025-03-04'));
-    expect(labels(correction, { type: 'recordDownstreamNotification', actor: 'dpo', itemType: 'correction', causedByCompany: true, recipients: [{ recipient: '物流商', notifiedAt: before, channel: 'email' }] }).zhTW).toBe('通知時間早於收件時間');
-    expect(labels(correction, { type: 'recordCommunication', actor: 'dpo', kind: 'decision', sentAt: before, channel: 'email' }).en).toBe('The sending time is before the receipt of the request');
-    expect(labels(inProgress(['inquiry']), { type: 'extendDeadline', actor: 'dpo', itemTypes: ['inquiry'], extensionDays: 5, reason: 'r', notifiedAt: before, notificationChannel: 'email' }).zhTW).toBe('延長通知時間早於收件時間');
-    expect(labels(inProgress(['inquiry']), { type: 'decide', actor: 'dpo', decidedAt: before, decisions: [{ itemType: 'inquiry', outcome: 'granted' }] }).en).toBe('The decision time is before the receipt of the request');
-    expect(labels(correction, { type: 'fulfil', actor: 'c', itemTypes: ['correction'], fulfilledAt: before }).zhTW).toBe('完成時間早於收件時間');
+    expect(labels(correction, { type: 'recordDownstreamNotification', actor: 'dpo', itemType: 'correction', causedByCompany: true, recipients: [{ recipient: '物流商', notifiedAt: before, channel: 'email' }] })).toEqual({ zhTW: '通知時間早於收件時間', en: 'The notification time is before the receipt of the request' });
+    expect(labels(correction, { type: 'recordCommunication', actor: 'dpo', kind: 'decision', sentAt: before, channel: 'email' })).toEqual({ zhTW: '寄送時間早於收件時間', en: 'The sending time is before the receipt of the request' });
+    expect(labels(inProgress(['inquiry']), { type: 'extendDeadline', actor: 'dpo', itemTypes: ['inquiry'], extensionDays: 5, reason: 'r', notifiedAt: before, notificationChannel: 'email' })).toEqual({ zhTW: '延長通知時間早於收件時間', en: 'The extension notice time is before the receipt of the request' });
+    expect(labels(inProgress(['inquiry']), { type: 'decide', actor: 'dpo', decidedAt: before, decisions: [{ itemType: 'inquiry', outcome: 'granted' }] })).toEqual({ zhTW: '決定時間早於收件時間', en: 'The decision time is before the receipt of the request' });
+    expect(labels(correction, { type: 'fulfil', actor: 'c', itemTypes: ['correction'], fulfilledAt: before })).toEqual({ zhTW: '完成時間早於收件時間', en: 'The time it was carried out is before the receipt of the request' });
     const marketing = created(['marketingOptOut'], {}, taipei('2025-03-03', '11:00'), { marketingStopTargets: [{ id: 'crm', name: 'CRM', kind: 'system' }] });
-    expect(labels(marketing, { type: 'recordMarketingStop', actor: 'm', targetIds: ['crm'], stoppedAt: before }).en).toBe('The time marketing stopped is before the receipt of the request');
+    expect(labels(marketing, { type: 'recordMarketingStop', actor: 'm', targetIds: ['crm'], stoppedAt: before })).toEqual({ zhTW: '停止行銷時間早於收件時間', en: 'The time marketing stopped is before the receipt of the request' });
     copy = apply(copy, { type: 'waiveFee', actor: 'c', itemType: 'copy', reason: '弱勢' }, taipei('2025-03-04'));
     expect(copy.items[0]!.fee!.waiver).toBeDefined();
   });
@@ -147,6 +147,10 @@ describe('fees', () => {
     expect(expectError(paid, { type: 'waiveFee', actor: 'c', itemType: 'copy', reason: 'r' }, taipei('2025-03-04'), 'FEE_ALREADY_SETTLED').message).toEqual({ zhTW: '費用已繳納或免收', en: 'The fee is already paid or waived' });
     const waived = apply(quoted, { type: 'waiveFee', actor: 'c', itemType: 'copy', reason: 'r' }, taipei('2025-03-04'));
     expectError(waived, { type: 'waiveFee', actor: 'c', itemType: 'copy', reason: 'r' }, taipei('2025-03-04'), 'FEE_ALREADY_SETTLED');
+    // Nor can a payment be recorded twice, or after the fee was waived.
+    const pay = { type: 'recordFeePayment' as const, actor: 'c', itemType: 'copy' as const, amountTwd: 5, paidAt: taipei('2025-03-04'), paymentReference: 'R2' };
+    expect(expectError(paid, pay, taipei('2025-03-04'), 'FEE_ALREADY_SETTLED').message).toEqual({ zhTW: '費用已繳納或免收', en: 'The fee is already paid or waived' });
+    expectError(waived, pay, taipei('2025-03-04'), 'FEE_ALREADY_SETTLED');
   });
 });
 

@@ -37,6 +37,12 @@ describe('requester letters, line by line', () => {
     ], CLOSING_EN));
   });
 
+  it('acknowledges a marketing objection not yet carried out without a stop time', () => {
+    const body = renderRequesterMessage(created(['marketingOptOut']), 'acknowledgement')!.body;
+    expect(body.zhTW.split('\n')[3]).toBe('・拒絕接受行銷：您的表示自 114年3月3日 10:00 起生效，本公司應即停止以您的個人資料進行行銷（個人資料保護法第20條第2項）');
+    expect(body.en.split('\n')[3]).toBe('- objection to marketing: effective 2025-03-03 10:00 (Asia/Taipei); we must stop using your personal data for marketing at once (PDPA Art. 20 ¶2)');
+  });
+
   it('asks an agent for proof in a sentence of its own', () => {
     const request = created(['copy'], { requester: { name: 'Lee', postalAddress: '臺北市', actingAs: 'agent', dataSubjectName: '王小明' } });
     const body = renderRequesterMessage(request, 'acknowledgement')!.body;
