@@ -9,6 +9,12 @@ import { fail, ok, type Failure, type Outcome } from '../shared/outcome';
 import type { IncidentErrorCode } from './errors';
 import { instantSchema, type Incident, type IncidentFacts, type RegulatorNotificationRecord, type TimelineStep } from './incident';
 
+/** Two optional timestamps name the same instant (or are both absent). */
+function sameInstant(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (a == null || b == null) return a == b;
+  return Date.parse(a) === Date.parse(b);
+}
+
 function closed(): Failure<IncidentErrorCode> {
   return fail('conflict', 'INCIDENT_CLOSED', { zhTW: '事故已結案，不得再變更', en: 'The incident is closed and cannot change' });
 }
@@ -38,7 +44,8 @@ export interface IncidentRevision {
  */
 export function reviseIncidentFacts(incident: Incident, facts: IncidentFacts, now: Date): Outcome<IncidentRevision, IncidentErrorCode> {
   if (incident.status === 'closed') return closed();
-  const clockMoved = facts.discoveredAt !== incident.discoveredAt;
+  // Instants, not strings: 2025-03-01T01:30:00Z and 2025-03-01T09:30:00+08:00 are the same discovery.
+  const clockMoved = !sameInstant(facts.discoveredAt, incident.discoveredAt);
   if (clockMoved) {
     const future = notInFuture(facts.discoveredAt, now, 'discoveredAt');
     if (!future.ok) return future;
@@ -46,7 +53,7 @@ export function reviseIncidentFacts(incident: Incident, facts: IncidentFacts, no
       return fail('invalid', 'CLOCK_SETTLED', { zhTW: '已通報主管機關後不得變更發現時間', en: 'The discovery time cannot change after the authority was notified' }, { field: 'discoveredAt' });
     }
   }
-  const remindersChanged = clockMoved || facts.mediaReported !== incident.mediaReported || facts.mediaReportedAt !== incident.mediaReportedAt;
+  const remindersChanged = clockMoved || facts.mediaReported !== incident.mediaReported || !sameInstant(facts.mediaReportedAt, incident.mediaReportedAt);
   return ok({ incident: { ...incident, ...facts }, clockMoved, remindersChanged });
 }
 

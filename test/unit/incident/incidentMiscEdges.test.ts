@@ -136,6 +136,8 @@ describe('the .docx form', () => {
     expect(texts.slice(0, 4)).toEqual(['附表二', '業者個人資料外洩通報表', '通報機關及時間', '非公務機關名稱']);
     expect(texts.at(-1)).toBe('通報人簽章：＿＿＿＿＿＿＿＿＿＿　　單位（公司）印信：＿＿＿＿＿＿＿＿　　日期：民國＿＿年＿＿月＿＿日');
     // Each group heading spans both columns on a grey fill; a value's lines are separate runs joined by breaks.
+    // Group headings and row labels are bold: 4 + 23 runs.
+    expect(document.match(/<w:b\/>/g)).toHaveLength(27);
     expect(document.match(/<w:gridSpan w:val="2"\/>/g)).toHaveLength(4);
     expect(document.match(/w:fill="E7E6E6"/g)).toHaveLength(4);
     expect(document).toMatch(/<w:t xml:space="preserve">修補弱點<\/w:t><\/w:r><w:r><w:br\/><w:t xml:space="preserve">重設密碼<\/w:t>/);

@@ -112,7 +112,8 @@ describe('recordNotice', () => {
   });
 
   it('accepts a notice at the moment of discovery, and refuses one before it', () => {
-    expect(unwrap(recordNotice(incident(), notice({ sentAt: DISCOVERED }), 'n1')).timeline.subjectsNotified).toEqual({ status: 'done', at: DISCOVERED });
+    // No customer is affected: a data-subject notice says nothing about customers.
+    expect(unwrap(recordNotice(incident(), notice({ sentAt: DISCOVERED }), 'n1')).timeline).toEqual({ subjectsNotified: { status: 'done', at: DISCOVERED } });
     expect(recordNotice(incident(), notice({ sentAt: '2025-03-01T09:29:59.999+08:00' }), 'n1')).toMatchObject({
       ok: false,
       error: { kind: 'invalid', code: 'BEFORE_DISCOVERY', message: { zhTW: '通知時間不得早於發現事故時間', en: 'A notice cannot precede the discovery' } },

@@ -74,6 +74,11 @@ describe('the Commission report while the sub-rules are partly published', () =>
     expect(borrowed.report).toMatchObject({ hours: 72, clockStartsAt: 'discovered', form: FORM, provisional: true });
   });
 
+  it('stays provisional while the scope or the time limit is unpublished, even with the form', () => {
+    expect(regime(amended({ hours: 48, reportableScope: null, form: FORM })).report).toMatchObject({ hours: 48, provisional: true });
+    expect(regime(amended({ hours: null, reportableScope: { ...scope, kinds: ['misdelivery'] }, form: FORM })).report).toMatchObject({ hours: 72, provisional: true });
+  });
+
   it('is final only when scope, time limit and form are all published', () => {
     const published = regime(amended({ hours: 48, reportableScope: { ...scope, kinds: ['misdelivery'] }, form: FORM }));
     expect(published.report).toEqual({

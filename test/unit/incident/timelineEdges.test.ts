@@ -59,6 +59,13 @@ describe('reviseIncidentFacts', () => {
     expect(revised).toMatchObject({ clockMoved: false, remindersChanged: false, incident: { title: '新標題', id: 'i1' } });
   });
 
+  it('compares discovery and media times as instants: another offset for the same moment changes nothing', () => {
+    const sameMoment = unwrap(reviseIncidentFacts(incident(), facts({ discoveredAt: new Date(Date.parse(DISCOVERED)).toISOString() }), now));
+    expect(sameMoment).toMatchObject({ clockMoved: false, remindersChanged: false });
+    const reported = incident({ mediaReported: true, mediaReportedAt: '2025-03-01T12:00:00+08:00' });
+    expect(unwrap(reviseIncidentFacts(reported, facts({ mediaReported: true, mediaReportedAt: '2025-03-01T04:00:00Z' }), now)).remindersChanged).toBe(false);
+  });
+
   it('flags reminder changes when the media facts change', () => {
     expect(unwrap(reviseIncidentFacts(incident(), facts({ mediaReported: true }), now)).remindersChanged).toBe(true);
     const reported = incident({ mediaReported: true, mediaReportedAt: '2025-03-01T12:00:00+08:00' });
@@ -102,11 +109,22 @@ describe('steps', () => {
     });
   });
 
+  it('names the refusal of a step already done or not marked by hand', () => {
+    const done = unwrap(markStepDone(incident(), 'contained', { at: DISCOVERED }));
+    const already = { ok: false, error: { kind: 'conflict', code: 'STEP_ALREADY_RECORDED', message: { zhTW: '此步驟已完成', en: 'This step is already done' } } };
+    expect(markStepDone(done, 'contained', { at: DISCOVERED })).toEqual(already);
+    expect(markStepNotApplicable(done, 'contained', na)).toEqual(already);
+    expect(markStepDone(incident(), 'subjectsNotified' as never, { at: DISCOVERED })).toEqual({
+      ok: false,
+      error: { kind: 'invalid', code: 'STEP_NOT_MANUAL', message: { zhTW: '此步驟須透過通報或通知紀錄完成', en: 'This step is completed by recording the notification' } },
+    });
+  });
+
   it('records a ruling-out with its reason, and says why a mandatory one is refused', () => {
     const ruled = unwrap(markStepNotApplicable(incident(), 'customersNotified', na));
     expect(ruled.timeline.customersNotified).toEqual({ status: 'notApplicable', reason: na.reason, decidedBy: 'DPO', decidedAt: na.decidedAt });
     expect(markStepNotApplicable(incident(), 'regulatorNotified', na)).toMatchObject({
-      error: { message: { zhTW: '事故危及正常營運或大量當事人權益，應於72小時內通報主管機關，不得標示為不適用' } },
+      error: { kind: 'invalid', code: 'STEP_NOT_APPLICABLE_REFUSED', message: { zhTW: '事故危及正常營運或大量當事人權益，應於72小時內通報主管機關，不得標示為不適用', en: 'The incident endangers operations or many data subjects: reporting to the authority within 72 hours is mandatory' } },
     });
     const withCustomers = incident({ customersAffected: [{ customerId: 'cu1', name: '甲公司' }] });
     expect(markStepNotApplicable(withCustomers, 'customersNotified', na)).toMatchObject({ error: { kind: 'invalid', message: { zhTW: '有受影響之客戶，應通知客戶', en: 'Customers are affected and must be notified' } } });
@@ -122,6 +140,8 @@ describe('reports to the authority', () => {
     // A later report is not timed: late without a reason is fine.
     const last = unwrap(recordRegulatorNotification(first, { ...report, stage: 'final', notifiedAt: '2025-03-20T00:00:00+08:00', delayReason: '  鑑識報告  ' }));
     expect(last.regulatorNotifications[1]).toEqual({ notifiedAt: '2025-03-20T00:00:00+08:00', authorityCode: 'MODA', channel: 'email', stage: 'final', withinDeadline: false, delayReason: '鑑識報告' });
+    // A blank reason on a report in time is no reason at all.
+    expect(unwrap(recordRegulatorNotification(incident(), { ...report, notifiedAt: DISCOVERED, delayReason: '   ' })).regulatorNotifications[0]).not.toHaveProperty('delayReason');
     const supplementary = unwrap(recordRegulatorNotification(first, { ...report, stage: 'supplementary', notifiedAt: '2025-03-20T00:00:00+08:00' }));
     expect(supplementary.regulatorNotifications[1]!.stage).toBe('supplementary');
     expect(supplementary.timeline.regulatorNotified).toEqual({ status: 'done', at: DISCOVERED });
