@@ -7,6 +7,7 @@
  * test/infra/stack.test.ts; here it runs on the construct alone.
  */
 import { App, Aspects, Stack } from 'aws-cdk-lib';
+import { functionsByName as functionsOf, statementsOfRoleOf as roleStatements } from './support/stackTemplate';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -41,20 +42,8 @@ function evidenceBucket(): [string, any] {
   return buckets[0] as [string, any];
 }
 
-const functionsByName = () =>
-  Object.fromEntries(
-    Object.entries(template.findResources('AWS::Lambda::Function'))
-      .filter(([, fn]: [string, any]) => typeof fn.Properties.FunctionName === 'string')
-      .map(([logicalId, fn]: [string, any]) => [fn.Properties.FunctionName as string, { logicalId, properties: fn.Properties }]),
-  );
-
-function statementsOfRoleOf(functionName: string): any[] {
-  const fn = functionsByName()[functionName]!;
-  const roleLogicalId = fn.properties.Role['Fn::GetAtt'][0];
-  return Object.values(template.findResources('AWS::IAM::Policy'))
-    .filter((policy: any) => policy.Properties.Roles.some((role: any) => role.Ref === roleLogicalId))
-    .flatMap((policy: any) => policy.Properties.PolicyDocument.Statement);
-}
+const functionsByName = () => functionsOf(template);
+const statementsOfRoleOf = (functionName: string) => roleStatements(template, functionName);
 
 const touchesEvidence = (bucketId: string) => (statement: any) => JSON.stringify(statement.Resource ?? '').includes(bucketId);
 

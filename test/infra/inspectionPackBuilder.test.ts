@@ -11,37 +11,16 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILDER_TIMEOUT_SECONDS } from '../../domain/inspectionPack/job';
 import { InspectionPackBuilder, inspectionPackBuilderName } from '../../infra/constructs/inspectionPackBuilder';
-import { PdpaComplianceStack } from '../../infra/pdpaStack';
+import { devStackTemplate, functionsByName as functionsOf, statementsOfRoleOf as roleStatements } from './support/stackTemplate';
 
 let template: Template;
 
 beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new PdpaComplianceStack(app, 'PdpaCompliance-dev', {
-    stage: 'dev',
-    senderDomain: 'example.com',
-    publicBaseUrl: 'https://api.example.com',
-    consoleBaseUrl: 'https://console.example.com',
-    env: { account: '123456789012', region: 'ap-northeast-1' },
-  });
-  template = Template.fromStack(stack);
+  template = devStackTemplate();
 }, 180_000);
 
-const functionsByName = () =>
-  Object.fromEntries(
-    Object.entries(template.findResources('AWS::Lambda::Function'))
-      .filter(([, fn]: [string, any]) => typeof fn.Properties.FunctionName === 'string')
-      .map(([logicalId, fn]: [string, any]) => [fn.Properties.FunctionName as string, { logicalId, properties: fn.Properties }]),
-  );
-
-/** The inline policy statements attached to a function's role. */
-function statementsOfRoleOf(functionName: string): any[] {
-  const fn = functionsByName()[functionName]!;
-  const roleLogicalId = fn.properties.Role['Fn::GetAtt'][0];
-  return Object.values(template.findResources('AWS::IAM::Policy'))
-    .filter((policy: any) => policy.Properties.Roles.some((role: any) => role.Ref === roleLogicalId))
-    .flatMap((policy: any) => policy.Properties.PolicyDocument.Statement);
-}
+const functionsByName = () => functionsOf(template);
+const statementsOfRoleOf = (functionName: string) => roleStatements(template, functionName);
 
 const invokes = (statement: any) => [statement.Action].flat().includes('lambda:InvokeFunction');
 

@@ -4,39 +4,19 @@
  * queue URL on every function, and SQS send only for the dispatcher. cdk-nag runs over the whole
  * stack in test/infra/stack.test.ts.
  */
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WEBHOOK_DISPATCH_SCHEDULE } from '../../infra/constructs/webhookDelivery';
-import { PdpaComplianceStack } from '../../infra/pdpaStack';
+import { devStackTemplate, functionNamed as functionOf, statementsOfRoleOf as roleStatements } from './support/stackTemplate';
 
 let template: Template;
 
 beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new PdpaComplianceStack(app, 'PdpaCompliance-dev', {
-    stage: 'dev',
-    senderDomain: 'example.com',
-    publicBaseUrl: 'https://api.example.com',
-    consoleBaseUrl: 'https://console.example.com',
-    env: { account: '123456789012', region: 'ap-northeast-1' },
-  });
-  template = Template.fromStack(stack);
+  template = devStackTemplate();
 }, 180_000);
 
-const functionNamed = (name: string) => {
-  const found = Object.entries(template.findResources('AWS::Lambda::Function')).find(([, fn]: [string, any]) => fn.Properties.FunctionName === name);
-  if (!found) throw new Error(`no function ${name}`);
-  return { logicalId: found[0], properties: (found[1] as any).Properties };
-};
-
-function statementsOfRoleOf(functionName: string): any[] {
-  const fn = functionNamed(functionName);
-  const roleLogicalId = fn.properties.Role['Fn::GetAtt'][0];
-  return Object.values(template.findResources('AWS::IAM::Policy'))
-    .filter((policy: any) => policy.Properties.Roles.some((role: any) => role.Ref === roleLogicalId))
-    .flatMap((policy: any) => policy.Properties.PolicyDocument.Statement);
-}
+const functionNamed = (name: string) => functionOf(template, name);
+const statementsOfRoleOf = (functionName: string) => roleStatements(template, functionName);
 
 const actionsOf = (statement: any): string[] => [statement.Action].flat();
 
