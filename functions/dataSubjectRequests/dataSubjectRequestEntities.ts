@@ -15,7 +15,7 @@
  *   undecided items due before an instant ... dueByDate       duePk=DUE#dataSubjectRequest  dueSk=<nextDueAt>#<id>
  *     (sparse: only requests with an undecided item carry duePk, so "overdue" reads only those)
  *   tenant settings ......................... PK=DSR_SETTINGS SK=SETTINGS
- *   next case number of a receipt day ....... PK=DSR_CASE_NUMBERS SK=<date> (conditional write on its version)
+ *   next case number of a receipt day ....... PK=DSR_CASE_NUMBERS SK=<date> (atomic ADD, never in a transaction)
  *
  * "Holding an item of type X" narrows any of these with a filter: a request holds up to seven
  * types, and one index per type would multiply the writes for a rare question.

@@ -80,9 +80,9 @@ export class ChainContentionError extends Error {
 
 const MAX_CHAIN_ATTEMPTS = 40;
 /** Chains per table: shard 0 (the main chain) and shards 1 … AUDIT_SHARDS-1. */
-export const AUDIT_SHARDS = 16;
+export const AUDIT_SHARDS = 32;
 /** Lost races on the main chain before a commit moves to a random shard. */
-const SPILL_AFTER_ATTEMPTS = 6;
+const SPILL_AFTER_ATTEMPTS = 2;
 /** After contention on a table, this process appends to random shards for a while. */
 const SPILL_WINDOW_MS = 30_000;
 /** An anchor every this many events on a shard (and whenever a shard starts). */
@@ -107,6 +107,21 @@ export function noteChainContention(tableName: string, nowMs = Date.now()): void
   contendedUntil.set(tableName, nowMs + SPILL_WINDOW_MS);
 }
 
+/** Shards this process is appending to right now, per table (a server or container runs many commits at once). */
+const shardsInUse = new Map<string, Set<number>>();
+
+/**
+ * A random shard that no other commit of this process is appending to: concurrent requests in
+ * one process (the local server, a container) then never collide with each other; across
+ * processes (one request per Lambda instance) the choice is plain random.
+ */
+function freeRandomShard(tableName: string): number {
+  const used = shardsInUse.get(tableName);
+  const free = Array.from({ length: AUDIT_SHARDS }, (_, shard) => shard).filter((shard) => !used?.has(shard));
+  const from = free.length > 0 ? free : Array.from({ length: AUDIT_SHARDS }, (_, shard) => shard);
+  return from[Math.floor(Math.random() * from.length)]!;
+}
+
 function chooseShard(tableName: string, attempt: number, nowMs: number): number {
   if (attempt >= SPILL_AFTER_ATTEMPTS) noteChainContention(tableName, nowMs);
   const until = contendedUntil.get(tableName);
@@ -115,7 +130,17 @@ function chooseShard(tableName: string, attempt: number, nowMs: number): number 
     contendedUntil.delete(tableName);
     return 0;
   }
-  return Math.floor(Math.random() * AUDIT_SHARDS);
+  return freeRandomShard(tableName);
+}
+
+function holdShard(tableName: string, shard: number): () => void {
+  const used = shardsInUse.get(tableName) ?? new Set<number>();
+  shardsInUse.set(tableName, used);
+  used.add(shard);
+  return () => {
+    used.delete(shard);
+    if (used.size === 0) shardsInUse.delete(tableName);
+  };
 }
 const BACKOFF_BASE_MS = 4;
 const BACKOFF_CAP_MS = 250;
@@ -193,97 +218,108 @@ async function anchorWrites(scope: MutationScope, at: string, own: { shard: numb
 }
 
 export async function commitAudited(scope: MutationScope, mutation: AuditedMutation): Promise<AuditEvent[]> {
+  let retryShard: number | undefined;
   for (let attempt = 0; ; attempt += 1) {
-    const shard = chooseShard(scope.tableName, attempt, Date.now());
-    const head = await scope.doc.send(
-      new GetCommand({ TableName: scope.tableName, Key: auditChainKeys.head(shard), ConsistentRead: true }),
+    const shard = retryShard ?? chooseShard(scope.tableName, attempt, Date.now());
+    const release = holdShard(scope.tableName, shard);
+    try {
+      const outcome = await appendOnce(scope, mutation, shard);
+      if (Array.isArray(outcome)) return outcome;
+      // Lost only the anchor: keep the shard (moving on would start another shard and another anchor).
+      retryShard = outcome === 'anchorRace' ? shard : undefined;
+    } finally {
+      release();
+    }
+    if (attempt + 1 >= MAX_CHAIN_ATTEMPTS) throw new ChainContentionError(attempt + 1);
+    // Another mutation took the next audit sequence first: re-read the head and retry.
+    await sleep(chainBackoffMs(attempt));
+  }
+}
+
+/** One attempt at appending on `shard`: the events, or which race it lost (the shard's head or the anchor head). */
+async function appendOnce(scope: MutationScope, mutation: AuditedMutation, shard: number): Promise<AuditEvent[] | 'headRace' | 'anchorRace'> {
+  const head = await scope.doc.send(
+    new GetCommand({ TableName: scope.tableName, Key: auditChainKeys.head(shard), ConsistentRead: true }),
+  );
+  const previous = head.Item ? { sequence: head.Item.sequence as number, hash: head.Item.hash as string, at: head.Item.at as string } : null;
+  // Audit time never goes backwards along the chain, so time order = sequence order.
+  let at = scope.now().toISOString();
+  if (previous && previous.at > at) at = previous.at;
+
+  const events: AuditEvent[] = [];
+  let link: { sequence: number; hash: string } | null = previous;
+  for (const change of mutation.changes) {
+    const event = chainAuditEvent(
+      {
+        at,
+        actorId: scope.actor.actorId,
+        actorRole: scope.actor.role,
+        action: change.action,
+        resourceType: change.resourceType,
+        resourceId: change.resourceId,
+        requestId: scope.requestId,
+        beforeDigest: stateDigest(change.before),
+        afterDigest: stateDigest(change.after),
+      },
+      link,
+      shard,
     );
-    const previous = head.Item ? { sequence: head.Item.sequence as number, hash: head.Item.hash as string, at: head.Item.at as string } : null;
-    // Audit time never goes backwards along the chain, so time order = sequence order.
-    let at = scope.now().toISOString();
-    if (previous && previous.at > at) at = previous.at;
+    events.push(event);
+    link = { sequence: event.sequence, hash: event.hash };
+  }
+  const last = events[events.length - 1]!;
 
-    const events: AuditEvent[] = [];
-    let link: { sequence: number; hash: string } | null = previous;
-    for (const change of mutation.changes) {
-      const event = chainAuditEvent(
-        {
-          at,
-          actorId: scope.actor.actorId,
-          actorRole: scope.actor.role,
-          action: change.action,
-          resourceType: change.resourceType,
-          resourceId: change.resourceId,
-          requestId: scope.requestId,
-          beforeDigest: stateDigest(change.before),
-          afterDigest: stateDigest(change.after),
-        },
-        link,
-        shard,
-      );
-      events.push(event);
-      link = { sequence: event.sequence, hash: event.hash };
-    }
-    const last = events[events.length - 1]!;
-
-    const items: TransactItem[] = [...mutation.writes];
-    for (const event of events) {
-      items.push({ Put: { TableName: scope.tableName, Item: auditEventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } });
-    }
-    // Webhook events of these changes: one outbox item in this same transaction (domain/webhooks/outbox.ts).
-    const outbox = webhookOutboxItem(mutation.changes, at, () => newId('whevt'));
-    if (outbox) items.push({ Put: { TableName: scope.tableName, Item: outbox, ConditionExpression: 'attribute_not_exists(pk)' } });
-    const headIndex = items.length;
+  const items: TransactItem[] = [...mutation.writes];
+  for (const event of events) {
+    items.push({ Put: { TableName: scope.tableName, Item: auditEventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } });
+  }
+  // Webhook events of these changes: one outbox item in this same transaction (domain/webhooks/outbox.ts).
+  const outbox = webhookOutboxItem(mutation.changes, at, () => newId('whevt'));
+  if (outbox) items.push({ Put: { TableName: scope.tableName, Item: outbox, ConditionExpression: 'attribute_not_exists(pk)' } });
+  const headIndex = items.length;
+  items.push({
+    Put: {
+      TableName: scope.tableName,
+      Item: { ...auditChainKeys.head(shard), entity: 'AuditHead', sequence: last.sequence, hash: last.hash, at, ...(shard ? { shard } : {}) },
+      ...(previous
+        ? { ConditionExpression: '#sequence = :previous', ExpressionAttributeNames: { '#sequence': 'sequence' }, ExpressionAttributeValues: { ':previous': previous.sequence } }
+        : { ConditionExpression: 'attribute_not_exists(pk)' }),
+    },
+  });
+  // A new shard is registered by an anchor at once; every shard is re-anchored every ANCHOR_EVERY events.
+  const startsShard = shard !== 0 && previous === null;
+  const passesMark = Math.floor((previous?.sequence ?? 0) / ANCHOR_EVERY) !== Math.floor(last.sequence / ANCHOR_EVERY);
+  if (startsShard || passesMark) items.push(...(await anchorWrites(scope, at, { shard, link: { sequence: last.sequence, hash: last.hash } })));
+  let idempotencyIndex = -1;
+  const claim = scope.idempotency;
+  if (claim && mutation.response && !claim.stored) {
+    idempotencyIndex = items.length;
     items.push({
       Put: {
         TableName: scope.tableName,
-        Item: { ...auditChainKeys.head(shard), entity: 'AuditHead', sequence: last.sequence, hash: last.hash, at, ...(shard ? { shard } : {}) },
-        ...(previous
-          ? { ConditionExpression: '#sequence = :previous', ExpressionAttributeNames: { '#sequence': 'sequence' }, ExpressionAttributeValues: { ':previous': previous.sequence } }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        Item: idempotencyRecordItem(claim, mutation.response, at),
+        // TTL deletion lags; an expired record no longer blocks the key.
+        ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :nowEpoch',
+        ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ':nowEpoch': Math.floor(new Date(at).getTime() / 1000) },
       },
     });
-    // A new shard is registered by an anchor at once; every shard is re-anchored every ANCHOR_EVERY events.
-    const startsShard = shard !== 0 && previous === null;
-    const passesMark = Math.floor((previous?.sequence ?? 0) / ANCHOR_EVERY) !== Math.floor(last.sequence / ANCHOR_EVERY);
-    if (startsShard || passesMark) items.push(...(await anchorWrites(scope, at, { shard, link: { sequence: last.sequence, hash: last.hash } })));
-    let idempotencyIndex = -1;
-    const claim = scope.idempotency;
-    if (claim && mutation.response && !claim.stored) {
-      idempotencyIndex = items.length;
-      items.push({
-        Put: {
-          TableName: scope.tableName,
-          Item: idempotencyRecordItem(claim, mutation.response, at),
-          // TTL deletion lags; an expired record no longer blocks the key.
-          ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :nowEpoch',
-          ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-          ExpressionAttributeValues: { ':nowEpoch': Math.floor(new Date(at).getTime() / 1000) },
-        },
-      });
-    }
+  }
 
-    try {
-      await scope.doc.send(new TransactWriteCommand({ TransactItems: items }));
-      if (idempotencyIndex >= 0 && claim) claim.stored = true;
-      return events;
-    } catch (error) {
-      if (isTransactionConflict(error)) {
-        if (attempt + 1 >= MAX_CHAIN_ATTEMPTS) throw new ChainContentionError(attempt + 1);
-        await sleep(chainBackoffMs(attempt));
-        continue;
-      }
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const reasons = error.CancellationReasons ?? [];
-      const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
-      if (failed >= 0 && failed < mutation.writes.length) throw new WriteConflictError(failed, reasons[failed]?.Message);
-      if (failed === idempotencyIndex && idempotencyIndex >= 0) throw new IdempotencyRaceError();
-      const chainRace = failed === headIndex || failed > mutation.writes.length - 1 || reasons.some((reason) => reason.Code === 'TransactionConflict');
-      if (!chainRace) throw error;
-      if (attempt + 1 >= MAX_CHAIN_ATTEMPTS) throw new ChainContentionError(attempt + 1);
-      // Another mutation took the next audit sequence first: re-read the head and retry.
-      await sleep(chainBackoffMs(attempt));
-    }
+  try {
+    await scope.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    if (idempotencyIndex >= 0 && claim) claim.stored = true;
+    return events;
+  } catch (error) {
+    if (isTransactionConflict(error)) return 'headRace';
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const reasons = error.CancellationReasons ?? [];
+    const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+    if (failed >= 0 && failed < mutation.writes.length) throw new WriteConflictError(failed, reasons[failed]?.Message);
+    if (failed === idempotencyIndex && idempotencyIndex >= 0) throw new IdempotencyRaceError();
+    const chainRace = failed === headIndex || failed > mutation.writes.length - 1 || reasons.some((reason) => reason.Code === 'TransactionConflict');
+    if (!chainRace) throw error;
+    return failed > headIndex && (idempotencyIndex < 0 || failed < idempotencyIndex) ? 'anchorRace' : 'headRace';
   }
 }
 

@@ -11,7 +11,7 @@
  * here must go into the one audited transaction (auditedCommit.ts) together with the audit event
  * and the Idempotency-Key record. The declaration below is what we need from them.
  */
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, listIdentity } from './cursor';
 import type { TableRef } from './tableRef';
 import type { TransactItem } from './auditedCommit';
@@ -81,6 +81,24 @@ export function keyQueryInput(query: KeyQuery): Omit<QueryCommandInput, 'TableNa
 export async function getEntity<T>(table: TableRef, key: EntityKey): Promise<(T & { version: number }) | undefined> {
   const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: key, ConsistentRead: true }));
   return Item as (T & { version: number }) | undefined;
+}
+
+/**
+ * Claims the next number of a sequence (a case-number day, …) with one atomic ADD: concurrent
+ * claims serialise on the item inside DynamoDB instead of failing a transaction's condition, so a
+ * busy day never turns into retries. Each number is handed out once; a number whose record then
+ * fails to commit is skipped (the sequence is unique and increasing, not gap-free).
+ */
+export async function claimNextSequence(table: TableRef, key: EntityKey, entity: string): Promise<number> {
+  const { Attributes } = await table.doc.send(new UpdateCommand({
+    TableName: table.tableName,
+    Key: key,
+    UpdateExpression: 'ADD #lastSequence :one SET #entity = :entity',
+    ExpressionAttributeNames: { '#lastSequence': 'lastSequence', '#entity': 'entity' },
+    ExpressionAttributeValues: { ':one': 1, ':entity': entity },
+    ReturnValues: 'UPDATED_NEW',
+  }));
+  return Attributes!.lastSequence as number;
 }
 
 /** A record the caller asked for by id does not exist (another tenant's id is the same as none). */

@@ -5,6 +5,8 @@
  *     mutations), with errors, capacity units per mutation and the audit chain verified after.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createApiApp } from '../../functions/http/app';
 import { allAreas } from '../../functions/apps/areas';
 import { createLocalDeps } from '../../functions/local/localDeps';
@@ -103,6 +105,20 @@ export interface WriterFigures {
   capacityUnitsPerMutation: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU cores busy during the level: this process (API + bench clients) and DynamoDB Local — the machine's ceiling. */
+  coresBusy: { apiProcess: number; dynamoDbLocal: number | null; machine: number };
+}
+
+/** CPU seconds a process has used so far (Linux /proc; null elsewhere). */
+function processCpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of the stat line, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -110,7 +126,7 @@ export interface WriterFigures {
  * on the one tenant, spread over `writers` concurrent clients. Each writer patches its own
  * vendor, so If-Match never refuses; any non-2xx answer is an error.
  */
-export async function runWriteThroughput(api: BenchApi, levels: readonly number[], mutationsPerLevel: number) {
+export async function runWriteThroughput(api: BenchApi, levels: readonly number[], mutationsPerLevel: number, dynamoPid?: number) {
   const counter = attachDynamoCounter(api.deps.dynamo);
   const results: WriterFigures[] = [];
   for (const writers of levels) {
@@ -121,6 +137,8 @@ export async function runWriteThroughput(api: BenchApi, levels: readonly number[
     const errorsByStatus: Record<string, number> = {};
     const latencies: number[] = [];
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    const dynamoCpuBefore = processCpuSeconds(dynamoPid);
     await Promise.all(vendors.map(async (vendor, w) => {
       while (next < mutationsPerLevel) {
         const i = next;
@@ -140,11 +158,16 @@ export async function runWriteThroughput(api: BenchApi, levels: readonly number[
       }
     }));
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const dynamoCpuAfter = processCpuSeconds(dynamoPid);
+    const apiProcess = (cpu.user + cpu.system) / 1e6 / seconds;
+    const dynamoDbLocal = dynamoCpuBefore === null || dynamoCpuAfter === null ? null : (dynamoCpuAfter - dynamoCpuBefore) / seconds;
     latencies.sort((a, b) => a - b);
     results.push({
       writers, mutations: mutationsPerLevel, mutationsPerSecond: mutationsPerLevel / seconds, errors, errorsByStatus,
       capacityUnitsPerMutation: counter.tally.capacityUnits / mutationsPerLevel,
       p50Ms: latencies[Math.floor(latencies.length * 0.5)]!, p99Ms: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))]!,
+      coresBusy: { apiProcess, dynamoDbLocal, machine: availableParallelism() },
     });
   }
   const verification = await verifyStoredChain({ doc: api.deps.controlPlane.doc, tableName: api.tableName });

@@ -81,11 +81,11 @@ async function main() {
     // 3. Write throughput on one tenant.
     const mutations = Number(process.env.BENCH_MUTATIONS ?? 400);
     log('\nmeasuring write throughput …');
-    const writes = await runWriteThroughput(api, [1, 4, 16, 32], mutations);
+    const writes = await runWriteThroughput(api, [1, 4, 16, 32], mutations, dynamo.process.pid);
     log(`\n## Write throughput, one tenant, ${mutations} mixed mutations per level (DSR create, incident create, vendor patch, API key create)`);
-    log('| writers | mutations/s | errors | p50 | p99 | capacity units/mutation |');
-    log('|---|---|---|---|---|---|');
-    for (const w of writes.levels) log(`| ${w.writers} | ${f(w.mutationsPerSecond, 1)} | ${w.errors} ${w.errors ? JSON.stringify(w.errorsByStatus) : ''} | ${f(w.p50Ms, 1)} ms | ${f(w.p99Ms, 1)} ms | ${f(w.capacityUnitsPerMutation)} |`);
+    log('| writers | mutations/s | errors | p50 | p99 | capacity units/mutation | cores busy: API process / DynamoDB Local (of the machine) |');
+    log('|---|---|---|---|---|---|---|');
+    for (const w of writes.levels) log(`| ${w.writers} | ${f(w.mutationsPerSecond, 1)} | ${w.errors} ${w.errors ? JSON.stringify(w.errorsByStatus) : ''} | ${f(w.p50Ms, 1)} ms | ${f(w.p99Ms, 1)} ms | ${f(w.capacityUnitsPerMutation)} | ${f(w.coresBusy.apiProcess)} / ${f(w.coresBusy.dynamoDbLocal)} (${w.coresBusy.machine}) |`);
     log(`audit chain afterwards: ${JSON.stringify(writes.chainVerification)}\n`);
 
     // 4. The review sweep.

@@ -48,8 +48,8 @@ export async function confirmPublicRequest(
       };
     },
     commitDoc: deps.controlPlane.doc,
-    // Opened twice at once: the other click may have used the link; then this one is told so (410).
-    beforeRetry: async () => {
+    // Opened twice at once: the other click used the link; this one is told so (410).
+    explainConflict: async () => {
       const current = await findSubmission(context.table, submission.id);
       if (current) unwrap(confirm(current, now));
     },

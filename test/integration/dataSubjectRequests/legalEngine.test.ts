@@ -158,9 +158,9 @@ describe('case numbers and letters', () => {
   it('numbers requests of one receipt day uniquely, even when created at once, and writes letters with the own name and ROC dates', async () => {
     setNow(taipei('2027-03-02', '10:00'));
     const other = await api.onboardTenant();
-    const created = await Promise.all([1, 2, 3].map(() => api.call('POST', '/v1/data-subject-requests', { key: other.ownerKey, body: newRequestBody(['inquiry'], { receivedAt: taipei('2027-03-02', '09:00') }) })));
+    const created = await Promise.all(Array.from({ length: 8 }, () => api.call('POST', '/v1/data-subject-requests', { key: other.ownerKey, body: newRequestBody(['inquiry'], { receivedAt: taipei('2027-03-02', '09:00') }) })));
     for (const response of created) expect(response.status, JSON.stringify(response.body)).toBe(201);
-    expect(created.map((r) => r.body.caseNumber).sort()).toEqual(['DSR-1160302-0001', 'DSR-1160302-0002', 'DSR-1160302-0003']);
+    expect(created.map((r) => r.body.caseNumber).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `DSR-1160302-000${i + 1}`));
     const nextDay = await api.call('POST', '/v1/data-subject-requests', { key: other.ownerKey, body: newRequestBody(['inquiry'], { receivedAt: taipei('2027-03-01', '09:00') }) });
     expect(nextDay.body.caseNumber).toBe('DSR-1160301-0001');
 
