@@ -4,6 +4,8 @@
  *  - The AWS SDK v3 is bundled (not taken from the runtime): a pinned, tree-shaken SDK that
  *    loads faster than the runtime's full copy and does not change under us.
  *  - `zod` resolves to ./bundling/zodPackage.js: zod without its locale tables (see there).
+ *  - `@asteasolutions/zod-to-openapi` resolves to ./bundling/zodToOpenApiRuntime.js: the OpenAPI
+ *    document is built at build time, so a Lambda keeps the validators and drops the generator.
  */
 import { join } from 'node:path';
 
@@ -11,6 +13,9 @@ const ROOT = join(import.meta.dirname, '..');
 
 export const LAMBDA_TARGET = 'node24';
 export const ZOD_WITHOUT_LOCALES = join(ROOT, 'infra/bundling/zodPackage.js');
+export const ZOD_TO_OPENAPI_RUNTIME = join(ROOT, 'infra/bundling/zodToOpenApiRuntime.js');
+/** Module aliases of every Lambda bundle (esbuild `alias`). */
+export const LAMBDA_ALIASES = { zod: ZOD_WITHOUT_LOCALES, '@asteasolutions/zod-to-openapi': ZOD_TO_OPENAPI_RUNTIME };
 /** ESM needs `require` for the few CommonJS dependencies that call it. */
 export const ESM_REQUIRE_BANNER = "import { createRequire as __lambdaCreateRequire } from 'module';const require = __lambdaCreateRequire(import.meta.url);";
 
@@ -24,7 +29,7 @@ export function lambdaEsbuildOptions(entry: string) {
     format: 'esm' as const,
     target: LAMBDA_TARGET,
     mainFields: ['module', 'main'],
-    alias: { zod: ZOD_WITHOUT_LOCALES },
+    alias: LAMBDA_ALIASES,
     banner: { js: ESM_REQUIRE_BANNER },
     external: [] as string[],
   };
@@ -39,15 +44,21 @@ export const nodejsFunctionBundling = {
   banner: ESM_REQUIRE_BANNER,
   // Bundle the SDK: the default for Node.js ≥ 18 runtimes is to leave @aws-sdk/* external.
   externalModules: [] as string[],
-  esbuildArgs: { [`--alias:zod`]: ZOD_WITHOUT_LOCALES },
+  esbuildArgs: Object.fromEntries(Object.entries(LAMBDA_ALIASES).map(([name, path]) => [`--alias:${name}`, path])),
 };
 
 /** The offline API reference's script (functions/http/apiReference.ts reads it beside the bundle). */
 export const API_REFERENCE_SCRIPT = 'scalar-api-reference.js';
+/**
+ * The docs Lambda's files beside its bundle: the Scalar script and the committed OpenAPI
+ * description (built by `npm run openapi`, checked byte for byte by a test), so no Lambda
+ * generates the document at run time.
+ */
 export const apiReferenceAssetHooks = {
   beforeBundling: () => [] as string[],
   beforeInstall: () => [] as string[],
   afterBundling: (_inputDir: string, outputDir: string) => [
     `cp ${join(ROOT, 'node_modules/@scalar/api-reference/dist/browser/standalone.js')} ${join(outputDir, API_REFERENCE_SCRIPT)}`,
+    `cp ${join(ROOT, 'openapi/openapi.json')} ${join(outputDir, 'openapi.json')}`,
   ],
 };

@@ -30,8 +30,10 @@ export const AREA_NEEDS: Record<string, FunctionNeeds> = {
   tenantAdmin: { writesControlPlane: true, directTenantTableAccess: true },
   // Writes the questionnaire-token index row in the control plane.
   vendors: { writesControlPlane: true, managesDeadlineSchedules: true, sendsMail: true },
-  // The public request form: slugs and confirmation links are control-plane rows; it mails the link.
-  dataSubjectRequests: { writesControlPlane: true, managesDeadlineSchedules: true, sendsMail: true },
+  // The request form's slug is a control-plane row.
+  dataSubjectRequests: { writesControlPlane: true, managesDeadlineSchedules: true },
+  // The public request form: confirmation and status links are control-plane rows; it mails the link and the receipt.
+  dataSubjectRequestPublic: { writesControlPlane: true, managesDeadlineSchedules: true, sendsMail: true },
   // Resolves a token through the control plane, then touches one response item in one tenant table.
   vendorQuestionnairePublic: { writesControlPlane: true },
   plan: { managesDeadlineSchedules: false, memoryMb: 1024 },

@@ -3,7 +3,8 @@
  * inert dependencies and its OpenAPI paths read back. API Gateway therefore routes exactly the
  * routes the apps define — nothing is listed twice by hand.
  */
-import { createApiApp, openApiDocument } from '../functions/http/app';
+import { createApiApp } from '../functions/http/app';
+import { openApiDocument } from '../functions/http/openApiDocument';
 import type { AppDeps } from '../functions/http/appDeps';
 import { areaGroups, type AreaGroup } from '../functions/apps/areas';
 

@@ -11,6 +11,7 @@ import { inventoryWorkbookGroup } from './groups/inventoryWorkbook';
 import { vendorsGroup } from './groups/vendors';
 import { vendorQuestionnairePublicGroup } from './groups/vendorQuestionnairePublic';
 import { dataSubjectRequestsGroup } from './groups/dataSubjectRequests';
+import { dataSubjectRequestPublicGroup } from './groups/dataSubjectRequestPublic';
 import { incidentsGroup } from './groups/incidents';
 import { assessmentsGroup } from './groups/assessments';
 import { reviewsGroup } from './groups/reviews';
@@ -26,6 +27,7 @@ export const areaGroups = {
   vendors: vendorsGroup,
   vendorQuestionnairePublic: vendorQuestionnairePublicGroup,
   dataSubjectRequests: dataSubjectRequestsGroup,
+  dataSubjectRequestPublic: dataSubjectRequestPublicGroup,
   incidents: incidentsGroup,
   assessments: assessmentsGroup,
   reviews: reviewsGroup,

@@ -2,7 +2,8 @@
  * The OpenAPI document as generated from the routes' zod schemas. Building it needs no AWS or
  * DynamoDB: the deps are never called while routes register.
  */
-import { createApiApp, openApiDocument } from '../http/app';
+import { createApiApp } from '../http/app';
+import { openApiDocument } from '../http/openApiDocument';
 import type { AppDeps } from '../http/appDeps';
 import { allAreas } from './areas';
 

@@ -8,7 +8,6 @@ import { HTTPException } from 'hono/http-exception';
 import type { Hook } from '@hono/zod-openapi';
 import { newId } from '../store/ids';
 import { refreshLegalData } from '../store/legalDataRecords';
-import { describeApi, serveApiReference } from './apiReference';
 import type { AppDeps } from './appDeps';
 import type { ApiEnv } from './context';
 import { localeFromAcceptLanguage } from './locale';
@@ -23,7 +22,6 @@ export interface ApiArea {
   register(app: OpenAPIHono<ApiEnv>): void;
 }
 
-export { API_INFO } from './apiReference';
 
 const validationHook: Hook<unknown, ApiEnv, string, unknown> = (result) => {
   if (!result.success) {
@@ -148,12 +146,5 @@ export function createApiApp(deps: AppDeps, areas: readonly ApiArea[]): OpenAPIH
 
   registerResponseHeaders(app);
   for (const area of areas) area.register(app);
-
-  serveApiReference(app, deps.config.publicBaseUrl);
   return app;
-}
-
-/** The OpenAPI document without serving it (for the committed file and the route-walk test). */
-export function openApiDocument(app: OpenAPIHono<ApiEnv>, publicBaseUrl: string, serverDescription?: string) {
-  return describeApi(app, publicBaseUrl, serverDescription);
 }

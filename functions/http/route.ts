@@ -14,7 +14,6 @@ import type { ApiEnv } from './context';
 import { conditionalGet } from './etag';
 import { idempotency } from './idempotency';
 import { createdLocation, registerReadRoute } from './location';
-import { operationIdOf } from './operationIds';
 import { ApiProblem } from './problem';
 import { enforceRateLimit } from './rateLimit';
 
@@ -197,10 +196,9 @@ export function defineRoute<const R extends DeclaredRoute>(config: R) {
       : singleRead
         ? { parameters: [{ name: 'If-None-Match', in: 'header' as const, required: false, schema: { type: 'string' as const }, description: 'ETags you hold (or `*`); the answer is 304 without a body when one is current (weak comparison)' }] }
         : {};
-  const operationId = operationIdOf(route.method, route.path);
+  // The operationId is added to the document at build time (./openApiDocument.ts).
   return createRoute({
     ...route,
-    ...(operationId ? { operationId } : {}),
     ...headers,
     ...(access.plane === 'public' ? { security: [] } : { security: [{ bearerAuth: [] }] }),
     'x-access': { plane: access.plane, roles: [...access.roles], ...(access.integrationScope ? { integrationScope: access.integrationScope } : {}) },

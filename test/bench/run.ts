@@ -45,6 +45,8 @@ async function main() {
       tenantAdminApi: owner('/v1/tenant'),
       platformApi: { kind: 'http', method: 'GET', path: '/v1/platform/tenants', key: api.operatorKey },
       dataSubjectRequestsApi: owner('/v1/data-subject-requests'),
+      // No form is published for the bench tenant: the first answer is the public 404 (token guard, control-plane lookup).
+      dataSubjectRequestPublicApi: { kind: 'http', method: 'GET', path: '/v1/public/request-forms/bench-no-such-form' },
       incidentsApi: owner('/v1/incidents'),
       assessmentsApi: owner('/v1/assessments'),
       inventoryApi: owner('/v1/personal-data-files'),

@@ -28,11 +28,14 @@ describe('every Lambda entry bundles with the deployed options', () => {
 });
 
 describe('the API reference in AWS', () => {
-  it('copies the reference script next to the docs Lambda bundle from an installed package', () => {
-    const [command] = apiReferenceAssetHooks.afterBundling('/in', '/out');
-    const source = command.split(' ')[1];
-    expect(existsSync(source)).toBe(true);
-    expect(command).toContain('/out/scalar-api-reference.js');
+  it('copies the reference script and the committed OpenAPI description next to the docs Lambda bundle', () => {
+    const [script, description] = apiReferenceAssetHooks.afterBundling('/in', '/out');
+    expect(existsSync(script!.split(' ')[1]!)).toBe(true);
+    expect(script).toContain('/out/scalar-api-reference.js');
+    // The Lambda serves the build-time document (functions/http/apiReference.ts reads it beside the bundle).
+    expect(description!.split(' ')[1]).toMatch(/openapi\/openapi\.json$/);
+    expect(existsSync(description!.split(' ')[1]!)).toBe(true);
+    expect(description).toContain('/out/openapi.json');
   });
 
   it('routes /docs/{proxy+} and /problems/{proxy+} to the docs Lambda', () => {

@@ -1,6 +1,5 @@
-/** Area group `dataSubjectRequests`: Data-subject requests with statutory deadlines. */
+/** Area group `dataSubjectRequests`: Data-subject requests with statutory deadlines (the public form is ./dataSubjectRequestPublic.ts). */
 import { dataSubjectRequestsArea } from '../../dataSubjectRequests/routes';
-import { dataSubjectRequestPublicIntakeArea } from '../../dataSubjectRequests/publicIntakeRoutes';
 import type { ApiArea } from '../../http/app';
 
-export const dataSubjectRequestsGroup: readonly ApiArea[] = [dataSubjectRequestsArea, dataSubjectRequestPublicIntakeArea];
+export const dataSubjectRequestsGroup: readonly ApiArea[] = [dataSubjectRequestsArea];

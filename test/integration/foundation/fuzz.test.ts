@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { generateSync } from 'json-schema-faker';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../../functions/http/app';
+import { openApiDocument } from '../../../functions/http/openApiDocument';
 import { seedTenantResources, type SeededIds } from '../support/seedTenant';
 import { createTestApi, type TestApi } from '../support/testApi';
 

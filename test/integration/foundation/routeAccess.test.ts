@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { integrationScopes, tenantRoles, type Role } from '../../../domain/access/roles';
-import { openApiDocument } from '../../../functions/http/app';
+import { openApiDocument } from '../../../functions/http/openApiDocument';
 import { seedTenantResources, type SeededIds } from '../support/seedTenant';
 import { createTestApi, type TestApi } from '../support/testApi';
 
