@@ -4,8 +4,8 @@
  * zod's English default still registers itself (classic/schemas.js) and the API renders its own
  * zh-TW / English field errors, so no Lambda reads a zod locale. Same module files as the real
  * package, so schema classes keep one identity across zod, @hono/zod-openapi and our code.
- * Also without `z.toJSONSchema` / `z.fromJSONSchema` (15 KiB): the OpenAPI document is generated
- * at build time (`npm run openapi`), never in a Lambda.
+ * Also without `z.toJSONSchema` / `z.fromJSONSchema` (15 KiB: the OpenAPI document is generated at
+ * build time, never in a Lambda) and without the opt-in `z.compile` fast path (29 KiB, unused).
  */
 export * as core from './zodCoreWithoutLocales.js';
 export * from '../../node_modules/zod/v4/classic/schemas.js';
@@ -13,7 +13,7 @@ export * from '../../node_modules/zod/v4/classic/checks.js';
 export * from '../../node_modules/zod/v4/classic/errors.js';
 export * from '../../node_modules/zod/v4/classic/parse.js';
 export * from '../../node_modules/zod/v4/classic/compat.js';
-export { globalRegistry, registry, config, memoizer, $output, $input, $brand, clone, regexes, treeifyError, prettifyError, formatError, flattenError, TimePrecision, util, NEVER, INVALID, toZod, compile, withParser, ZodCompileAsyncError, ZodCompileUnsupportedError, getDiscriminatedOption } from '../../node_modules/zod/v4/core/index.js';
+export { globalRegistry, registry, config, memoizer, $output, $input, $brand, clone, regexes, treeifyError, prettifyError, formatError, flattenError, TimePrecision, util, NEVER, toZod, getDiscriminatedOption } from '../../node_modules/zod/v4/core/index.js';
 export { deepPartial } from '../../node_modules/zod/v4/classic/deep-partial.js';
 export { input, output } from '../../node_modules/zod/v4/classic/in-out.js';
 export { ZodISODateTime, ZodISODate, ZodISOTime, ZodISODuration } from '../../node_modules/zod/v4/classic/iso.js';
