@@ -34,10 +34,10 @@ describe('a Lambda bundle validates with the same schemas and carries no OpenAPI
   it('refuses a bad body and a bad path parameter with the field named', async () => {
     const badBody = await probe.request('/probe/p-1', { requester: { name: '', email: 'not-an-address' }, items: [] });
     expect(badBody.status).toBe(400);
-    expect((await badBody.json()).fields).toEqual(expect.arrayContaining(['requester.name', 'requester.email', 'items']));
+    expect(((await badBody.json()) as { fields: string[] }).fields).toEqual(expect.arrayContaining(['requester.name', 'requester.email', 'items']));
     const badParam = await probe.request('/probe/x', { requester: { name: 'a', email: 'a@example.com' }, items: ['copy'] });
     expect(badParam.status).toBe(400);
-    expect((await badParam.json()).fields).toEqual(['probeId']);
+    expect(((await badParam.json()) as { fields: string[] }).fields).toEqual(['probeId']);
   });
 
   it('leaves .openapi() metadata inert and cannot generate a document', () => {
