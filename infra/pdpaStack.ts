@@ -42,6 +42,8 @@ export const AREA_NEEDS: Record<string, FunctionNeeds> = {
   inventoryWorkbook: { memoryMb: 1024 },
   // Endpoint management sets no deadlines and sends no mail.
   webhooks: { managesDeadlineSchedules: false },
+  // Self-assessments run the seed-003 checklist catalogs (JSON files beside the bundle).
+  assessments: { managesDeadlineSchedules: true, readsChecklistCatalogs: true },
 };
 const DEFAULT_AREA_NEEDS: FunctionNeeds = { managesDeadlineSchedules: true };
 

@@ -10,7 +10,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import type { KeysAndData } from './keysAndData';
-import { apiReferenceAssetHooks, nodejsFunctionBundling } from '../lambdaBundling';
+import { apiReferenceAssetHooks, checklistCatalogHooks, combinedHooks, nodejsFunctionBundling } from '../lambdaBundling';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -28,6 +28,8 @@ export interface FunctionNeeds {
   timeout?: Duration;
   /** Serves /docs: the API reference's browser script is copied next to the bundle (no node_modules in a Lambda). */
   servesApiReference?: boolean;
+  /** Imports the seed-003 checklist catalogs: their JSON files are copied next to the bundle. */
+  readsChecklistCatalogs?: boolean;
 }
 
 export interface ApiFunctionsProps {
@@ -36,6 +38,12 @@ export interface ApiFunctionsProps {
   groups: { group: string; needs: FunctionNeeds; description: string }[];
   environment: Record<string, string>;
   logRetentionDays: number;
+}
+
+/** The files a function's bundle needs beside it, as NodejsFunction command hooks. */
+function commandHooksFor(needs: FunctionNeeds) {
+  const hooks = combinedHooks([...(needs.servesApiReference ? [apiReferenceAssetHooks] : []), ...(needs.readsChecklistCatalogs ? [checklistCatalogHooks] : [])]);
+  return hooks ? { commandHooks: hooks } : {};
 }
 
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -92,7 +100,7 @@ export class ApiFunctions extends Construct {
         logGroup,
         loggingFormat: lambda.LoggingFormat.JSON,
         environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: `pdpa-${group}`, NODE_OPTIONS: '--enable-source-maps' },
-        bundling: { ...nodejsFunctionBundling, format: OutputFormat.ESM, ...(needs.servesApiReference ? { commandHooks: apiReferenceAssetHooks } : {}) },
+        bundling: { ...nodejsFunctionBundling, format: OutputFormat.ESM, ...commandHooksFor(needs) },
       });
       this.functions.push(fn);
       this.byGroup.set(group, fn);

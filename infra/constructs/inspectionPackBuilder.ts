@@ -25,6 +25,8 @@ export const INSPECTION_PACK_BUILDER_GROUP = 'inspectionPackBuilder';
 
 /** Memory for the in-memory ZIP (evidence budget 400 MB, plus renderers) and the full Lambda timeout. */
 export const INSPECTION_PACK_BUILDER_NEEDS: FunctionNeeds = {
+  // The pack lists assessments against their checklist catalogs.
+  readsChecklistCatalogs: true,
   memoryMb: 3008,
   timeout: Duration.seconds(BUILDER_TIMEOUT_SECONDS),
   managesDeadlineSchedules: false,

@@ -9,7 +9,7 @@
  *    BENCH_FIRST_REQUEST_RUNS (default 3).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -102,6 +102,9 @@ export async function runBundleBench(root: string, context: BundleBenchContext, 
   const dir = join(root, 'functions/lambda');
   const entries = readdirSync(dir).filter((name) => name.endsWith('.ts') && name !== 'areaHandler.ts').map((name) => name.replace(/\.ts$/, ''));
   const out = mkdtempSync(join(tmpdir(), 'pdpa-bundles-'));
+  // As deployed: the checklist catalogs are JSON files beside the bundles that import them (infra/lambdaBundling.ts).
+  const catalogs = join(root, 'domain/assessment/catalogs');
+  for (const file of readdirSync(catalogs).filter((name) => name.endsWith('.json'))) cpSync(join(catalogs, file), join(out, 'catalogs', file));
   const stub = await startAwsStub({ secret: 'bench-cursor-secret-0123456789abcdef', accessKeyId: 'local', secretAccessKey: 'local' });
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,

@@ -7,11 +7,14 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { build } from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { apiReferenceAssetHooks, lambdaEsbuildOptions } from '../../infra/lambdaBundling';
-import { PdpaComplianceStack } from '../../infra/pdpaStack';
+import { apiReferenceAssetHooks, checklistCatalogCopy, checklistCatalogHooks, lambdaEsbuildOptions } from '../../infra/lambdaBundling';
+import { AREA_NEEDS, BACKGROUND_FUNCTIONS, PdpaComplianceStack } from '../../infra/pdpaStack';
 
 const LAMBDA_DIR = join(import.meta.dirname, '../../functions/lambda');
 const entries = readdirSync(LAMBDA_DIR).filter((name) => name.endsWith('.ts') && name !== 'areaHandler.ts');
@@ -25,6 +28,33 @@ describe('every Lambda entry bundles with the deployed options', () => {
     // Guard against an accidental exceljs/docx in every area (measured sizes: npm run bench).
     expect(bytes).toBeLessThan(4 * 1024 * 1024);
   });
+});
+
+/** The deployed needs of an entry (functions/lambda/<group>Api.ts or a background function). */
+const needsOf = (entry: string) => {
+  const name = entry.replace(/\.ts$/, '');
+  return name.endsWith('Api') ? AREA_NEEDS[name.slice(0, -'Api'.length)] : BACKGROUND_FUNCTIONS[name];
+};
+
+describe('the checklist catalogs stay JSON files beside the bundles that import them', () => {
+  it.each(entries)('%s: imports them only with readsChecklistCatalogs, which copies them', async (entry) => {
+    const result = await build({ ...lambdaEsbuildOptions(join(LAMBDA_DIR, entry)), write: false, logLevel: 'silent' });
+    const importsCatalogs = result.outputFiles[0]!.text.includes('./catalogs/');
+    expect(Boolean(needsOf(entry)?.readsChecklistCatalogs), `${entry} imports the catalogs: ${importsCatalogs}`).toBe(importsCatalogs);
+  });
+
+  it('the assessments bundle loads with the copied files and not without them', async () => {
+    const result = await build({ ...lambdaEsbuildOptions(join(LAMBDA_DIR, 'assessmentsApi.ts')), write: false, logLevel: 'silent' });
+    const bare = mkdtempSync(join(tmpdir(), 'catalogs-bare-'));
+    writeFileSync(join(bare, 'index.mjs'), result.outputFiles[0]!.contents);
+    await expect(import(pathToFileURL(join(bare, 'index.mjs')).href)).rejects.toThrow(/catalogs/);
+    const deployed = mkdtempSync(join(tmpdir(), 'catalogs-copied-'));
+    writeFileSync(join(deployed, 'index.mjs'), result.outputFiles[0]!.contents);
+    for (const command of checklistCatalogHooks.afterBundling('/in', deployed)) execSync(command);
+    expect(checklistCatalogCopy(deployed)).toEqual(checklistCatalogHooks.afterBundling('/in', deployed));
+    const loaded = (await import(pathToFileURL(join(deployed, 'index.mjs')).href)) as { handler: unknown };
+    expect(typeof loaded.handler).toBe('function');
+  }, 60_000);
 });
 
 describe('the API reference in AWS', () => {
