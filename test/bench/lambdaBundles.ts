@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { lambdaEsbuildOptions } from '../../infra/lambdaBundling';
 import { startAwsStub } from './awsStub';
 
@@ -31,6 +31,25 @@ export interface BundleFigures {
   floorFirstRequestMs: number;
   /** What the first invocation answered (HTTP status, or 'ok' for event handlers). */
   firstRequestResult: string;
+  /** The bytes beyond the floor, by package or source folder (esbuild metafile), largest first: what keeps the bundle above the floor. */
+  largestAboveFloor: { input: string; bytes: number }[];
+}
+
+/** Output bytes by npm package or source folder (`domain/assessment`, `functions/http`, …). */
+function bytesByInput(metafile: Metafile): Map<string, number> {
+  const output = Object.values(metafile.outputs)[0]!;
+  const sizes = new Map<string, number>();
+  for (const [file, info] of Object.entries(output.inputs)) {
+    const packageName = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1];
+    const key = packageName ?? file.split('/').slice(0, 2).join('/');
+    sizes.set(key, (sizes.get(key) ?? 0) + info.bytesInOutput);
+  }
+  return sizes;
+}
+
+function largestAboveFloor(entry: Map<string, number>, floor: Map<string, number>, count = 8) {
+  return [...entry].map(([input, bytes]) => ({ input, bytes: bytes - (floor.get(input) ?? 0) }))
+    .filter((row) => row.bytes > 0).sort((a, b) => b.bytes - a.bytes).slice(0, count);
 }
 
 /** The invocation each entry gets as its first request. */
@@ -131,11 +150,11 @@ export async function runBundleBench(root: string, context: BundleBenchContext, 
   writeFileSync(probePath, PROBE);
   try {
     const bundle = async (name: string, entry: string) => {
-      const result = await build({ ...lambdaEsbuildOptions(entry), write: false, logLevel: 'silent' });
+      const result = await build({ ...lambdaEsbuildOptions(entry), write: false, logLevel: 'silent', metafile: true });
       const contents = result.outputFiles[0]!.contents;
       const path = join(out, `${name}.mjs`);
       writeFileSync(path, contents);
-      return { path, bytes: contents.byteLength, gzipBytes: gzipSync(contents).byteLength };
+      return { path, bytes: contents.byteLength, gzipBytes: gzipSync(contents).byteLength, inputs: bytesByInput(result.metafile) };
     };
     // Each entry's probes alternate with the floor's, so both ratios are taken under the same
     // machine load (the floor figures are per entry: the floor runs interleaved with that entry).
@@ -181,6 +200,7 @@ export async function runBundleBench(root: string, context: BundleBenchContext, 
         firstRequestMs: measured.firstRequestMs,
         floorFirstRequestMs: measured.floorFirstRequestMs,
         firstRequestResult: measured.result,
+        largestAboveFloor: largestAboveFloor(built.inputs, floor.inputs),
       });
     }
     return figures;

@@ -70,6 +70,9 @@ async function main() {
       log(`| ${b.entry} | ${kib(b.bundleBytes)} | ${f(b.bundleBytes / b.floorBundleBytes)} | ${kib(b.gzipBytes)} | ${f(b.initMs, 1)} ms | ${f(b.initMs / b.floorInitMs)} | ${f(b.firstRequestMs, 1)} ms | ${f(b.firstRequestMs === null ? null : b.firstRequestMs / b.floorFirstRequestMs)} | ${b.firstRequestResult} |`);
     }
     log(`floor: ${kib(bundles[0]!.floorBundleBytes)}; its init and first request are measured interleaved with each entry (floorInitMs, floorFirstRequestMs per entry)\n`);
+    log('What each bundle carries beyond the floor (esbuild metafile, largest first):');
+    for (const b of bundles) log(`- ${b.entry}: ${b.largestAboveFloor.map((row) => `${row.input} ${kib(row.bytes)}`).join(', ')}`);
+    log('');
 
     // 2. Request overhead per route.
     const iterations = Number(process.env.BENCH_ITERATIONS ?? 200);

@@ -95,6 +95,9 @@ async function signIn(page: Page, key: string, path = '/console') {
 async function signOut(page: Page) {
   await page.getByRole('button', { name: /登出|Sign out/ }).click();
   await expect.poll(() => new URL(page.url()).pathname).toBe('/console/sign-in');
+  // The sign-in page's stylesheet must have loaded before the test closes the page (a request in
+  // flight through the origin guard's route could otherwise hold page.close() open).
+  await page.waitForLoadState('load');
 }
 
 async function checkPage(page: Page, name: string) {

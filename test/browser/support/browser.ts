@@ -170,12 +170,15 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
  */
 export async function guardOrigin(context: BrowserContext, origin: string): Promise<string[]> {
   const outside: string[] = [];
+  // A request still in flight when its page closes rejects its continue/abort: that is not a failure
+  // (and left unhandled it can hold page.close() open).
+  const settled = (step: Promise<void>) => step.catch(() => undefined);
   await context.route('**', (route) => {
     const url = route.request().url();
-    if (url.startsWith(`${origin}/`) || url === origin) return route.continue();
-    if (url.startsWith('data:') || url === 'about:blank') return route.continue();
+    if (url.startsWith(`${origin}/`) || url === origin) return settled(route.continue());
+    if (url.startsWith('data:') || url === 'about:blank') return settled(route.continue());
     outside.push(url);
-    return route.abort('blockedbyclient');
+    return settled(route.abort('blockedbyclient'));
   });
   return outside;
 }
