@@ -101,7 +101,7 @@ export class PdpaComplianceStack extends Stack {
     // Evidence files (issue #17): the assessments group serves /v1/evidence and /v1/inspection-packs.
     const evidence = new EvidenceStorage(this, 'EvidenceStorage', { stage: props.stage, retainData, evidenceFunctions: [fn('assessmentsApi')], functions: functions.functions });
     new InspectionPackBuilder(this, 'InspectionPacks', { stage: props.stage, builder: fn('inspectionPackBuilder'), invokers: [fn('assessmentsApi')], functions: functions.functions, objects: { bucket: evidence.bucket, key: evidence.key } });
-    new WebhookDelivery(this, 'Webhooks', { stage: props.stage, dispatchFunction: fn('webhookDispatch'), deliveryFunction: fn('webhookDelivery'), functions: functions.functions, queueKey: data.tableKey });
+    const webhookDelivery = new WebhookDelivery(this, 'Webhooks', { stage: props.stage, dispatchFunction: fn('webhookDispatch'), deliveryFunction: fn('webhookDelivery'), functions: functions.functions, queueKey: data.tableKey });
     const schedules = new SchedulesAndMail(this, 'SchedulesAndMail', {
       stage: props.stage,
       sweepFunction: fn('reviewSweep'),
@@ -141,6 +141,7 @@ export class PdpaComplianceStack extends Stack {
       functions: functions.functions,
       sweepFunction: fn('reviewSweep'),
       deadLetterQueue: schedules.deadLetterQueue,
+      webhookDeadLetterQueue: webhookDelivery.deadLetterQueue,
       alarmEmail: props.alarmEmail,
       topicKey: data.tableKey,
     });

@@ -1,4 +1,4 @@
-/** Alarms on what needs a person: API 5xx rate, throttles, schedule dead letters, sweep failures. */
+/** Alarms on what needs a person: API 5xx rate, throttles, schedule and webhook dead letters, sweep failures. */
 import { Duration } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -16,6 +16,8 @@ export interface MonitoringProps {
   functions: NodejsFunction[];
   sweepFunction: NodejsFunction;
   deadLetterQueue: sqs.Queue;
+  /** Webhook deliveries that failed every attempt the queue allows (infra/constructs/webhookDelivery.ts). */
+  webhookDeadLetterQueue?: sqs.Queue;
   alarmEmail?: string;
   topicKey: kms.IKey;
 }
@@ -55,6 +57,9 @@ export class Monitoring extends Construct {
     alarm('ApiGatewayThrottles', props.api.metricClientError({ period: Duration.minutes(5), statistic: 'Sum' }), 500, 'Many 4xx responses (incl. 429 throttling) in 5 minutes');
 
     alarm('ScheduleDeadLetters', props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }), 1, 'A scheduled sweep or deadline reminder could not be delivered');
+    if (props.webhookDeadLetterQueue) {
+      alarm('WebhookDeliveryDeadLetters', props.webhookDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }), 1, 'A webhook delivery message was dead-lettered (the delivery Lambda failed on it repeatedly)');
+    }
     alarm('SweepFailures', props.sweepFunction.metricErrors({ period: Duration.minutes(15), statistic: 'Sum' }), 1, 'The daily review sweep failed');
     alarm('RemindersFailed', new cloudwatch.Metric({ namespace: 'PdpaCompliance', metricName: 'RemindersFailed', period: Duration.hours(1), statistic: 'Sum' }), 1, 'Reminder e-mails failed to send (they are retried)');
   }

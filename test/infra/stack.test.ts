@@ -255,9 +255,20 @@ describe('operations', () => {
   it('alarms on 5xx rate, throttles, DLQ depth, sweep failures and failed reminders', () => {
     const alarms = Object.values(dev.template.findResources('AWS::CloudWatch::Alarm')) as any[];
     const descriptions = alarms.map((a) => a.Properties.AlarmDescription as string);
-    for (const expected of ['5xx', 'throttled', 'could not be delivered', 'sweep failed', 'Reminder e-mails failed']) {
+    for (const expected of ['5xx', 'throttled', 'could not be delivered', 'sweep failed', 'Reminder e-mails failed', 'webhook delivery message was dead-lettered']) {
       expect(descriptions.some((d) => d.includes(expected)), expected).toBe(true);
     }
+  });
+
+  it('watches the webhook delivery dead-letter queue itself, not another queue', () => {
+    const queues = dev.template.findResources('AWS::SQS::Queue');
+    const webhookDlq = Object.keys(queues).find((id) => id.includes('DeliveryDeadLetters'));
+    expect(webhookDlq).toBeDefined();
+    const alarms = Object.values(dev.template.findResources('AWS::CloudWatch::Alarm')) as any[];
+    const alarm = alarms.find((a) => String(a.Properties.AlarmDescription).includes('webhook delivery message was dead-lettered'));
+    expect(alarm.Properties.MetricName).toBe('ApproximateNumberOfMessagesVisible');
+    expect(JSON.stringify(alarm.Properties.Dimensions)).toContain(webhookDlq);
+    expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 });
 
