@@ -15,6 +15,8 @@ export const integrationScopes = [
   'incident:write',
   'vendor:read',
   'reviews:read',
+  // An integrator's system registers and maintains its own webhook receiver (endpoints, secrets, redeliveries).
+  'webhooks:manage',
 ] as const;
 export type IntegrationScope = (typeof integrationScopes)[number];
 

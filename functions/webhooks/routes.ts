@@ -36,9 +36,10 @@ import {
 import { deliveriesOfEvent, endpointDeliveriesPage, eventsPage, listEndpoints, requireEndpoint, requireEvent } from './webhookStore';
 
 const TAG = 'Webhooks';
-const read = { plane: 'tenant', roles: READ_ROLES } as const;
-// Endpoints hold signing secrets and decide where records' events go: the owner's call.
-const manage = { plane: 'tenant', roles: OWNER_ONLY } as const;
+const read = { plane: 'tenant', roles: [...READ_ROLES, 'integration'], integrationScope: 'webhooks:manage' } as const;
+// Endpoints hold signing secrets and decide where records' events go: the owner's call, or an
+// integration key the owner gave the webhooks:manage scope (a system registering its own receiver).
+const manage = { plane: 'tenant', roles: [...OWNER_ONLY, 'integration'], integrationScope: 'webhooks:manage' } as const;
 
 const endpointParams = z.object({ webhookEndpointId: z.string().regex(/^whep_[0-9a-z]{26}$/).openapi({ param: { name: 'webhookEndpointId', in: 'path' }, example: 'whep_01jq3z5k8m9n0p1q2r3s4t5v6w' }) });
 const eventParams = z.object({ webhookEventId: z.string().regex(/^whevt_[0-9a-z]{26}$/).openapi({ param: { name: 'webhookEventId', in: 'path' }, example: 'whevt_01jq3z5k8m9n0p1q2r3s4t5v6w' }) });

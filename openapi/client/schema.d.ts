@@ -3279,7 +3279,7 @@ export interface components {
              * @description Only for the integration role
              * @default []
              */
-            scopes?: ("dsr:read" | "dsr:write" | "inventory:read" | "inventory:write" | "incident:write" | "vendor:read" | "reviews:read")[];
+            scopes?: ("dsr:read" | "dsr:write" | "inventory:read" | "inventory:write" | "incident:write" | "vendor:read" | "reviews:read" | "webhooks:manage")[];
             /**
              * Format: date-time
              * @description Optional expiry (ISO 8601)
@@ -37084,7 +37084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Role or scope not allowed; may call: owner, officer, auditor / 權限不足 */
+            /** @description Role or scope not allowed; may call: owner, officer, auditor, integration (integration scope webhooks:manage) / 權限不足 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -37202,7 +37202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Role or scope not allowed; may call: owner / 權限不足 */
+            /** @description Role or scope not allowed; may call: owner, integration (integration scope webhooks:manage) / 權限不足 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -37330,7 +37330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Role or scope not allowed; may call: owner, officer, auditor / 權限不足 */
+            /** @description Role or scope not allowed; may call: owner, officer, auditor, integration (integration scope webhooks:manage) / 權限不足 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -37441,7 +37441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Role or scope not allowed; may call: owner / 權限不足 */
+            /** @description Role or scope not allowed; may call: owner, integration (integration scope webhooks:manage) / 權限不足 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -37602,7 +37602,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Role or scope not allowed; may call: owner / 權限不足 */
+            /** @description Role or scope not allowed; may call: owner, integration (integration scope webhooks:manage) / 權限不足 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -37761,7 +37761,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Role or scope not allowed; may call: owner / 權限不足 */
+            /** @description Role or scope not allowed; may call: owner, integration (integration scope webhooks:manage) / 權限不足 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -37880,7 +37880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Role or scope not allowed; may call: owner / 權限不足 */
+            /** @description Role or scope not allowed; may call: owner, integration (integration scope webhooks:manage) / 權限不足 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -38019,7 +38019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Role or scope not allowed; may call: owner, officer, auditor / 權限不足 */
+            /** @description Role or scope not allowed; may call: owner, officer, auditor, integration (integration scope webhooks:manage) / 權限不足 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -38130,7 +38130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Role or scope not allowed; may call: owner, officer, auditor / 權限不足 */
+            /** @description Role or scope not allowed; may call: owner, officer, auditor, integration (integration scope webhooks:manage) / 權限不足 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -38235,7 +38235,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Role or scope not allowed; may call: owner, officer, auditor / 權限不足 */
+            /** @description Role or scope not allowed; may call: owner, officer, auditor, integration (integration scope webhooks:manage) / 權限不足 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -38361,7 +38361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Role or scope not allowed; may call: owner, officer, auditor / 權限不足 */
+            /** @description Role or scope not allowed; may call: owner, officer, auditor, integration (integration scope webhooks:manage) / 權限不足 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -38489,7 +38489,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Role or scope not allowed; may call: owner / 權限不足 */
+            /** @description Role or scope not allowed; may call: owner, integration (integration scope webhooks:manage) / 權限不足 */
             403: {
                 headers: {
                     [name: string]: unknown;

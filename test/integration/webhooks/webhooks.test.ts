@@ -104,6 +104,31 @@ describe('webhooks', () => {
     expect((await dispatch()).attempts).toBe(0);
   });
 
+  it('lets an integration key with webhooks:manage register and maintain its own receiver, and no other key below owner', async () => {
+    const tenant = await api.onboardTenant();
+    const integration = await tenant.issueKey('integration', ['webhooks:manage']);
+    const otherIntegration = await tenant.issueKey('integration', ['dsr:read', 'reviews:read']);
+    const officer = await tenant.issueKey('officer');
+    const body = { url: receiver.url, description: 'CRM 自動登錄', eventTypes: ['dataSubjectRequest.received'] };
+
+    const created = await api.call('POST', '/v1/webhook-endpoints', { key: integration, body });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.secret).toMatch(/^whsec_/);
+    const listed = await api.call('GET', '/v1/webhook-endpoints', { key: integration });
+    expect(listed.body.items.map((e: { id: string }) => e.id)).toEqual([created.body.id]);
+    const rotated = await api.call('POST', `/v1/webhook-endpoints/${created.body.id}/secret-rotations`, { key: integration, body: { overlapHours: 1 } });
+    expect(rotated.status, JSON.stringify(rotated.body)).toBe(201);
+
+    for (const [key, code] of [[otherIntegration, 'missingScope'], [officer, 'roleNotAllowed']] as const) {
+      const refused = await api.call('POST', '/v1/webhook-endpoints', { key, body });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe(code);
+    }
+    expect((await api.call('GET', '/v1/webhook-endpoints', { key: otherIntegration })).status).toBe(403);
+    // People who read records still read the endpoints.
+    expect((await api.call('GET', '/v1/webhook-endpoints', { key: officer })).body.items).toHaveLength(1);
+  });
+
   it('rejects a tampered body', () => {
     const request = receiver.received[0]!;
     const tampered = request.body.replace('"dataSubjectRequest.received"', '"dataSubjectRequest.closed"');
