@@ -8,7 +8,7 @@ import type { IsoDate } from '../shared/isoDate';
 import type { LocalizedText } from '../shared/localizedText';
 import { fail, ok, type Outcome } from '../shared/outcome';
 
-export const inspectionPackStatuses = ['queued', 'building', 'ready', 'failed'] as const;
+export const inspectionPackStatuses = ['queued', 'building', 'ready', 'failed', 'expired'] as const;
 export type InspectionPackStatus = (typeof inspectionPackStatuses)[number];
 
 /** The builder's steps, in the order it runs them (and the order of the archive's folders). */
@@ -134,7 +134,7 @@ export function markReady(job: InspectionPackJob, archive: InspectionPackArchive
 
 /** queued | building → failed with a reason; a finished job stays as it is. */
 export function markFailed(job: InspectionPackJob, failure: InspectionPackFailure, now: string): Outcome<InspectionPackJob, InspectionPackJobErrorCode> {
-  if (job.status === 'ready' || job.status === 'failed') {
+  if (job.status === 'ready' || job.status === 'failed' || job.status === 'expired') {
     return fail('conflict', 'PACK_ALREADY_FINISHED', { zhTW: '此檢查資料包已結束製作。', en: 'This inspection pack is already finished.' });
   }
   return ok({ ...job, status: 'failed', finishedAt: now, updatedAt: now, failure });
@@ -157,10 +157,30 @@ export const BUILD_TIMED_OUT: InspectionPackFailure = {
 };
 
 /**
+ * Days a built pack's ZIP is kept. A pack copies personal-data records (evidence files, incident
+ * notices) for one inspection: once it has served, the copy goes (data minimisation, PDPA Art. 5 and
+ * Art. 11 III); the records themselves stay. The storage deletes it a day later
+ * (infra/constructs/evidenceStorage.ts), so a link issued on the last day still works.
+ */
+export const INSPECTION_PACK_ARCHIVE_DAYS = 30;
+
+/** When a built pack's ZIP stops being offered (finishedAt + INSPECTION_PACK_ARCHIVE_DAYS). */
+export function archiveExpiresAt(job: Pick<InspectionPackJob, 'status' | 'finishedAt'>): string | undefined {
+  if (job.status !== 'ready' && job.status !== 'expired') return undefined;
+  if (!job.finishedAt) return undefined;
+  return new Date(Date.parse(job.finishedAt) + INSPECTION_PACK_ARCHIVE_DAYS * 86_400_000).toISOString();
+}
+
+/**
  * The job as it reads at `now`: a job still queued or building after the builder's timeout can
- * no longer finish (the Lambda was stopped), so it reads as failed instead of "building" forever.
+ * no longer finish (the Lambda was stopped), so it reads as failed instead of "building" forever;
+ * a ready pack past its archive days reads as expired (its hash and size stay on the record).
  */
 export function jobAsOf(job: InspectionPackJob, now: Date): InspectionPackJob {
+  if (job.status === 'ready') {
+    const expiresAt = archiveExpiresAt(job);
+    return expiresAt !== undefined && now.getTime() >= Date.parse(expiresAt) ? { ...job, status: 'expired' } : job;
+  }
   if (job.status !== 'queued' && job.status !== 'building') return job;
   const since = Date.parse(job.startedAt ?? job.requestedAt);
   if (now.getTime() - since <= (BUILDER_TIMEOUT_SECONDS + STALE_MARGIN_SECONDS) * 1000) return job;

@@ -32,7 +32,7 @@ import { CommandFailure } from '../application/failures';
 import type { AppDeps } from '../http/appDeps';
 import { getTenant } from '../platform/tenantStore';
 import { jobContextOf } from '../reviews/reviewsTenant';
-import { inspectionPackObjectKey } from './inspectionPackEntities';
+import { INSPECTION_PACK_OBJECT_TAG, inspectionPackObjectKey } from './inspectionPackEntities';
 import type { StoredInspectionPack } from './inspectionPackStore';
 import { transitionInspectionPack } from './inspectionPackTransitions';
 import { evidenceSection } from './packEvidence';
@@ -209,7 +209,7 @@ async function storeArchive(deps: BuilderDeps, context: TenantCommandContext, jo
   entries[MANIFEST_CSV_PATH] = [encoder.encode(manifestCsv(manifest)), { level: 6, mtime }];
   const zip = zipSync(entries);
   const storageKey = inspectionPackObjectKey(context.tenantId, job.inspectionPackId);
-  await deps.objectStore.put(storageKey, zip, ZIP_MEDIA_TYPE);
+  await deps.objectStore.put(storageKey, zip, ZIP_MEDIA_TYPE, { tags: { [INSPECTION_PACK_OBJECT_TAG.key]: INSPECTION_PACK_OBJECT_TAG.value } });
   return {
     storageKey,
     fileName: `個資檢查資料包_${job.period.from}_${job.period.to}.zip`,

@@ -28,6 +28,12 @@ export const inspectionPackAccess = {
   newestFirst: (): KeyQuery => ({ index: tenantTableIndexes.byResource, pk: REGISTER, descending: true }),
 };
 
+/**
+ * The object tag every pack archive carries: the bucket's lifecycle rule deletes tagged objects
+ * a day after INSPECTION_PACK_ARCHIVE_DAYS (keys are tenant-first, so a prefix rule cannot select packs).
+ */
+export const INSPECTION_PACK_OBJECT_TAG = { key: 'pdpa-object', value: 'inspection-pack' } as const;
+
 /** Where a pack's archive lives in the object store: always under the tenant's own prefix. */
 export function inspectionPackObjectKey(tenantId: string, inspectionPackId: string): string {
   return `${tenantId}/inspection-packs/${inspectionPackId}.zip`;

@@ -1,6 +1,6 @@
 /** API views of inspection packs (zod schemas: validation, types and docs). */
 import { z } from '@hono/zod-openapi';
-import { inspectionPackStatuses, inspectionPackStepLabels, inspectionPackSteps, MAX_PERIOD_YEARS, type InspectionPackJob } from '../../domain/inspectionPack';
+import { archiveExpiresAt, inspectionPackStatuses, inspectionPackStepLabels, inspectionPackSteps, MAX_PERIOD_YEARS, type InspectionPackJob } from '../../domain/inspectionPack';
 
 const localized = z.object({ zhTW: z.string(), en: z.string() });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -18,7 +18,7 @@ export const inspectionPackViewSchema = z
   .object({
     inspectionPackId: z.string(),
     period: z.object({ from: z.string(), to: z.string() }),
-    status: z.enum(inspectionPackStatuses).describe('queued → building → ready | failed; a build past the builder\'s time limit reads as failed'),
+    status: z.enum(inspectionPackStatuses).describe('queued → building → ready | failed; a build past the builder\'s time limit reads as failed; a ready pack reads as expired once its ZIP is no longer kept (archiveExpiresAt)'),
     requestedAt: z.string(),
     requestedBy: z.string(),
     startedAt: z.string().optional(),
@@ -38,6 +38,7 @@ export const inspectionPackViewSchema = z
         listedOnlyCount: z.number().int().describe('Evidence files listed in the manifest (hash, storage key) instead of included'),
       })
       .optional(),
+    archiveExpiresAt: z.string().optional().describe('Ready or expired packs: when the ZIP stops being kept (30 days after the build; the records themselves stay). Request a new pack after it'),
     download: z.object({ url: z.string(), expiresAt: z.string() }).optional().describe('Only on GET of a ready pack: a short-lived (15 minutes) link'),
     failure: z.object({ code: z.string(), reason: localized }).optional(),
   })
@@ -58,6 +59,7 @@ export function toInspectionPackView(job: InspectionPackJob, download?: { url: s
     ...(job.archive
       ? { archive: { fileName: job.archive.fileName, sizeBytes: job.archive.sizeBytes, sha256: job.archive.sha256, fileCount: job.archive.fileCount, listedOnlyCount: job.archive.listedOnlyCount } }
       : {}),
+    ...(archiveExpiresAt(job) ? { archiveExpiresAt: archiveExpiresAt(job) } : {}),
     ...(download ? { download } : {}),
     ...(job.failure ? { failure: job.failure } : {}),
   };

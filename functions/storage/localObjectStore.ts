@@ -127,13 +127,14 @@ export function createLocalObjectStore(options: LocalObjectStoreOptions): LocalO
       return { ok: true, sizeBytes: purpose === 'upload' ? Number(size) : 0, mediaType, fileName };
     },
 
-    async put(key, body, mediaType) {
+    async put(key, body, mediaType, putOptions) {
       const file = fileOf(key);
       const metaFile = metaFileOf(key);
       await mkdir(dirname(file), { recursive: true });
       await mkdir(dirname(metaFile), { recursive: true });
       await writeFile(file, body);
-      await writeFile(metaFile, JSON.stringify({ mediaType }));
+      // Tags are recorded like S3's; no local lifecycle deletes by them (the API stops offering expired packs).
+      await writeFile(metaFile, JSON.stringify({ mediaType, ...(putOptions?.tags ? { tags: putOptions.tags } : {}) }));
     },
 
     async get(key) {

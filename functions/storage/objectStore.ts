@@ -11,7 +11,8 @@ export interface ObjectStore {
   ): Promise<{ url: string; method: 'PUT'; headers: Record<string, string>; expiresAt: string }>;
   /** A short-lived download URL. */
   presignDownload(key: string, options: { expiresInSeconds: number; fileName: string }): Promise<{ url: string; expiresAt: string }>;
-  put(key: string, body: Uint8Array, mediaType: string): Promise<void>;
+  /** Stores bytes; `tags` become S3 object tags (lifecycle rules select on them, e.g. inspection packs expire). */
+  put(key: string, body: Uint8Array, mediaType: string, options?: { tags?: Record<string, string> }): Promise<void>;
   get(key: string): Promise<Uint8Array | undefined>;
   head(key: string): Promise<{ sizeBytes: number } | undefined>;
   delete(key: string): Promise<void>;

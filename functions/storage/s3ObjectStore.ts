@@ -60,9 +60,10 @@ export function createS3ObjectStore(options: S3ObjectStoreOptions): ObjectStore 
       return { url: await getSignedUrl(await s3(), command, { expiresIn: expiresInSeconds }), expiresAt: expiry(expiresInSeconds) };
     },
 
-    async put(key, body, mediaType) {
+    async put(key, body, mediaType, putOptions) {
       const { PutObjectCommand } = await sdk();
-      await (await s3()).send(new PutObjectCommand({ Bucket: options.bucketName, Key: key, Body: body, ContentType: mediaType }));
+      const tagging = putOptions?.tags ? new URLSearchParams(putOptions.tags).toString() : undefined;
+      await (await s3()).send(new PutObjectCommand({ Bucket: options.bucketName, Key: key, Body: body, ContentType: mediaType, ...(tagging ? { Tagging: tagging } : {}) }));
     },
 
     async get(key) {

@@ -25,6 +25,8 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { INSPECTION_PACK_ARCHIVE_DAYS } from '../../domain/inspectionPack/job';
+import { INSPECTION_PACK_OBJECT_TAG } from '../../functions/inspectionPacks/inspectionPackEntities';
 
 /** The object-key pattern of evidence files (functions/evidence/evidenceEntities.ts objectKeyOf). */
 export const EVIDENCE_OBJECT_PATTERN = '*/evidence/*';
@@ -83,6 +85,8 @@ export class EvidenceStorage extends Construct {
         // Locked versions cannot expire before their retention date; S3 removes them after it.
         { id: 'noncurrent-versions', noncurrentVersionExpiration: Duration.days(NONCURRENT_VERSION_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) },
         { id: 'expired-delete-markers', expiredObjectDeleteMarker: true },
+        // Inspection packs are copies made for one inspection: gone a day after the API stops offering them.
+        { id: 'inspection-packs', tagFilters: { [INSPECTION_PACK_OBJECT_TAG.key]: INSPECTION_PACK_OBJECT_TAG.value }, expiration: Duration.days(INSPECTION_PACK_ARCHIVE_DAYS + 1) },
       ],
       // Browsers upload straight to the pre-signed URL.
       cors: [{ allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET], allowedOrigins: ['*'], allowedHeaders: ['content-type', 'content-length'], maxAge: 3000 }],

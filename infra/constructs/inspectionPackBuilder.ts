@@ -70,7 +70,8 @@ export class InspectionPackBuilder extends Construct {
     if (props.objects) {
       const { bucket, key } = props.objects;
       props.builder.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(EVIDENCE_OBJECTS)] }));
-      props.builder.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [bucket.arnForObjects(PACK_OBJECTS)] }));
+      // PutObjectTagging: the archive is written with its expiry tag (functions/inspectionPacks/inspectionPackEntities.ts).
+      props.builder.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject'], resources: [bucket.arnForObjects(PACK_OBJECTS)] }));
       // The download link is signed with the API function's credentials: it must be able to read the pack.
       for (const invoker of props.invokers) invoker.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(PACK_OBJECTS)] }));
       for (const fn of [props.builder, ...props.invokers]) {

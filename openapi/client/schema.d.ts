@@ -9150,10 +9150,10 @@ export interface components {
                 to: string;
             };
             /**
-             * @description queued → building → ready | failed; a build past the builder's time limit reads as failed
+             * @description queued → building → ready | failed; a build past the builder's time limit reads as failed; a ready pack reads as expired once its ZIP is no longer kept (archiveExpiresAt)
              * @enum {string}
              */
-            status: "queued" | "building" | "ready" | "failed";
+            status: "queued" | "building" | "ready" | "failed" | "expired";
             requestedAt: string;
             requestedBy: string;
             startedAt?: string;
@@ -9177,6 +9177,8 @@ export interface components {
                 /** @description Evidence files listed in the manifest (hash, storage key) instead of included */
                 listedOnlyCount: number;
             };
+            /** @description Ready or expired packs: when the ZIP stops being kept (30 days after the build; the records themselves stay). Request a new pack after it */
+            archiveExpiresAt?: string;
             /** @description Only on GET of a ready pack: a short-lived (15 minutes) link */
             download?: {
                 url: string;
@@ -35274,6 +35276,7 @@ export interface operations {
                      *             "fileCount": 1,
                      *             "listedOnlyCount": 1
                      *           },
+                     *           "archiveExpiresAt": "archiveExpiresAt 範例",
                      *           "download": {
                      *             "url": "url 範例",
                      *             "expiresAt": "expiresAt 範例"

@@ -14,6 +14,8 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyNagSuppressions } from '../../infra/nagSuppressions';
 import { EvidenceStorage, NONCURRENT_VERSION_DAYS } from '../../infra/constructs/evidenceStorage';
+import { INSPECTION_PACK_ARCHIVE_DAYS } from '../../domain/inspectionPack/job';
+import { INSPECTION_PACK_OBJECT_TAG } from '../../functions/inspectionPacks/inspectionPackEntities';
 
 let template: Template;
 let stack: Stack;
@@ -82,6 +84,18 @@ describe('evidence bucket', () => {
     const rules = bucket.Properties.LifecycleConfiguration.Rules;
     expect(rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: NONCURRENT_VERSION_DAYS }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }));
     expect(rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpiredObjectDeleteMarker: true }));
+  });
+
+  it('deletes inspection packs (by their object tag) a day after the API stops offering them', () => {
+    const [, bucket] = evidenceBucket();
+    const rules = bucket.Properties.LifecycleConfiguration.Rules;
+    expect(rules).toContainEqual(expect.objectContaining({
+      Status: 'Enabled',
+      TagFilters: [{ Key: INSPECTION_PACK_OBJECT_TAG.key, Value: INSPECTION_PACK_OBJECT_TAG.value }],
+      ExpirationInDays: INSPECTION_PACK_ARCHIVE_DAYS + 1,
+    }));
+    // Evidence itself carries no such tag and has no expiration rule.
+    expect(rules.filter((rule: { ExpirationInDays?: number }) => rule.ExpirationInDays !== undefined)).toHaveLength(1);
   });
 
   it('lets the evidence API write, read, delete and lock only evidence objects, never bypass governance', () => {

@@ -61,7 +61,7 @@ describe('inspection pack builder', () => {
     const objectStatements = (name: string) => statementsOfRoleOf(name).filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('s3:')));
     const patterns = (name: string) =>
       objectStatements(name).flatMap((statement) => [statement.Action].flat().map((action: string) => `${action} ${JSON.stringify(statement.Resource).match(/\/\*\/[a-z-]+\/\*/)?.[0]}`));
-    expect(patterns(inspectionPackBuilderName('dev')).sort()).toEqual(['s3:GetObject /*/evidence/*', 's3:GetObject /*/inspection-packs/*', 's3:PutObject /*/inspection-packs/*']);
+    expect(patterns(inspectionPackBuilderName('dev')).sort()).toEqual(['s3:GetObject /*/evidence/*', 's3:GetObject /*/inspection-packs/*', 's3:PutObject /*/inspection-packs/*', 's3:PutObjectTagging /*/inspection-packs/*']);
     expect(patterns('pdpa-dev-assessmentsApi')).toContain('s3:GetObject /*/inspection-packs/*');
     expect(patterns('pdpa-dev-assessmentsApi')).not.toContain('s3:PutObject /*/inspection-packs/*');
     // No other function touches the packs.

@@ -234,6 +234,23 @@ describe('an inspection pack of 2025', () => {
     expect((await api.call('GET', '/v1/inspection-packs', { key: other.ownerKey })).body.items).toEqual([]);
   });
 
+  it('offers the ZIP for 30 days, then reads as expired with no link (size and hash stay on the record)', async () => {
+    const got = await api.call('GET', `/v1/inspection-packs/${packId}`, { key: owner });
+    expect(got.body.archiveExpiresAt).toBe(new Date(Date.parse(got.body.finishedAt) + 30 * 86_400_000).toISOString());
+    const saved = now;
+    try {
+      now = new Date(Date.parse(got.body.archiveExpiresAt) - 1);
+      expect((await api.call('GET', `/v1/inspection-packs/${packId}`, { key: owner })).body).toMatchObject({ status: 'ready', download: expect.any(Object) });
+      now = new Date(Date.parse(got.body.archiveExpiresAt));
+      const expired = await api.call('GET', `/v1/inspection-packs/${packId}`, { key: owner });
+      expect(expired.body).toMatchObject({ status: 'expired', archiveExpiresAt: got.body.archiveExpiresAt, archive: { sha256: got.body.archive.sha256, sizeBytes: got.body.archive.sizeBytes } });
+      expect(expired.body.download).toBeUndefined();
+      expect((await api.call('GET', '/v1/inspection-packs', { key: owner })).body.items[0]).toMatchObject({ inspectionPackId: packId, status: 'expired' });
+    } finally {
+      now = saved;
+    }
+  });
+
   it('an integration key cannot ask for a pack; an auditor may read but not request one', async () => {
     const tenantKeys = await api.onboardTenant();
     const auditor = await tenantKeys.issueKey('auditor');

@@ -48,6 +48,9 @@ describe('S3 object store', () => {
     expect(await store.head(key)).toEqual({ sizeBytes: 5 });
     await store.delete(key);
     expect(s3.commandCalls(PutObjectCommand)[0]!.args[0].input).toMatchObject({ Bucket: 'pdpa-evidence', Key: key, ContentType: 'text/plain' });
+    expect(s3.commandCalls(PutObjectCommand)[0]!.args[0].input.Tagging).toBeUndefined();
+    await store.put(key, new TextEncoder().encode('pack'), 'application/zip', { tags: { 'pdpa-object': 'inspection-pack' } });
+    expect(s3.commandCalls(PutObjectCommand)[1]!.args[0].input.Tagging).toBe('pdpa-object=inspection-pack');
     expect(s3.commandCalls(GetObjectCommand)[0]!.args[0].input).toEqual({ Bucket: 'pdpa-evidence', Key: key });
     expect(s3.commandCalls(DeleteObjectCommand)[0]!.args[0].input).toEqual({ Bucket: 'pdpa-evidence', Key: key });
   });

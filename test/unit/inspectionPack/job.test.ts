@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  archiveExpiresAt,
+  INSPECTION_PACK_ARCHIVE_DAYS,
   BUILDER_TIMEOUT_SECONDS,
   completeStep,
   inspectionPackSteps,
@@ -92,9 +94,31 @@ describe('inspection pack job', () => {
     it('queued and never started reads as failed after the limit too', () => {
       expect(jobAsOf(queued(), new Date(Date.parse(requestedAt) + limitMs + 10 * 60_000)).status).toBe('failed');
     });
-    it('a finished job is shown as it is', () => {
-      const ready = value(markReady(buildAll(queued()), archive, requestedAt));
-      expect(jobAsOf(ready, new Date('2030-01-01T00:00:00Z'))).toBe(ready);
+    it('a failed job is shown as it is, however late', () => {
+      const failed = value(markFailed(queued(), { code: 'X', reason: { zhTW: '失敗', en: 'failed' } }, requestedAt));
+      expect(jobAsOf(failed, new Date('2030-01-01T00:00:00Z'))).toBe(failed);
+    });
+  });
+
+  describe('a ready pack expires after INSPECTION_PACK_ARCHIVE_DAYS', () => {
+    const ready = () => value(markReady(buildAll(queued()), archive, '2026-03-02T01:00:03.000Z'));
+    const days = INSPECTION_PACK_ARCHIVE_DAYS * 86_400_000;
+    it('is offered until the last millisecond of its archive days, and reads as expired from then on', () => {
+      expect(INSPECTION_PACK_ARCHIVE_DAYS).toBe(30);
+      const job = ready();
+      expect(archiveExpiresAt(job)).toBe('2026-04-01T01:00:03.000Z');
+      expect(jobAsOf(job, new Date(Date.parse('2026-03-02T01:00:03.000Z') + days - 1))).toBe(job);
+      const expired = jobAsOf(job, new Date(Date.parse('2026-03-02T01:00:03.000Z') + days));
+      expect(expired).toMatchObject({ status: 'expired', archive });
+      // The expiry date still reads on the expired job; a queued, building or failed job has none.
+      expect(archiveExpiresAt(expired)).toBe('2026-04-01T01:00:03.000Z');
+      expect(archiveExpiresAt(queued())).toBeUndefined();
+      expect(archiveExpiresAt(value(startBuilding(queued(), requestedAt)))).toBeUndefined();
+      expect(archiveExpiresAt({ status: 'ready' })).toBeUndefined();
+    });
+    it('an expired pack cannot be marked failed', () => {
+      const expired = jobAsOf(ready(), new Date('2027-01-01T00:00:00Z'));
+      expect(markFailed(expired, { code: 'X', reason: { zhTW: '失敗', en: 'failed' } }, requestedAt)).toMatchObject({ ok: false, error: { code: 'PACK_ALREADY_FINISHED' } });
     });
   });
 });
