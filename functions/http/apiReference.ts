@@ -21,36 +21,29 @@ export const DOCS_SCRIPT_PATH = '/docs/assets/scalar-api-reference.js';
 /** The committed description's file name beside the docs Lambda bundle (infra copies it there). */
 export const OPENAPI_DOCUMENT_FILE = 'openapi.json';
 
-let committedDocument: string | undefined;
+const here = dirname(fileURLToPath(import.meta.url));
 
-/** The committed openapi/openapi.json: beside the Lambda bundle when deployed, else from the repository. Read once. */
-function committedOpenApiDocument(): string {
-  if (committedDocument !== undefined) return committedDocument;
-  const here = dirname(fileURLToPath(import.meta.url));
-  const besideBundle = join(here, OPENAPI_DOCUMENT_FILE);
-  committedDocument = readFileSync(existsSync(besideBundle) ? besideBundle : join(here, '../../openapi', OPENAPI_DOCUMENT_FILE), 'utf8');
-  return committedDocument;
+/**
+ * A file the docs Lambda finds beside its bundle (infra copies it there), else where development has
+ * it; read on first use and kept.
+ */
+function fileBesideBundle(name: string, developmentPath: () => string): () => string {
+  let text: string | undefined;
+  return () => (text ??= readFileSync(existsSync(join(here, name)) ? join(here, name) : developmentPath(), 'utf8'));
 }
 
-let scalarScript: string | undefined;
+/** The committed openapi/openapi.json (built by `npm run openapi`). */
+const committedOpenApiDocument = fileBesideBundle(OPENAPI_DOCUMENT_FILE, () => join(here, '../../openapi', OPENAPI_DOCUMENT_FILE));
 
-/** The Scalar bundle: beside the Lambda bundle when deployed (infra copies it), else from node_modules. Read once. */
-function scalarBundle(): string {
-  if (scalarScript !== undefined) return scalarScript;
-  const besideBundle = join(dirname(fileURLToPath(import.meta.url)), 'scalar-api-reference.js');
-  let path: string;
-  if (existsSync(besideBundle)) path = besideBundle;
-  else {
-    try {
-      // `@scalar/api-reference` resolves to dist/index.js; the browser bundle sits beside it.
-      path = join(dirname(createRequire(import.meta.url).resolve('@scalar/api-reference')), 'browser', 'standalone.js');
-    } catch {
-      path = join(process.cwd(), 'node_modules/@scalar/api-reference/dist/browser/standalone.js');
-    }
+/** The Scalar browser bundle of the installed, pinned `@scalar/api-reference`. */
+const scalarBundle = fileBesideBundle('scalar-api-reference.js', () => {
+  try {
+    // `@scalar/api-reference` resolves to dist/index.js; the browser bundle sits beside it.
+    return join(dirname(createRequire(import.meta.url).resolve('@scalar/api-reference')), 'browser', 'standalone.js');
+  } catch {
+    return join(process.cwd(), 'node_modules/@scalar/api-reference/dist/browser/standalone.js');
   }
-  scalarScript = readFileSync(path, 'utf8');
-  return scalarScript;
-}
+});
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Inline `code` only: the problem texts use nothing else. */

@@ -47,6 +47,7 @@ export type InspectionPackView = z.infer<typeof inspectionPackViewSchema>;
 
 export function toInspectionPackView(job: InspectionPackJob, download?: { url: string; expiresAt: string }): InspectionPackView {
   const step = job.progress.currentStep;
+  const expiresAt = archiveExpiresAt(job);
   return {
     inspectionPackId: job.inspectionPackId,
     period: { from: job.period.from, to: job.period.to },
@@ -59,7 +60,7 @@ export function toInspectionPackView(job: InspectionPackJob, download?: { url: s
     ...(job.archive
       ? { archive: { fileName: job.archive.fileName, sizeBytes: job.archive.sizeBytes, sha256: job.archive.sha256, fileCount: job.archive.fileCount, listedOnlyCount: job.archive.listedOnlyCount } }
       : {}),
-    ...(archiveExpiresAt(job) ? { archiveExpiresAt: archiveExpiresAt(job) } : {}),
+    ...(expiresAt ? { archiveExpiresAt: expiresAt } : {}),
     ...(download ? { download } : {}),
     ...(job.failure ? { failure: job.failure } : {}),
   };

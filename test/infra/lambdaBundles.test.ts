@@ -19,9 +19,17 @@ import { AREA_NEEDS, BACKGROUND_FUNCTIONS, PdpaComplianceStack } from '../../inf
 const LAMBDA_DIR = join(import.meta.dirname, '../../functions/lambda');
 const entries = readdirSync(LAMBDA_DIR).filter((name) => name.endsWith('.ts') && name !== 'areaHandler.ts');
 
+/** Each entry bundled once with the deployed options, shared by every check below. */
+const bundleEntry = (entry: string) => build({ ...lambdaEsbuildOptions(join(LAMBDA_DIR, entry)), write: false, logLevel: 'silent' });
+const bundles = new Map<string, ReturnType<typeof bundleEntry>>();
+const bundleOf = (entry: string) => {
+  if (!bundles.has(entry)) bundles.set(entry, bundleEntry(entry));
+  return bundles.get(entry)!;
+};
+
 describe('every Lambda entry bundles with the deployed options', () => {
   it.each(entries)('%s', async (entry) => {
-    const result = await build({ ...lambdaEsbuildOptions(join(LAMBDA_DIR, entry)), write: false, logLevel: 'silent' });
+    const result = await bundleOf(entry);
     expect(result.errors).toEqual([]);
     const bytes = result.outputFiles[0].contents.byteLength;
     expect(bytes).toBeGreaterThan(10_000);
@@ -38,13 +46,13 @@ const needsOf = (entry: string) => {
 
 describe('the checklist catalogs stay JSON files beside the bundles that import them', () => {
   it.each(entries)('%s: imports them only with readsChecklistCatalogs, which copies them', async (entry) => {
-    const result = await build({ ...lambdaEsbuildOptions(join(LAMBDA_DIR, entry)), write: false, logLevel: 'silent' });
+    const result = await bundleOf(entry);
     const importsCatalogs = result.outputFiles[0]!.text.includes('./catalogs/');
     expect(Boolean(needsOf(entry)?.readsChecklistCatalogs), `${entry} imports the catalogs: ${importsCatalogs}`).toBe(importsCatalogs);
   });
 
   it('the assessments bundle loads with the copied files and not without them', async () => {
-    const result = await build({ ...lambdaEsbuildOptions(join(LAMBDA_DIR, 'assessmentsApi.ts')), write: false, logLevel: 'silent' });
+    const result = await bundleOf('assessmentsApi.ts');
     const bare = mkdtempSync(join(tmpdir(), 'catalogs-bare-'));
     writeFileSync(join(bare, 'index.mjs'), result.outputFiles[0]!.contents);
     await expect(import(pathToFileURL(join(bare, 'index.mjs')).href)).rejects.toThrow(/catalogs/);
